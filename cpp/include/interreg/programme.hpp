@@ -1,0 +1,193 @@
+#pragma once
+// A programme: area, priorities, objectives, funds, calls and the rules it switches on,
+// read from a programme document (docs/programme-format.md). Immutable once loaded.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "interreg/date.hpp"
+#include "interreg/money.hpp"
+#include "interreg/report.hpp"
+
+namespace interreg {
+
+// Language code ("en", "sv", "da", "no", "local") → text.
+using TextMap = std::map<std::string, std::string>;
+
+// Where a fact comes from and whether the programme confirms it.
+struct Citation {
+    std::string key;    // key in the document's `sources`
+    std::string title;
+    std::string url;
+    bool assumed = false;
+    std::string note;   // why it is assumed, when it is
+    std::string text() const;  // "title — url"
+};
+
+struct Country {
+    std::string code;
+    TextMap name;
+    Citation source;
+};
+
+struct Region {
+    std::string code;     // unique; NUTS 2021 where one exists
+    std::string country;
+    std::string nuts;
+    int level = 3;
+    std::string name;     // local official name
+    std::string name_en;
+    std::vector<std::string> aliases;
+    std::optional<std::string> parent;
+    bool in_area = false;
+    std::optional<Date> valid_from;
+    std::optional<Date> valid_to;  // first day it no longer exists
+    std::vector<std::string> successors;
+    Citation source;
+};
+
+struct SubGeography {
+    std::string id;
+    TextMap name;
+    std::vector<std::string> regions;
+    Citation source;
+};
+
+struct Priority {
+    std::string id;
+    std::string policy_objective;
+    TextMap title;
+    Citation source;
+};
+
+struct SpecificObjective {
+    std::string code;
+    std::string priority;
+    TextMap title;
+    Citation source;
+};
+
+struct Fund {
+    std::string id;
+    TextMap name;
+    std::vector<std::string> countries;
+    Rate max_rate;
+    Citation source;
+};
+
+struct ProjectKind {
+    std::string id;
+    TextMap name;
+    int max_duration_months = 0;
+    std::map<std::string, Money> fund_caps;
+    Citation source;
+};
+
+struct Call {
+    std::string id;
+    std::string kind;
+    Date opens;
+    std::optional<Date> closes;  // none: open continuously
+    std::vector<std::string> open_objectives;
+    std::map<std::string, Money> fund_caps;
+    Citation source;
+};
+
+struct OrgType {
+    std::string id;
+    TextMap name;
+    bool eligible = true;
+    Citation source;
+};
+
+struct RuleConfig {
+    std::string id;
+    nlohmann::json params;
+    Severity severity = Severity::error;
+    Citation source;
+};
+
+class Programme {
+public:
+    // Throws ProgrammeError naming the JSON path of the first problem.
+    static std::shared_ptr<const Programme> from_json(const nlohmann::json& doc);
+    static std::shared_ptr<const Programme> load(const std::string& path);
+
+    const std::string& id() const { return id_; }
+    const TextMap& name() const { return name_; }
+    const std::vector<Country>& countries() const { return countries_; }
+    const std::vector<Region>& regions() const { return regions_; }
+    const std::vector<SubGeography>& sub_geographies() const { return sub_geographies_; }
+    const std::vector<Priority>& priorities() const { return priorities_; }
+    const std::vector<SpecificObjective>& specific_objectives() const { return objectives_; }
+    const std::vector<Fund>& funds() const { return funds_; }
+    const std::vector<ProjectKind>& project_kinds() const { return kinds_; }
+    const std::vector<Call>& calls() const { return calls_; }
+    const std::vector<OrgType>& org_types() const { return org_types_; }
+    const std::vector<RuleConfig>& rules() const { return rules_; }
+
+    // Region by code, NUTS code, name or alias (case, diacritics and words like "län",
+    // "Region", "fylkeskommune" ignored). nullptr when nothing matches.
+    const Region* find_region(std::string_view name) const;
+    // Like find_region, but throws NotFoundError listing the nearest names.
+    const Region& region(std::string_view name) const;
+    // Display names of regions nearest to `query`, optionally only of one country.
+    std::vector<std::string> nearest_regions(std::string_view query, std::size_t n,
+                                             std::string_view country = {}) const;
+    bool has_regions_for(std::string_view country) const;
+    // In the programme area itself, or through its parent (a NUTS 3 unit of an area region).
+    bool in_area(const Region& region) const;
+    bool in_sub_geography(const Region& region, const SubGeography& geography) const;
+
+    const Country* country(std::string_view code) const;
+    const SpecificObjective* objective(std::string_view code) const;  // case-insensitive
+    const Priority* priority(std::string_view id) const;
+    const Fund* fund(std::string_view id) const;
+    const Fund* fund_for_country(std::string_view country) const;
+    const ProjectKind* project_kind(std::string_view id) const;
+    const SubGeography* sub_geography(std::string_view id) const;
+    const Call* call(std::string_view id) const;
+    const OrgType* org_type(std::string_view id) const;
+
+    // The same lookups for API arguments: throw ArgumentError listing the valid choices.
+    const ProjectKind& require_project_kind(std::string_view id) const;
+    const SubGeography& require_sub_geography(std::string_view id) const;
+
+    // Rows of one table ("regions", "specific_objectives", ...) for data frames and the CLI.
+    nlohmann::json table(std::string_view name) const;
+    static const std::vector<std::string>& table_names();
+
+private:
+    Programme() = default;
+    void index_regions();
+
+    std::string id_;
+    TextMap name_;
+    std::vector<Country> countries_;
+    std::vector<Region> regions_;
+    std::vector<SubGeography> sub_geographies_;
+    std::vector<Priority> priorities_;
+    std::vector<SpecificObjective> objectives_;
+    std::vector<Fund> funds_;
+    std::vector<ProjectKind> kinds_;
+    std::vector<Call> calls_;
+    std::vector<OrgType> org_types_;
+    std::vector<RuleConfig> rules_;
+    std::unordered_map<std::string, std::size_t> region_index_;  // region_key → position
+};
+
+// The ids of a list of records, for error messages ("valid: a, b or c").
+template <class T, class Key>
+std::vector<std::string> ids_of(const std::vector<T>& items, Key key) {
+    std::vector<std::string> out;
+    for (const auto& item : items) out.push_back(item.*key);
+    return out;
+}
+
+}  // namespace interreg

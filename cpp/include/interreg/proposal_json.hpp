@@ -1,0 +1,29 @@
+#pragma once
+// The proposal document (format "interreg-proposal", version 1) read strictly and written
+// deterministically: save → load → save gives the same bytes.
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "interreg/proposal.hpp"
+
+namespace interreg {
+
+inline constexpr int proposal_format_version = 1;
+
+// Throws FormatError naming the JSON path of the first problem.
+Proposal proposal_from_json(const nlohmann::json& doc);
+Proposal parse_proposal(std::string_view text);
+Proposal load_proposal(const std::string& path);  // IoError when unreadable
+
+// Every key, in the documented order; unset values are null.
+nlohmann::ordered_json proposal_to_json(const Proposal& proposal);
+std::string dump_proposal(const Proposal& proposal);  // two-space indent, final newline
+
+// Write to a temporary file in the same folder, flush it to disk, then rename over `path`:
+// a crash leaves either the old file or the new one, never half of one. IoError on failure.
+void save_proposal(const Proposal& proposal, const std::string& path);
+void write_file_atomically(const std::string& path, std::string_view contents);
+
+}  // namespace interreg

@@ -1,0 +1,83 @@
+#pragma once
+// The rule catalogue and validation. A rule has a stable id, a default severity, a title
+// and a check; a programme document switches rules on and gives their parameters.
+// Rule families live one per file under cpp/src/rules/.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "interreg/json_reader.hpp"
+#include "interreg/programme.hpp"
+#include "interreg/proposal.hpp"
+#include "interreg/report.hpp"
+
+namespace interreg {
+
+enum class ParamType { integer, string, string_list };
+
+struct ParamSpec {
+    std::string_view key;
+    ParamType type;
+};
+
+class RuleContext;
+
+struct RuleDef {
+    std::string_view id;
+    Severity severity;
+    std::string_view title;
+    std::vector<ParamSpec> params;  // all required
+    void (*check)(RuleContext&);
+};
+
+// Every rule the library knows, in the order of the families.
+const std::vector<RuleDef>& rule_catalogue();
+const RuleDef* find_rule(std::string_view id);
+// Check a programme document's `params` object for a rule (ProgrammeError on mismatch).
+void check_rule_params(const RuleDef& rule, const JsonReader& params);
+
+// What a check sees: the programme, the proposal, its own configuration, and the partners'
+// regions resolved once for all rules.
+class RuleContext {
+public:
+    RuleContext(const Programme& programme, const Proposal& proposal,
+                const std::vector<const Region*>& partner_regions, Report& report)
+        : programme(programme), proposal(proposal), partner_regions(partner_regions), report_(report) {}
+
+    const Programme& programme;
+    const Proposal& proposal;
+    const std::vector<const Region*>& partner_regions;  // nullptr: missing or not found
+
+    const nlohmann::json& param(std::string_view key) const { return config_->params.at(std::string(key)); }
+    // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact
+    // beyond the rule's own citation (a region mapping, a call's list of open objectives).
+    void emit(std::string path, std::string message, bool fact_assumed = false);
+
+    void set_rule(const RuleConfig& config) { config_ = &config; }
+
+private:
+    Report& report_;
+    const RuleConfig* config_ = nullptr;
+};
+
+// Run every rule the programme switches on, in the programme's order.
+Report validate(const Programme& programme, const Proposal& proposal);
+
+// The call a proposal is judged against: its own, or, when it names none, the programme's
+// only continuously open call of its kind (pre-projects). nullptr when there is none.
+const Call* effective_call(const Programme& programme, const Proposal& proposal);
+
+// "/partners/3"
+std::string partner_path(std::size_t index);
+
+// Family catalogues (one per file under cpp/src/rules/).
+namespace rules {
+std::vector<RuleDef> partnership();
+std::vector<RuleDef> partner();
+std::vector<RuleDef> project();
+std::vector<RuleDef> call();
+}  // namespace rules
+
+}  // namespace interreg

@@ -1,0 +1,37 @@
+#pragma once
+// Text helpers shared by lookups: folding names so that "Västra Götalands län",
+// "vastra gotaland" and "Region Västra Götaland" compare equal, and ranking near misses.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interreg::text {
+
+// Lower case, Nordic and Latin-1 diacritics folded to ASCII (å→a, æ→ae, ø→o, ß→ss),
+// every other non-alphanumeric character a single space, trimmed.
+std::string fold(std::string_view utf8);
+
+// fold() without the words that decorate region names: region, regionen, län, fylke,
+// fylkeskommune, county, kommune, the.
+std::string region_key(std::string_view name);
+
+// fold() without legal-form words at either end (AB, A/S, ApS, AS, ASA, Oy, GmbH, Ltd, ...)
+// and without "kommun"/"kommune", so "Volvo AB" and "AB Volvo" compare equal.
+std::string organisation_key(std::string_view name);
+
+// Number of Unicode code points in valid UTF-8.
+std::size_t utf8_length(std::string_view utf8);
+
+// Levenshtein distance over bytes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Up to `n` candidates nearest to `query` (compared folded), nearest first; ties keep the
+// candidates' order. A candidate that starts with, or contains, the query ranks first.
+std::vector<std::string> nearest(std::string_view query, const std::vector<std::string>& candidates,
+                                 std::size_t n);
+
+// "a, b or c"
+std::string join_choices(const std::vector<std::string>& items, std::string_view last_sep = " or ");
+
+}  // namespace interreg::text

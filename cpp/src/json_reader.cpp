@@ -1,0 +1,194 @@
+#include "interreg/json_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "interreg/errors.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg {
+
+void throw_document_error(DocumentKind kind, std::string path, std::string detail) {
+    if (kind == DocumentKind::programme) throw ProgrammeError(std::move(path), std::move(detail));
+    throw FormatError(std::move(path), std::move(detail));
+}
+
+namespace {
+
+struct TooDeep {};
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; users need the rest.
+std::string plain_message(const std::exception& e) {
+    std::string what = e.what();
+    if (!what.empty() && what.front() == '[') {
+        auto close = what.find("] ");
+        if (close != std::string::npos) what.erase(0, close + 2);
+    }
+    return what;
+}
+
+}  // namespace
+
+nlohmann::json parse_json(std::string_view text, DocumentKind kind) {
+    if (text.size() > max_document_bytes) {
+        throw_document_error(kind, "", "document is " + std::to_string(text.size()) +
+                                           " bytes; the limit is " + std::to_string(max_document_bytes));
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        throw_document_error(kind, "", "the document is empty; expected a JSON object");
+    }
+    // The callback sees the depth of every value: refuse deep nesting before it is built.
+    nlohmann::json::parser_callback_t limit_depth = [](int depth, nlohmann::json::parse_event_t,
+                                                       nlohmann::json&) {
+        if (depth > max_nesting_depth) throw TooDeep{};
+        return true;
+    };
+    try {
+        return nlohmann::json::parse(text.begin(), text.end(), limit_depth);
+    } catch (const TooDeep&) {
+        throw_document_error(kind, "", "values are nested more than " + std::to_string(max_nesting_depth) +
+                                           " levels deep");
+    } catch (const nlohmann::json::exception& e) {
+        throw_document_error(kind, "", "not valid JSON: " + plain_message(e));
+    }
+}
+
+nlohmann::json load_json_file(const std::string& path, DocumentKind kind) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot open '" + path + "' for reading");
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size < 0) throw IoError("cannot read '" + path + "' (not a regular file?)");
+    if (static_cast<std::size_t>(size) > max_document_bytes) {
+        throw_document_error(kind, "", "'" + path + "' is " + std::to_string(size) +
+                                           " bytes; the limit is " + std::to_string(max_document_bytes));
+    }
+    in.seekg(0);
+    std::string text(static_cast<std::size_t>(size), '\0');
+    if (!in.read(text.data(), size)) throw IoError("cannot read '" + path + "'");
+    return parse_json(text, kind);
+}
+
+std::string pointer_append(const std::string& path, std::string_view key) {
+    std::string out = path;
+    out += '/';
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string pointer_append(const std::string& path, std::size_t index) {
+    return path + "/" + std::to_string(index);
+}
+
+void JsonReader::fail(const std::string& detail) const { throw_document_error(kind_, path_, detail); }
+
+std::string JsonReader::type_name() const {
+    if (value_->is_number_integer()) return "an integer";
+    if (value_->is_number()) return "a number";
+    if (value_->is_string()) return "a string";
+    if (value_->is_boolean()) return "a boolean";
+    if (value_->is_null()) return "null";
+    if (value_->is_array()) return "an array";
+    return "an object";
+}
+
+const JsonReader& JsonReader::expect_object(std::initializer_list<std::string_view> allowed) const {
+    if (!value_->is_object()) fail("expected an object, found " + type_name());
+    for (const auto& item : value_->items()) {
+        bool known = false;
+        for (auto key : allowed) known = known || key == item.key();
+        if (!known) {
+            std::vector<std::string> keys(allowed.begin(), allowed.end());
+            throw_document_error(kind_, pointer_append(path_, item.key()),
+                                 "unknown key '" + item.key() + "'; valid keys, nearest first: " +
+                                     text::join_choices(text::nearest(item.key(), keys, keys.size()), ", "));
+        }
+    }
+    return *this;
+}
+
+JsonReader JsonReader::at(std::string_view key) const {
+    if (!value_->is_object()) fail("expected an object, found " + type_name());
+    auto it = value_->find(key);
+    if (it == value_->end()) fail("missing required key '" + std::string(key) + "'");
+    return JsonReader(*it, pointer_append(path_, key), kind_);
+}
+
+std::optional<JsonReader> JsonReader::find(std::string_view key) const {
+    if (!value_->is_object()) fail("expected an object, found " + type_name());
+    auto it = value_->find(key);
+    if (it == value_->end() || it->is_null()) return std::nullopt;
+    return JsonReader(*it, pointer_append(path_, key), kind_);
+}
+
+std::vector<JsonReader> JsonReader::items(std::size_t max_items) const {
+    if (!value_->is_array()) fail("expected an array, found " + type_name());
+    if (value_->size() > max_items) {
+        fail("has " + std::to_string(value_->size()) + " items; the limit is " + std::to_string(max_items));
+    }
+    std::vector<JsonReader> out;
+    out.reserve(value_->size());
+    for (std::size_t i = 0; i < value_->size(); ++i) out.emplace_back((*value_)[i], pointer_append(path_, i), kind_);
+    return out;
+}
+
+std::vector<std::pair<std::string, JsonReader>> JsonReader::members() const {
+    if (!value_->is_object()) fail("expected an object, found " + type_name());
+    std::vector<std::pair<std::string, JsonReader>> out;
+    for (const auto& item : value_->items()) {
+        out.emplace_back(item.key(), JsonReader(item.value(), pointer_append(path_, item.key()), kind_));
+    }
+    return out;
+}
+
+std::string JsonReader::string(std::size_t max_length) const {
+    if (!value_->is_string()) fail("expected a string, found " + type_name());
+    const auto& s = value_->get_ref<const std::string&>();
+    if (text::utf8_length(s) > max_length) {
+        fail("text is " + std::to_string(text::utf8_length(s)) + " characters; the limit is " +
+             std::to_string(max_length));
+    }
+    return s;
+}
+
+std::string JsonReader::nonempty_string(std::size_t max_length) const {
+    std::string s = string(max_length);
+    if (s.find_first_not_of(" \t\r\n") == std::string::npos) fail("must not be empty");
+    return s;
+}
+
+std::int64_t JsonReader::integer(std::int64_t min, std::int64_t max) const {
+    if (!value_->is_number_integer()) fail("expected an integer, found " + type_name());
+    if (value_->is_number_unsigned() && value_->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+        fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
+    }
+    const auto v = value_->get<std::int64_t>();
+    if (v < min || v > max) fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return v;
+}
+
+bool JsonReader::boolean() const {
+    if (!value_->is_boolean()) fail("expected true or false, found " + type_name());
+    return value_->get<bool>();
+}
+
+std::vector<std::string> JsonReader::strings() const {
+    std::vector<std::string> out;
+    for (const auto& item : items()) out.push_back(item.string());
+    return out;
+}
+
+std::string JsonReader::choice(const std::vector<std::string>& choices) const {
+    std::string s = string();
+    for (const auto& c : choices) {
+        if (c == s) return s;
+    }
+    fail("'" + s + "' is not valid; choose one of (nearest first): " +
+         text::join_choices(text::nearest(s, choices, choices.size()), ", "));
+}
+
+}  // namespace interreg

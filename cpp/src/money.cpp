@@ -1,0 +1,92 @@
+#include "interreg/money.hpp"
+
+#include <limits>
+
+#include "interreg/errors.hpp"
+
+namespace interreg {
+namespace {
+
+constexpr std::int64_t max_i64 = std::numeric_limits<std::int64_t>::max();
+
+// Parse "[-]digits[.digits]" into an integer scaled by 10^decimals. Throws ArgumentError.
+std::int64_t parse_scaled(std::string_view text, int decimals, const char* what) {
+    const std::string shown(text);
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    std::int64_t value = 0;
+    int seen_decimals = -1;  // -1: before the point
+    bool any_digit = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '.' && seen_decimals < 0) {
+            seen_decimals = 0;
+            continue;
+        }
+        if (c < '0' || c > '9') {
+            throw ArgumentError("'" + shown + "' is not " + what + ": use digits with an optional '.' (e.g. 1234.50)");
+        }
+        if (seen_decimals >= 0 && ++seen_decimals > decimals) {
+            throw ArgumentError("'" + shown + "' has more than " + std::to_string(decimals) + " decimals");
+        }
+        if (value > (max_i64 - (c - '0')) / 10) throw ArgumentError("'" + shown + "' is too large");
+        value = value * 10 + (c - '0');
+        any_digit = true;
+    }
+    if (!any_digit) throw ArgumentError("'" + shown + "' is not " + what + ": use digits (e.g. 1234.50)");
+    for (int k = std::max(seen_decimals, 0); k < decimals; ++k) {
+        if (value > max_i64 / 10) throw ArgumentError("'" + shown + "' is too large");
+        value *= 10;
+    }
+    return negative ? -value : value;
+}
+
+std::string format_scaled(std::int64_t value, int decimals, bool trim) {
+    const bool negative = value < 0;
+    // Work in unsigned so that the most negative value prints too.
+    std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    std::uint64_t scale = 1;
+    for (int k = 0; k < decimals; ++k) scale *= 10;
+    std::string fraction = std::to_string(magnitude % scale);
+    fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
+    if (trim) {
+        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    }
+    std::string out = (negative ? "-" : "") + std::to_string(magnitude / scale);
+    if (!fraction.empty()) out += "." + fraction;
+    return out;
+}
+
+}  // namespace
+
+Money Money::parse(std::string_view text) { return Money(parse_scaled(text, 2, "an amount")); }
+
+std::string Money::to_string() const { return format_scaled(cents_, 2, false); }
+
+Money operator+(Money a, Money b) {
+    std::int64_t out;
+    if (__builtin_add_overflow(a.cents_, b.cents_, &out)) throw ArgumentError("amount overflow");
+    return Money(out);
+}
+
+Money operator-(Money a, Money b) {
+    std::int64_t out;
+    if (__builtin_sub_overflow(a.cents_, b.cents_, &out)) throw ArgumentError("amount overflow");
+    return Money(out);
+}
+
+Rate Rate::parse(std::string_view text) {
+    std::int64_t ppm;
+    if (!text.empty() && text.back() == '%') {
+        ppm = parse_scaled(text.substr(0, text.size() - 1), 4, "a percentage");  // 1 % = 10^4 ppm
+    } else {
+        ppm = parse_scaled(text, 6, "a rate");
+    }
+    if (ppm < 0 || ppm > one) throw ArgumentError("rate '" + std::string(text) + "' must lie between 0% and 100%");
+    return Rate(ppm);
+}
+
+std::string Rate::to_string() const { return format_scaled(ppm_, 4, true) + "%"; }
+
+}  // namespace interreg

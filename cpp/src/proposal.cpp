@@ -1,0 +1,144 @@
+#include "interreg/proposal.hpp"
+
+#include <algorithm>
+
+#include "interreg/countries.hpp"
+#include "interreg/errors.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg {
+namespace {
+
+template <class E>
+E parse_enum(std::string_view s, const std::vector<std::string>& names, const char* what) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == s) return static_cast<E>(i);
+    }
+    throw ArgumentError("unknown " + std::string(what) + " '" + std::string(s) + "'; choose one of (nearest first): " +
+                        text::join_choices(text::nearest(s, names, names.size()), ", "));
+}
+
+}  // namespace
+
+const std::vector<std::string>& role_names() {
+    static const std::vector<std::string> names = {"lead", "partner", "associated"};
+    return names;
+}
+
+const std::vector<std::string>& legal_status_names() {
+    static const std::vector<std::string> names = {"public", "private", "other"};
+    return names;
+}
+
+const std::vector<std::string>& language_codes() {
+    static const std::vector<std::string> codes = {"en", "sv", "da", "no"};
+    return codes;
+}
+
+std::string_view to_string(Role r) { return role_names()[static_cast<std::size_t>(r)]; }
+std::string_view to_string(LegalStatus s) { return legal_status_names()[static_cast<std::size_t>(s)]; }
+Role parse_role(std::string_view s) { return parse_enum<Role>(s, role_names(), "role"); }
+LegalStatus parse_legal_status(std::string_view s) {
+    return parse_enum<LegalStatus>(s, legal_status_names(), "legal status");
+}
+
+void check_duration(int months) {
+    if (months < 1 || months > max_duration_months) {
+        throw ArgumentError("duration_months must be between 1 and " + std::to_string(max_duration_months) + ", not " +
+                            std::to_string(months));
+    }
+}
+
+void check_text_map(const TextMap& texts, std::string_view field) {
+    for (const auto& [lang, text] : texts) {
+        const auto& codes = language_codes();
+        if (std::find(codes.begin(), codes.end(), lang) == codes.end()) {
+            throw ArgumentError("unknown language '" + lang + "' in " + std::string(field) + "; use one of " +
+                                text::join_choices(codes, ", "));
+        }
+        if (text::utf8_length(text) > max_text_length) {
+            throw ArgumentError(std::string(field) + " [" + lang + "] is longer than " + std::to_string(max_text_length) +
+                                " characters");
+        }
+    }
+}
+
+void Partner::check() const {
+    if (name.find_first_not_of(" \t\r\n") == std::string::npos) throw ArgumentError("a partner needs a name");
+    if (text::utf8_length(name) > max_name_length) {
+        throw ArgumentError("partner name is longer than " + std::to_string(max_name_length) + " characters");
+    }
+    countries::require(country);
+    if (region && text::utf8_length(*region) > max_name_length) {
+        throw ArgumentError("region is longer than " + std::to_string(max_name_length) + " characters");
+    }
+    if (org_type && text::utf8_length(*org_type) > max_name_length) {
+        throw ArgumentError("org_type is longer than " + std::to_string(max_name_length) + " characters");
+    }
+}
+
+const Partner& Proposal::add_partner(Partner partner) {
+    if (partners.size() >= max_partners) {
+        throw ArgumentError("a proposal holds at most " + std::to_string(max_partners) + " partners");
+    }
+    partner.check();
+    if (partner.id.empty()) {
+        // The next number after the highest "PPn" in use, so ids never repeat after removals.
+        int highest = 0;
+        for (const auto& p : partners) {
+            if (p.id.size() > 2 && p.id.compare(0, 2, "PP") == 0 &&
+                p.id.find_first_not_of("0123456789", 2) == std::string::npos && p.id.size() < 9) {
+                highest = std::max(highest, std::stoi(p.id.substr(2)));
+            }
+        }
+        partner.id = "PP" + std::to_string(highest + 1);
+    } else if (std::any_of(partners.begin(), partners.end(), [&](const Partner& p) { return p.id == partner.id; })) {
+        throw ArgumentError("a partner with id '" + partner.id + "' already exists");
+    }
+    partners.push_back(std::move(partner));
+    return partners.back();
+}
+
+const Partner* Proposal::find_partner(std::string_view id_or_name) const {
+    for (const auto& p : partners) {
+        if (p.id == id_or_name) return &p;
+    }
+    const auto key = text::organisation_key(id_or_name);
+    for (const auto& p : partners) {
+        if (!key.empty() && text::organisation_key(p.name) == key) return &p;
+    }
+    return nullptr;
+}
+
+const Partner& Proposal::partner(std::string_view id_or_name) const {
+    if (const Partner* p = find_partner(id_or_name)) return *p;
+    std::vector<std::string> known;
+    for (const auto& p : partners) known.push_back(p.id + " (" + p.name + ")");
+    throw NotFoundError("no partner '" + std::string(id_or_name) + "'" +
+                        (known.empty() ? std::string("; the proposal has no partners yet")
+                                       : "; partners: " + text::join_choices(known, ", ")));
+}
+
+std::size_t Proposal::partner_index(std::string_view id) const {
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        if (partners[i].id == id) return i;
+    }
+    partner(id);  // throws with the list of partners
+    return partners.size();
+}
+
+void Proposal::update_partner(const Partner& changed) {
+    changed.check();
+    partners[partner_index(changed.id)] = changed;
+}
+
+void Proposal::remove_partner(std::string_view id) {
+    partners.erase(partners.begin() + static_cast<std::ptrdiff_t>(partner_index(id)));
+}
+
+std::optional<Date> Proposal::end() const {
+    if (!start || !duration_months) return std::nullopt;
+    return start->add_months(*duration_months);
+}
+
+}  // namespace interreg

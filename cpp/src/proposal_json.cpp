@@ -1,0 +1,196 @@
+#include "interreg/proposal_json.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "interreg/countries.hpp"
+#include "interreg/errors.hpp"
+#include "interreg/json_reader.hpp"
+
+namespace interreg {
+namespace {
+
+constexpr DocumentKind kind = DocumentKind::proposal;
+
+// Run an API-level check and report its complaint at the value's path.
+template <class F>
+auto at_path(const JsonReader& r, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const ArgumentError& e) {
+        r.fail(e.what());
+    }
+}
+
+TextMap read_texts(const JsonReader& r) {
+    if (r.json().is_string()) return {{"en", r.string(max_text_length)}};  // a plain string is English
+    r.expect_object({"en", "sv", "da", "no"});
+    TextMap out;
+    for (const auto& [lang, value] : r.members()) out[lang] = value.string(max_text_length);
+    return out;
+}
+
+std::optional<std::string> optional_string(const JsonReader& r, std::string_view key, std::size_t max_length) {
+    if (auto v = r.find(key)) return v->string(max_length);
+    return std::nullopt;
+}
+
+Partner read_partner(const JsonReader& r) {
+    r.expect_object({"id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner"});
+    Partner p;
+    p.id = r.at("id").nonempty_string(50);
+    p.name = r.at("name").nonempty_string(max_name_length);
+    const auto country = r.at("country");
+    p.country = country.string(10);
+    at_path(country, [&] { return countries::require(p.country); });
+    p.region = optional_string(r, "region", max_name_length);
+    p.org_type = optional_string(r, "org_type", max_name_length);
+    if (auto s = r.find("legal_status")) p.legal_status = parse_legal_status(s->choice(legal_status_names()));
+    p.role = parse_role(r.at("role").choice(role_names()));
+    if (auto owner = r.find("norwegian_project_owner")) p.norwegian_project_owner = owner->boolean();
+    return p;
+}
+
+nlohmann::ordered_json texts_to_json(const TextMap& texts) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& lang : language_codes()) {
+        auto it = texts.find(lang);
+        if (it != texts.end()) out[lang] = it->second;
+    }
+    return out;
+}
+
+template <class T>
+nlohmann::ordered_json or_null(const std::optional<T>& v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+Proposal proposal_from_json(const nlohmann::json& doc) {
+    const JsonReader root(doc, "", kind);
+    root.expect_object({"format", "version", "programme", "call", "kind", "acronym", "title", "summary",
+                        "specific_objective", "geography", "start", "duration_months", "partners"});
+    const auto format = root.at("format");
+    if (format.string() != "interreg-proposal") format.fail("expected \"interreg-proposal\"");
+    const auto version = root.at("version").integer(1, 1000000);
+    if (version > proposal_format_version) {
+        root.at("version").fail("version " + std::to_string(version) + " is newer than this library reads (" +
+                                std::to_string(proposal_format_version) + "); update interreg");
+    }
+
+    Proposal p;
+    p.programme = root.at("programme").nonempty_string(100);
+    p.call = optional_string(root, "call", 50);
+    p.kind = root.at("kind").nonempty_string(50);
+    p.acronym = root.at("acronym").string(max_name_length);
+    if (auto t = root.find("title")) p.title = read_texts(*t);
+    if (auto t = root.find("summary")) p.summary = read_texts(*t);
+    p.specific_objective = optional_string(root, "specific_objective", 50).value_or("");
+    p.geography = optional_string(root, "geography", 50).value_or("whole");
+    if (auto s = root.find("start")) {
+        p.start = Date::parse(s->string());
+        if (!p.start) s->fail("expected a date as YYYY-MM-DD, e.g. 2026-01-01");
+    }
+    if (auto d = root.find("duration_months")) p.duration_months = static_cast<int>(d->integer(1, max_duration_months));
+
+    const auto partners = root.at("partners");
+    for (const auto& item : partners.items(max_partners)) {
+        Partner partner = read_partner(item);
+        at_path(item, [&] { return &p.add_partner(std::move(partner)); });
+    }
+    return p;
+}
+
+Proposal parse_proposal(std::string_view text) { return proposal_from_json(parse_json(text, kind)); }
+
+Proposal load_proposal(const std::string& path) { return proposal_from_json(load_json_file(path, kind)); }
+
+nlohmann::ordered_json proposal_to_json(const Proposal& p) {
+    using oj = nlohmann::ordered_json;
+    oj partners = oj::array();
+    for (const auto& partner : p.partners) {
+        partners.push_back(oj{
+            {"id", partner.id},
+            {"name", partner.name},
+            {"country", partner.country},
+            {"region", or_null(partner.region)},
+            {"org_type", or_null(partner.org_type)},
+            {"legal_status", partner.legal_status ? oj(std::string(to_string(*partner.legal_status))) : oj(nullptr)},
+            {"role", std::string(to_string(partner.role))},
+            {"norwegian_project_owner", partner.norwegian_project_owner},
+        });
+    }
+    return oj{
+        {"format", "interreg-proposal"},
+        {"version", proposal_format_version},
+        {"programme", p.programme},
+        {"call", or_null(p.call)},
+        {"kind", p.kind},
+        {"acronym", p.acronym},
+        {"title", texts_to_json(p.title)},
+        {"summary", texts_to_json(p.summary)},
+        {"specific_objective", p.specific_objective},
+        {"geography", p.geography},
+        {"start", p.start ? oj(p.start->to_string()) : oj(nullptr)},
+        {"duration_months", or_null(p.duration_months)},
+        {"partners", partners},
+    };
+}
+
+std::string dump_proposal(const Proposal& proposal) { return proposal_to_json(proposal).dump(2) + "\n"; }
+
+void save_proposal(const Proposal& proposal, const std::string& path) {
+    write_file_atomically(path, dump_proposal(proposal));
+}
+
+void write_file_atomically(const std::string& path, std::string_view contents) {
+    const auto slash = path.find_last_of('/');
+    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    std::string tmp = dir + "/." + base + ".tmp-XXXXXX";
+    auto fail = [&](const std::string& what) {
+        throw IoError("cannot save '" + path + "': " + what + ": " + std::strerror(errno));
+    };
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) fail("cannot create a temporary file in '" + dir + "'");
+    auto abandon = [&](const std::string& what) {
+        const int saved = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        errno = saved;
+        fail(what);
+    };
+    // Keep the permissions of the file we replace; a new file gets rw-r--r--.
+    struct stat existing {};
+    const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
+    if (::fchmod(fd, mode) != 0) abandon("cannot set permissions");
+    for (std::size_t done = 0; done < contents.size();) {
+        const auto n = ::write(fd, contents.data() + done, contents.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) abandon("write failed");
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) abandon("fsync failed");
+    if (::close(fd) != 0) {
+        ::unlink(tmp.c_str());
+        fail("close failed");
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int saved = errno;
+        ::unlink(tmp.c_str());
+        errno = saved;
+        fail("rename failed");
+    }
+    // Make the rename itself durable.
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+}
+
+}  // namespace interreg

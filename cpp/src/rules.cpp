@@ -1,0 +1,85 @@
+#include "interreg/rules.hpp"
+
+#include <algorithm>
+
+#include "interreg/errors.hpp"
+
+namespace interreg {
+
+const std::vector<RuleDef>& rule_catalogue() {
+    static const std::vector<RuleDef> all = [] {
+        std::vector<RuleDef> out;
+        for (auto family : {rules::partnership, rules::partner, rules::project, rules::call}) {
+            auto defs = family();
+            out.insert(out.end(), defs.begin(), defs.end());
+        }
+        return out;
+    }();
+    return all;
+}
+
+const RuleDef* find_rule(std::string_view id) {
+    const auto& all = rule_catalogue();
+    auto it = std::find_if(all.begin(), all.end(), [&](const RuleDef& d) { return d.id == id; });
+    return it == all.end() ? nullptr : &*it;
+}
+
+void check_rule_params(const RuleDef& rule, const JsonReader& params) {
+    if (!params.json().is_object()) params.fail("expected an object of parameters");
+    for (const auto& [key, value] : params.members()) {
+        auto spec = std::find_if(rule.params.begin(), rule.params.end(), [&](const ParamSpec& p) { return p.key == key; });
+        if (spec == rule.params.end()) {
+            std::string known;
+            for (const auto& p : rule.params) known += (known.empty() ? "" : ", ") + std::string(p.key);
+            value.fail("rule '" + std::string(rule.id) + "' has no parameter '" + key + "'" +
+                       (known.empty() ? "; it takes none" : "; it takes: " + known));
+        }
+        switch (spec->type) {
+            case ParamType::integer: value.integer(0, 1000000); break;
+            case ParamType::string: value.string(); break;
+            case ParamType::string_list: value.strings(); break;
+        }
+    }
+    for (const auto& spec : rule.params) params.at(spec.key);  // every parameter is required
+}
+
+void RuleContext::emit(std::string path, std::string message, bool fact_assumed) {
+    Finding f;
+    f.rule = config_->id;
+    f.severity = config_->severity;
+    f.assumed = config_->source.assumed || fact_assumed;
+    if (f.assumed) message += " (This rests on a programme fact marked as assumed; check it with the programme.)";
+    f.message = std::move(message);
+    f.path = std::move(path);
+    f.source = config_->source.text();
+    report_.findings.push_back(std::move(f));
+}
+
+std::string partner_path(std::size_t index) { return "/partners/" + std::to_string(index); }
+
+const Call* effective_call(const Programme& programme, const Proposal& proposal) {
+    if (proposal.call) return programme.call(*proposal.call);
+    const Call* only = nullptr;
+    for (const auto& c : programme.calls()) {
+        if (c.kind != proposal.kind || c.closes) continue;
+        if (only) return nullptr;  // several continuous calls: the proposal must choose
+        only = &c;
+    }
+    return only;
+}
+
+Report validate(const Programme& programme, const Proposal& proposal) {
+    std::vector<const Region*> regions;
+    regions.reserve(proposal.partners.size());
+    for (const auto& p : proposal.partners) regions.push_back(p.region ? programme.find_region(*p.region) : nullptr);
+
+    Report report;
+    RuleContext ctx(programme, proposal, regions, report);
+    for (const auto& config : programme.rules()) {
+        ctx.set_rule(config);
+        find_rule(config.id)->check(ctx);
+    }
+    return report;
+}
+
+}  // namespace interreg

@@ -1,0 +1,115 @@
+// partner.*: each partner on its own — where it is and what kind of organisation it is.
+#include "interreg/rules.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg::rules {
+namespace {
+
+std::string region_label(const Region& g) { return g.name + " (" + g.code + ")"; }
+
+// The date a region must exist on: the project start, else the call's opening.
+std::optional<Date> reference_date(const RuleContext& ctx) {
+    if (ctx.proposal.start) return ctx.proposal.start;
+    if (const Call* c = effective_call(ctx.programme, ctx.proposal)) return c->opens;
+    return std::nullopt;
+}
+
+void region(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        const auto path = partner_path(i) + "/region";
+        if (!p.region || p.region->find_first_not_of(' ') == std::string::npos) {
+            ctx.emit(path, p.name + " has no region. Give its region as a name or NUTS code" +
+                               (ctx.programme.has_regions_for(p.country)
+                                    ? " (e.g. " + text::join_choices(ctx.programme.nearest_regions("", 3, p.country), ", ") + ")."
+                                    : "."));
+            continue;
+        }
+        const Region* g = ctx.partner_regions[i];
+        if (!g) {
+            if (!ctx.programme.has_regions_for(p.country)) continue;  // other countries: free text
+            ctx.emit(path, "'" + *p.region + "' is not a known region in " + p.country + ". Nearest: " +
+                               text::join_choices(ctx.programme.nearest_regions(*p.region, 3, p.country), ", ") + ".");
+        } else if (g->country != p.country) {
+            ctx.emit(path, "'" + *p.region + "' is " + region_label(*g) + " in " + g->country + ", but " + p.name +
+                               " is in " + p.country + ". Correct the country or the region.");
+        }
+    }
+}
+
+void outside_area(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        const Region* g = ctx.partner_regions[i];
+        const bool foreign = !ctx.programme.country(p.country);
+        if (!foreign && (!g || g->country != p.country || ctx.programme.in_area(*g))) continue;
+        if (foreign && !p.region) continue;  // partner.region asks for the region first
+        const std::string where = g ? region_label(*g) : "'" + *p.region + "', " + p.country;
+        ctx.emit(partner_path(i) + "/region",
+                 p.name + " is located outside the programme area (" + where +
+                     "). Explain in the application how its participation benefits the programme area.",
+                 g && g->source.assumed);
+    }
+}
+
+void region_renamed(RuleContext& ctx) {
+    const auto when = reference_date(ctx);
+    if (!when) return;
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const Region* g = ctx.partner_regions[i];
+        if (!g || !g->valid_to || *when < *g->valid_to) continue;
+        std::vector<std::string> now;
+        for (const auto& code : g->successors) now.push_back(region_label(*ctx.programme.find_region(code)));
+        ctx.emit(partner_path(i) + "/region",
+                 g->name + " ceased to exist on " + g->valid_to->to_string() + ", before this project starts (" +
+                     when->to_string() + "). Use the current county: " + text::join_choices(now) + ".");
+    }
+}
+
+std::vector<std::string> org_type_ids(const Programme& programme) { return ids_of(programme.org_types(), &OrgType::id); }
+
+void org_type(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    const auto ids = org_type_ids(ctx.programme);
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        const auto path = partner_path(i) + "/org_type";
+        if (!p.org_type) {
+            ctx.emit(path, p.name + " has no organisation type. Set org_type to one of: " + text::join_choices(ids, ", ") + ".");
+        } else if (!ctx.programme.org_type(*p.org_type)) {
+            ctx.emit(path, "'" + *p.org_type + "' is not an organisation type of the programme. Choose one of (nearest first): " +
+                               text::join_choices(text::nearest(*p.org_type, ids, ids.size()), ", ") + ".");
+        }
+    }
+}
+
+void eligible_type(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        const OrgType* t = p.org_type ? ctx.programme.org_type(*p.org_type) : nullptr;
+        if (!t || t->eligible) continue;
+        ctx.emit(partner_path(i) + "/org_type",
+                 p.name + " is a " + t->name.at("en") + ", which cannot be a partner in this programme. "
+                          "Involve it through an eligible organisation, for example as a supplier or a participant in activities.",
+                 t->source.assumed);
+    }
+}
+
+}  // namespace
+
+std::vector<RuleDef> partner() {
+    return {
+        {"partner.region", Severity::error, "The partner's region is known and lies in its country", {}, region},
+        {"partner.outside-area", Severity::warning, "A partner outside the programme area needs a justification", {},
+         outside_area},
+        {"partner.region-renamed", Severity::warning, "Regions as they are when the project starts", {}, region_renamed},
+        {"partner.org-type", Severity::warning, "The partner's organisation type is given and known", {}, org_type},
+        {"partner.eligible-type", Severity::error, "The partner's type of organisation is eligible", {}, eligible_type},
+    };
+}
+
+}  // namespace interreg::rules

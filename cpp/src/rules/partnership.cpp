@@ -1,0 +1,140 @@
+// partnership.*: who is in the consortium, as a whole.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "interreg/rules.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg::rules {
+namespace {
+
+bool counts(const Partner& p) { return p.role != Role::associated; }
+
+std::vector<std::string> as_strings(const nlohmann::json& list) { return list.get<std::vector<std::string>>(); }
+
+void min_partners(RuleContext& ctx) {
+    const auto min = ctx.param("min").get<std::size_t>();
+    const auto& partners = ctx.proposal.partners;
+    const auto n = static_cast<std::size_t>(std::count_if(partners.begin(), partners.end(), counts));
+    if (n < min) {
+        ctx.emit("/partners", "The proposal has " + std::to_string(n) + " partner(s) that are not associated; at least " +
+                                  std::to_string(min) + " are required. Add a partner (role 'lead' or 'partner').");
+    }
+}
+
+void min_countries(RuleContext& ctx) {
+    const auto min = ctx.param("min").get<std::size_t>();
+    std::set<std::string> present;
+    for (const auto& p : ctx.proposal.partners) {
+        if (counts(p) && ctx.programme.country(p.country)) present.insert(p.country);
+    }
+    if (present.size() >= min) return;
+    std::vector<std::string> missing;
+    for (const auto& c : ctx.programme.countries()) {
+        if (!present.count(c.code)) missing.push_back(c.code + " (" + c.name.at("en") + ")");
+    }
+    ctx.emit("/partners", "The partners come from " + std::to_string(present.size()) +
+                              " programme country(ies); at least " + std::to_string(min) +
+                              " are required. Add a partner from " + text::join_choices(missing) + ".");
+}
+
+void lead_partner(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    std::vector<std::size_t> leads;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        if (partners[i].role == Role::lead) leads.push_back(i);
+    }
+    if (leads.empty()) {
+        ctx.emit("/partners", "No partner has the role 'lead'. Make the organisation that submits the application and "
+                              "receives the grant the lead partner.");
+    }
+    for (std::size_t k = 1; k < leads.size(); ++k) {
+        const auto& first = partners[leads[0]];
+        ctx.emit(partner_path(leads[k]) + "/role", partners[leads[k]].name + " is a second lead partner besides " +
+                                                       first.name + "; a project has exactly one. Set its role to 'partner'.");
+    }
+}
+
+void lead_country(RuleContext& ctx) {
+    const auto allowed = as_strings(ctx.param("countries"));
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        if (p.role != Role::lead || std::find(allowed.begin(), allowed.end(), p.country) != allowed.end()) continue;
+        std::vector<std::string> candidates;
+        for (const auto& other : partners) {
+            if (counts(other) && std::find(allowed.begin(), allowed.end(), other.country) != allowed.end()) {
+                candidates.push_back(other.name);
+            }
+        }
+        ctx.emit(partner_path(i) + "/country",
+                 "The lead partner " + p.name + " is in " + p.country + ", but the lead partner must be in " +
+                     text::join_choices(allowed) + ". " +
+                     (candidates.empty() ? "Add a partner from " + text::join_choices(allowed) + " to lead the project."
+                                         : "Make " + text::join_choices(candidates) + " the lead partner instead.") +
+                     (p.country == "NO" ? " Norwegian partners are organised under a Norwegian project owner." : ""));
+    }
+}
+
+void norwegian_owner(RuleContext& ctx) {
+    const auto country = ctx.param("country").get<std::string>();
+    const auto& partners = ctx.proposal.partners;
+    std::vector<std::size_t> owners;
+    bool any = false;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        if (p.norwegian_project_owner && p.country != country) {
+            ctx.emit(partner_path(i) + "/norwegian_project_owner",
+                     p.name + " is marked as Norwegian project owner but is in " + p.country +
+                         ". Only a partner in " + country + " can own the Norwegian part; unset the flag.");
+            continue;
+        }
+        if (p.country != country || !counts(p)) continue;
+        any = true;
+        if (p.norwegian_project_owner) owners.push_back(i);
+    }
+    if (any && owners.empty()) {
+        ctx.emit("/partners", "The proposal has partners in " + country +
+                                  " but none is the Norwegian project owner (norsk prosjekteier), who books the "
+                                  "Norwegian costs and holds the Norwegian funds. Set norwegian_project_owner on one of them.");
+    }
+    for (std::size_t k = 1; k < owners.size(); ++k) {
+        ctx.emit(partner_path(owners[k]) + "/norwegian_project_owner",
+                 partners[owners[k]].name + " is a second Norwegian project owner besides " + partners[owners[0]].name +
+                     "; there is exactly one. Unset the flag on all but one.");
+    }
+}
+
+void duplicate(RuleContext& ctx) {
+    std::map<std::string, std::size_t> first;
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto key = text::organisation_key(partners[i].name);
+        auto [it, inserted] = first.emplace(key, i);
+        if (inserted) continue;
+        const auto& earlier = partners[it->second];
+        ctx.emit(partner_path(i) + "/name", partners[i].name + " (" + partners[i].id + ") is the same organisation as " +
+                                                earlier.name + " (" + earlier.id +
+                                                "). List each organisation once; remove one of them.");
+    }
+}
+
+}  // namespace
+
+std::vector<RuleDef> partnership() {
+    return {
+        {"partnership.min-partners", Severity::error, "Enough partners that are not associated",
+         {{"min", ParamType::integer}}, min_partners},
+        {"partnership.min-countries", Severity::error, "Partners from enough programme countries",
+         {{"min", ParamType::integer}}, min_countries},
+        {"partnership.lead-partner", Severity::error, "Exactly one lead partner", {}, lead_partner},
+        {"partnership.lead-country", Severity::error, "The lead partner is in an eligible country",
+         {{"countries", ParamType::string_list}}, lead_country},
+        {"partnership.norwegian-owner", Severity::error, "Exactly one Norwegian project owner when Norwegian partners take part",
+         {{"country", ParamType::string}}, norwegian_owner},
+        {"partnership.duplicate", Severity::error, "Each organisation takes part once", {}, duplicate},
+    };
+}
+
+}  // namespace interreg::rules

@@ -1,0 +1,99 @@
+// project.*: the project's own choices — objective, geography, duration, texts.
+#include "interreg/rules.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg::rules {
+namespace {
+
+void objective(RuleContext& ctx) {
+    const auto& code = ctx.proposal.specific_objective;
+    const auto codes = ids_of(ctx.programme.specific_objectives(), &SpecificObjective::code);
+    if (code.empty()) {
+        ctx.emit("/specific_objective", "Choose the specific objective the project applies under: " +
+                                            text::join_choices(codes, ", ") + ".");
+    } else if (!ctx.programme.objective(code)) {
+        ctx.emit("/specific_objective", "'" + code + "' is not a specific objective of the programme. Choose one of (nearest first): " +
+                                            text::join_choices(text::nearest(code, codes, codes.size()), ", ") + ".");
+    }
+}
+
+void geography(RuleContext& ctx) {
+    const SubGeography* geo = ctx.programme.sub_geography(ctx.proposal.geography);
+    if (!geo) {
+        const auto ids = ids_of(ctx.programme.sub_geographies(), &SubGeography::id);
+        ctx.emit("/geography", "'" + ctx.proposal.geography + "' is not a sub-geography of the programme. Choose one of: " +
+                                   text::join_choices(ids, ", ") + ".");
+        return;
+    }
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const Region* g = ctx.partner_regions[i];
+        // Unknown regions and regions outside the area have findings of their own.
+        if (!g || g->country != partners[i].country || !ctx.programme.in_area(*g)) continue;
+        if (ctx.programme.in_sub_geography(*g, *geo)) continue;
+        std::vector<std::string> fitting;
+        for (const auto& other : ctx.programme.sub_geographies()) {
+            if (ctx.programme.in_sub_geography(*g, other)) fitting.push_back(other.id);
+        }
+        ctx.emit(partner_path(i) + "/region",
+                 partners[i].name + " is in " + g->name + ", which is not part of the sub-geography '" + geo->id +
+                     "'. Move the project to " + text::join_choices(fitting) + ", or choose a partner inside '" + geo->id + "'.");
+    }
+}
+
+void duration(RuleContext& ctx) {
+    const ProjectKind* kind = ctx.programme.project_kind(ctx.proposal.kind);
+    if (!kind) {
+        ctx.emit("/kind", "'" + ctx.proposal.kind + "' is not a project kind of the programme. Choose one of: " +
+                              text::join_choices(ids_of(ctx.programme.project_kinds(), &ProjectKind::id), ", ") + ".");
+        return;
+    }
+    if (!ctx.proposal.duration_months) {
+        ctx.emit("/duration_months", "Give the project's duration in months (at most " +
+                                         std::to_string(kind->max_duration_months) + " for a " + kind->id + ").");
+    } else if (*ctx.proposal.duration_months > kind->max_duration_months) {
+        ctx.emit("/duration_months", "The project runs " + std::to_string(*ctx.proposal.duration_months) +
+                                         " months; a " + kind->id + " may run at most " +
+                                         std::to_string(kind->max_duration_months) + ". Shorten it.",
+                 kind->source.assumed);
+    }
+}
+
+void texts(RuleContext& ctx) {
+    const auto title_max = ctx.param("title_max").get<std::size_t>();
+    const auto summary_max = ctx.param("summary_max").get<std::size_t>();
+    const auto& p = ctx.proposal;
+    if (p.acronym.find_first_not_of(" \t") == std::string::npos) {
+        ctx.emit("/acronym", "Give the project an acronym (a short name used everywhere in the application).");
+    }
+    if (p.title.empty()) ctx.emit("/title", "Give the project a title (at most " + std::to_string(title_max) + " characters).");
+    for (const auto& [lang, text] : p.title) {
+        const auto n = text::utf8_length(text);
+        if (n > title_max) {
+            ctx.emit("/title/" + lang, "The title has " + std::to_string(n) + " characters; the application system takes " +
+                                           std::to_string(title_max) + ". Shorten it.");
+        }
+    }
+    for (const auto& [lang, text] : p.summary) {
+        const auto n = text::utf8_length(text);
+        if (n > summary_max) {
+            ctx.emit("/summary/" + lang, "The summary has " + std::to_string(n) +
+                                             " characters; the application system takes " + std::to_string(summary_max) +
+                                             ". Shorten it by " + std::to_string(n - summary_max) + ".");
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<RuleDef> project() {
+    return {
+        {"project.objective", Severity::error, "The specific objective exists in the programme", {}, objective},
+        {"project.geography", Severity::error, "Partners lie in the chosen sub-geography", {}, geography},
+        {"project.duration", Severity::error, "The duration is within the limit of the project kind", {}, duration},
+        {"project.texts", Severity::error, "Acronym present; title and summary within the system's limits",
+         {{"title_max", ParamType::integer}, {"summary_max", ParamType::integer}}, texts},
+    };
+}
+
+}  // namespace interreg::rules

@@ -1,0 +1,200 @@
+#include "interreg/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <numeric>
+
+namespace interreg::text {
+namespace {
+
+// Decode one UTF-8 code point at `i`; invalid bytes decode as themselves.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : 0;
+    if (extra && i + extra >= s.size()) extra = 0;  // truncated sequence
+    std::uint32_t cp = extra == 0 ? b0 : b0 & (0x3F >> extra);
+    for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += 1 + extra;
+    return cp;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// ASCII folding of Latin-1 letters U+00C0..U+00FF (upper and lower case alike).
+const char* fold_latin1(std::uint32_t cp) {
+    static const std::array<const char*, 64> table = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // C0-CF
+        "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",   // D0-DF
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // E0-EF
+        "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y"};   // F0-FF
+    return table[cp - 0xC0];
+}
+
+std::vector<std::string> split_words(const std::string& folded) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        auto end = folded.find(' ', start);
+        if (end == std::string::npos) end = folded.size();
+        if (end > start) words.push_back(folded.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+bool contains(std::initializer_list<std::string_view> set, std::string_view word) {
+    return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    bool pending_space = false;
+    auto put = [&](std::string_view piece) {
+        for (char c : piece) {
+            if (c == ' ') {
+                pending_space = !out.empty();
+                continue;
+            }
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out += c;
+        }
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const std::uint32_t cp = next_code_point(utf8, i);
+        if (cp < 0x80) {
+            const char c = static_cast<char>(cp);
+            if (c >= 'A' && c <= 'Z') put(std::string(1, static_cast<char>(c - 'A' + 'a')));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) put(std::string(1, c));
+            else put(" ");
+        } else if (cp >= 0xC0 && cp <= 0xFF) {
+            put(fold_latin1(cp));
+        } else if (cp == 0x0152 || cp == 0x0153) {
+            put("oe");
+        } else if (cp < 0xC0) {
+            put(" ");  // Latin-1 punctuation and symbols
+        } else {
+            std::string other;
+            append_utf8(other, cp);
+            put(other);
+        }
+    }
+    return out;
+}
+
+std::string region_key(std::string_view name) {
+    auto words = split_words(fold(name));
+    std::vector<std::string> kept;
+    for (auto& w : words) {
+        if (!contains({"region", "regionen", "lan", "fylke", "fylkeskommune", "county", "kommune", "the"}, w)) {
+            kept.push_back(std::move(w));
+        }
+    }
+    return join_words(kept);
+}
+
+std::string organisation_key(std::string_view name) {
+    auto words = split_words(fold(name));
+    auto is_form = [](std::string_view w) {
+        return contains({"ab", "publ", "aps", "as", "asa", "oy", "oyj", "ltd", "gmbh", "ag", "amba", "smba", "ek",
+                         "kommun", "kommune", "inc", "plc"}, w);
+    };
+    bool changed = true;
+    while (changed && words.size() > 1) {
+        changed = false;
+        const auto n = words.size();
+        // Two-letter forms written with a slash fold to two words: "A/S" → "a s", "I/S" → "i s".
+        if (n > 2 && words[n - 1] == "s" && (words[n - 2] == "a" || words[n - 2] == "i")) {
+            words.resize(n - 2);
+            changed = true;
+        } else if (is_form(words.back())) {
+            words.pop_back();
+            changed = true;
+        } else if (is_form(words.front())) {
+            words.erase(words.begin());
+            changed = true;
+        }
+    }
+    return join_words(words);
+}
+
+std::size_t utf8_length(std::string_view utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    std::iota(row.begin(), row.end(), 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::vector<std::string> nearest(std::string_view query, const std::vector<std::string>& candidates, std::size_t n) {
+    const std::string q = fold(query);
+    std::vector<std::pair<std::size_t, std::size_t>> scored;  // (score, index)
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const std::string c = fold(candidates[i]);
+        std::size_t score = edit_distance(q, c) + 2;
+        if (!q.empty() && c.rfind(q, 0) == 0) score = 0;
+        else if (!q.empty() && c.find(q) != std::string::npos) score = 1;
+        scored.emplace_back(score, i);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < scored.size() && out.size() < n; ++k) {
+        const auto& name = candidates[scored[k].second];
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+    return out;
+}
+
+std::string join_choices(const std::vector<std::string>& items, std::string_view last_sep) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += (i + 1 == items.size()) ? std::string(last_sep) : std::string(", ");
+        out += items[i];
+    }
+    return out;
+}
+
+}  // namespace interreg::text

@@ -1,0 +1,69 @@
+// The library's exceptions as Python classes with two bases each (interreg.Error and the
+// built-in they refine), so `except ValueError` works as users expect.
+#include "bindings.hpp"
+
+#include "interreg/errors.hpp"
+#include "interreg/json_reader.hpp"
+
+namespace interreg::bindings {
+namespace {
+
+PyObject* make_type(py::module_& m, const char* name, PyObject* bases, const char* doc) {
+    const std::string qualified = std::string("interreg.") + name;
+    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases, nullptr);
+    if (!type) throw py::error_already_set();
+    m.add_object(name, py::handle(type));
+    return type;
+}
+
+PyObject* error_type = nullptr;
+PyObject* format_error_type = nullptr;
+PyObject* programme_error_type = nullptr;
+PyObject* argument_error_type = nullptr;
+PyObject* not_found_error_type = nullptr;
+PyObject* io_error_type = nullptr;
+
+void raise(PyObject* type, const char* message, const std::string* path = nullptr) {
+    py::object instance = py::reinterpret_borrow<py::object>(type)(message);
+    if (path) instance.attr("path") = *path;
+    PyErr_SetObject(type, instance.ptr());
+}
+
+}  // namespace
+
+void register_errors(py::module_& m) {
+    error_type = make_type(m, "Error", PyExc_Exception, "Base of every error interreg raises on purpose.");
+    auto bases = [](PyObject* a, PyObject* b) { return py::make_tuple(py::handle(a), py::handle(b)).release().ptr(); };
+    format_error_type = make_type(m, "FormatError", bases(error_type, PyExc_ValueError),
+                                  "A proposal document that cannot be read; `path` is the JSON Pointer of the value at fault.");
+    programme_error_type = make_type(m, "ProgrammeError", bases(error_type, PyExc_ValueError),
+                                     "A programme document that is malformed or inconsistent; `path` locates the problem.");
+    argument_error_type = make_type(m, "ArgumentError", bases(error_type, PyExc_ValueError),
+                                    "A bad argument: the message lists the valid choices, nearest first.");
+    not_found_error_type = make_type(m, "NotFoundError", bases(error_type, PyExc_KeyError),
+                                     "A partner, region or other name that is not there.");
+    io_error_type = make_type(m, "FileError", bases(error_type, PyExc_OSError),
+                              "A file that cannot be read or written.");
+    m.attr("max_document_bytes") = max_document_bytes;
+    m.attr("max_nesting_depth") = max_nesting_depth;
+
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const FormatError& e) {
+            raise(format_error_type, e.what(), &e.path());
+        } catch (const ProgrammeError& e) {
+            raise(programme_error_type, e.what(), &e.path());
+        } catch (const ArgumentError& e) {
+            raise(argument_error_type, e.what());
+        } catch (const NotFoundError& e) {
+            raise(not_found_error_type, e.what());
+        } catch (const IoError& e) {
+            raise(io_error_type, e.what());
+        } catch (const Error& e) {
+            raise(error_type, e.what());
+        }
+    });
+}
+
+}  // namespace interreg::bindings

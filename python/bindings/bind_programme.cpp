@@ -1,0 +1,135 @@
+// Programme and its read-only records.
+#include "bindings.hpp"
+
+#include <pybind11/stl.h>
+
+#include "interreg/programme.hpp"
+#include "interreg/rules.hpp"
+
+namespace interreg::bindings {
+namespace {
+
+py::object date_or_none(const std::optional<Date>& d) { return d ? py::object(py::str(d->to_string())) : py::none(); }
+
+py::dict caps(const std::map<std::string, Money>& m) {
+    py::dict out;
+    for (const auto& [fund, amount] : m) out[py::str(fund)] = amount.to_string();
+    return out;
+}
+
+// Shared by every record: its citation.
+template <class T>
+void add_source(py::class_<T>& cls) {
+    cls.def_readonly("source", &T::source, "Where the fact comes from (title, url) and whether it is assumed.");
+}
+
+std::shared_ptr<Programme> mutable_ptr(std::shared_ptr<const Programme> p) { return std::const_pointer_cast<Programme>(p); }
+
+}  // namespace
+
+void register_programme(py::module_& m) {
+    py::class_<Citation>(m, "Citation", "The programme source of a fact.")
+        .def_readonly("key", &Citation::key)
+        .def_readonly("title", &Citation::title)
+        .def_readonly("url", &Citation::url)
+        .def_readonly("assumed", &Citation::assumed)
+        .def_readonly("note", &Citation::note)
+        .def("text", &Citation::text)
+        .def("__repr__", [](const Citation& c) {
+            return "Citation(" + c.key + ", " + (c.assumed ? "assumed" : "confirmed") + ")";
+        });
+
+    py::class_<Country> country(m, "Country", "A programme country.");
+    country.def_readonly("code", &Country::code).def_readonly("name", &Country::name);
+    add_source(country);
+
+    py::class_<Region> region(m, "Region", "A region (NUTS unit or county) known to the programme.");
+    region.def_readonly("code", &Region::code)
+        .def_readonly("country", &Region::country)
+        .def_readonly("nuts", &Region::nuts)
+        .def_readonly("level", &Region::level)
+        .def_readonly("name", &Region::name)
+        .def_readonly("name_en", &Region::name_en)
+        .def_readonly("aliases", &Region::aliases)
+        .def_readonly("parent", &Region::parent)
+        .def_property_readonly("valid_from", [](const Region& g) { return date_or_none(g.valid_from); })
+        .def_property_readonly("valid_to", [](const Region& g) { return date_or_none(g.valid_to); })
+        .def_readonly("successors", &Region::successors)
+        .def("__repr__", [](const Region& g) { return "Region(" + g.code + ", " + g.name + ", " + g.country + ")"; });
+    add_source(region);
+
+    py::class_<SubGeography> geo(m, "SubGeography", "A part of the programme area a project can apply within.");
+    geo.def_readonly("id", &SubGeography::id).def_readonly("name", &SubGeography::name).def_readonly("regions", &SubGeography::regions);
+    add_source(geo);
+
+    py::class_<Priority> priority(m, "Priority", "A programme priority.");
+    priority.def_readonly("id", &Priority::id)
+        .def_readonly("policy_objective", &Priority::policy_objective)
+        .def_readonly("title", &Priority::title)
+        .def("__repr__", [](const Priority& p) { return "Priority(" + p.id + ", " + p.title.at("en") + ")"; });
+    add_source(priority);
+
+    py::class_<SpecificObjective> objective(m, "SpecificObjective", "A specific objective (RSO code).");
+    objective.def_readonly("code", &SpecificObjective::code)
+        .def_readonly("priority", &SpecificObjective::priority)
+        .def_readonly("title", &SpecificObjective::title)
+        .def("__repr__", [](const SpecificObjective& o) { return "SpecificObjective(" + o.code + ", " + o.title.at("en") + ")"; });
+    add_source(objective);
+
+    py::class_<Fund> fund(m, "Fund", "A fund and the countries whose partners it finances.");
+    fund.def_readonly("id", &Fund::id)
+        .def_readonly("name", &Fund::name)
+        .def_readonly("countries", &Fund::countries)
+        .def_property_readonly("max_rate", [](const Fund& f) { return f.max_rate.to_string(); });
+    add_source(fund);
+
+    py::class_<ProjectKind> kind(m, "ProjectKind", "A kind of project (main project, pre-project).");
+    kind.def_readonly("id", &ProjectKind::id)
+        .def_readonly("name", &ProjectKind::name)
+        .def_readonly("max_duration_months", &ProjectKind::max_duration_months)
+        .def_property_readonly("fund_caps", [](const ProjectKind& k) { return caps(k.fund_caps); });
+    add_source(kind);
+
+    py::class_<Call> call(m, "Call", "A call for proposals.");
+    call.def_readonly("id", &Call::id)
+        .def_readonly("kind", &Call::kind)
+        .def_property_readonly("opens", [](const Call& c) { return c.opens.to_string(); })
+        .def_property_readonly("closes", [](const Call& c) { return date_or_none(c.closes); })
+        .def_readonly("open_objectives", &Call::open_objectives)
+        .def_property_readonly("fund_caps", [](const Call& c) { return caps(c.fund_caps); })
+        .def("__repr__", [](const Call& c) { return "Call(" + c.id + ")"; });
+    add_source(call);
+
+    py::class_<OrgType> org(m, "OrgType", "A type of organisation and whether it may be a partner.");
+    org.def_readonly("id", &OrgType::id).def_readonly("name", &OrgType::name).def_readonly("eligible", &OrgType::eligible);
+    add_source(org);
+
+    py::class_<Programme, std::shared_ptr<Programme>>(m, "Programme", "A programme read from its JSON document.")
+        .def_static("load", [](const std::string& path) { return mutable_ptr(Programme::load(path)); }, py::arg("path"))
+        .def_static("from_dict", [](py::handle doc) { return mutable_ptr(Programme::from_json(from_python(doc))); },
+                    py::arg("document"))
+        .def_property_readonly("id", &Programme::id)
+        .def_property_readonly("name", &Programme::name)
+        .def_property_readonly("countries", &Programme::countries)
+        .def_property_readonly("regions", &Programme::regions)
+        .def_property_readonly("sub_geographies", &Programme::sub_geographies)
+        .def_property_readonly("priorities", &Programme::priorities)
+        .def_property_readonly("specific_objectives", &Programme::specific_objectives)
+        .def_property_readonly("funds", &Programme::funds)
+        .def_property_readonly("project_kinds", &Programme::project_kinds)
+        .def_property_readonly("calls", &Programme::calls)
+        .def_property_readonly("org_types", &Programme::org_types)
+        .def("region", &Programme::region, py::arg("name"), py::return_value_policy::copy)
+        .def("find_region", [](const Programme& p, const std::string& name) -> std::optional<Region> {
+            const Region* g = p.find_region(name);
+            return g ? std::optional<Region>(*g) : std::nullopt;
+        }, py::arg("name"))
+        .def("nearest_regions", &Programme::nearest_regions, py::arg("query"), py::arg("n") = 5, py::arg("country") = "")
+        .def("in_area", &Programme::in_area, py::arg("region"))
+        .def("table", [](const Programme& p, const std::string& name) { return to_python(p.table(name)); }, py::arg("name"))
+        .def_property_readonly_static("table_names", [](py::object) { return Programme::table_names(); })
+        .def("require_project_kind", &Programme::require_project_kind, py::arg("id"), py::return_value_policy::copy)
+        .def("require_sub_geography", &Programme::require_sub_geography, py::arg("id"), py::return_value_policy::copy);
+}
+
+}  // namespace interreg::bindings

@@ -1,0 +1,11 @@
+// interreg._core: the compiled core. Private; the public API is the Python package.
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "Compiled core of interreg (private: use the interreg package).";
+    m.attr("__version__") = INTERREG_VERSION;
+    interreg::bindings::register_errors(m);
+    interreg::bindings::register_programme(m);
+    interreg::bindings::register_proposal(m);
+    interreg::bindings::register_validation(m);
+}
