@@ -1,4 +1,35 @@
-"""interreg — draft and check applications to Interreg programmes."""
-from ._core import __version__
+"""interreg — draft and check applications to Interreg cross-border programmes.
 
-__all__ = ["__version__"]
+Load the embedded Interreg Öresund-Kattegat-Skagerrak 2021-2027 programme, build a
+proposal with its partners, and validate it::
+
+    import interreg
+    prog = interreg.load_programme()
+    p = interreg.Proposal(prog, acronym="TALENT", specific_objective="RSO4.1", call="2025:1")
+    p.add_partner("Göteborgs universitet", country="SE", region="Västra Götaland", role="lead")
+    report = p.validate()
+"""
+from ._core import __version__
+from ._resources import schema
+from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
+from .programme import Programme, load_programme, rule_catalogue
+from .proposal import Partner, Proposal
+from .report import Finding, Report
+
+__all__ = [
+    "__version__",
+    "load_programme",
+    "rule_catalogue",
+    "schema",
+    "Programme",
+    "Proposal",
+    "Partner",
+    "Report",
+    "Finding",
+    "Error",
+    "FormatError",
+    "ProgrammeError",
+    "ArgumentError",
+    "NotFoundError",
+    "FileError",
+]

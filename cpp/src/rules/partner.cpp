@@ -93,7 +93,7 @@ void eligible_type(RuleContext& ctx) {
         const OrgType* t = p.org_type ? ctx.programme.org_type(*p.org_type) : nullptr;
         if (!t || t->eligible) continue;
         ctx.emit(partner_path(i) + "/org_type",
-                 p.name + " is a " + t->name.at("en") + ", which cannot be a partner in this programme. "
+                 p.name + " is of the type '" + t->name.at("en") + "', which cannot be a partner in this programme. "
                           "Involve it through an eligible organisation, for example as a supplier or a participant in activities.",
                  t->source.assumed);
     }

@@ -1,0 +1,131 @@
+"""The ``interreg`` command: validate proposal files and browse a programme.
+
+Exit codes of ``interreg validate``: 0 when no file has an ERROR, 1 when one has, 2 when a
+file cannot be read (the message says why).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Sequence
+
+from . import __version__
+from .errors import Error
+from .programme import Programme, load_programme
+from .proposal import Proposal
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+# --flag → (table, columns shown)
+_TABLES = {
+    "regions": ["code", "name", "country", "in_area", "sub_geographies", "valid_to", "successors"],
+    "objectives": ["code", "priority", "policy_objective", "title"],
+    "priorities": ["id", "policy_objective", "title"],
+    "calls": ["id", "kind", "opens", "closes", "open_objectives", "fund_caps"],
+    "funds": ["id", "name", "countries", "max_rate"],
+    "org-types": ["id", "name", "eligible"],
+    "rules": ["id", "severity", "title", "status"],
+}
+_TABLE_NAMES = {"objectives": "specific_objectives", "org-types": "org_types"}
+
+
+def _files(paths: Iterable[str]) -> List[Path]:
+    """The files to check: each FILE, and every *.json under each folder (sorted)."""
+    out: List[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
+    return out
+
+
+def _validate(args: argparse.Namespace) -> int:
+    programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+    results: List[Dict[str, Any]] = []
+    status = EXIT_OK
+    files = _files(args.files)
+    if not files:
+        print("interreg validate: no proposal files found", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for path in files:
+        try:
+            report = Proposal.load(path, programme).validate()
+        except Error as e:
+            results.append({"file": str(path), "error": str(e)})
+            status = EXIT_UNREADABLE
+            if args.format == "text":
+                print(f"{path}: cannot read: {e}", file=sys.stderr)
+            continue
+        results.append({"file": str(path), **report.to_dict()})
+        if not report.ok and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        if args.format == "text":
+            print(f"{path}: {report}")
+    if args.format == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    return status
+
+
+def _text_table(rows: List[Dict[str, Any]], columns: Sequence[str]) -> str:
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            return ", ".join(f"{k}: {v}" for k, v in value.items())
+        return str(value)
+
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def _programme(args: argparse.Namespace) -> int:
+    try:
+        prog = load_programme(args.programme)
+    except Error as e:
+        print(f"interreg programme: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    chosen = [flag for flag in _TABLES if getattr(args, flag.replace("-", "_"))]
+    if not chosen:
+        print(f"{prog.name} ({prog.id})")
+        for flag in _TABLES:
+            print(f"  --{flag:<11} {len(prog._core.table(_TABLE_NAMES.get(flag, flag)))} rows")
+        return EXIT_OK
+    for flag in chosen:
+        rows = prog._core.table(_TABLE_NAMES.get(flag, flag))
+        if len(chosen) > 1:
+            print(f"\n{flag}")
+        print(_text_table(rows, _TABLES[flag]))
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="interreg", description="Draft and check Interreg applications.")
+    parser.add_argument("--version", action="version", version=f"interreg {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="validate proposal files (or every *.json in folders)")
+    v.add_argument("files", nargs="+", metavar="FILE", help="proposal document or folder")
+    v.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    v.add_argument("--programme", metavar="ID_OR_PATH", help="programme to check against (default: the one each file names)")
+    v.set_defaults(run=_validate)
+
+    p = sub.add_parser("programme", help="show a programme's tables")
+    p.add_argument("programme", nargs="?", default=None, metavar="ID", help="programme id or path (default oks-2021-2027)")
+    for flag in _TABLES:
+        p.add_argument(f"--{flag}", action="store_true", help=f"print the {flag} table")
+    p.set_defaults(run=_programme)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

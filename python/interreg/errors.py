@@ -1,0 +1,13 @@
+"""The exceptions interreg raises. All derive from :class:`Error`.
+
+- :class:`FormatError` (also a ``ValueError``): a proposal document that cannot be read; its
+  ``path`` attribute is the JSON Pointer of the value at fault ("" when the text is not JSON).
+- :class:`ProgrammeError` (also a ``ValueError``): a malformed programme document.
+- :class:`ArgumentError` (also a ``ValueError``): a bad argument; the message lists the valid
+  choices, nearest first.
+- :class:`NotFoundError` (also a ``KeyError``): a partner, region or id that is not there.
+- :class:`FileError` (also an ``OSError``): a file that cannot be read or written.
+"""
+from ._core import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
+
+__all__ = ["Error", "FormatError", "ProgrammeError", "ArgumentError", "NotFoundError", "FileError"]

@@ -1,0 +1,165 @@
+"""The programme: its area, priorities, objectives, funds, calls and rules."""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Union
+
+from . import _core
+from ._frames import frame
+from ._resources import DEFAULT_PROGRAMME, embedded_programmes
+from .errors import ArgumentError
+
+__all__ = ["Programme", "load_programme", "rule_catalogue"]
+
+
+class Programme:
+    """A programme read from its JSON document (immutable).
+
+    Records (regions, objectives, calls, ...) are lists of read-only objects; every one has a
+    ``source`` citing where the fact comes from and whether it is assumed. Each table is also
+    available as a DataFrame through :meth:`to_frame`.
+    """
+
+    def __init__(self, core: _core.Programme):
+        self._core = core
+
+    @property
+    def id(self) -> str:
+        """The programme id, e.g. ``"oks-2021-2027"``."""
+        return self._core.id
+
+    @property
+    def name(self) -> str:
+        """The programme's English name."""
+        return self._core.name["en"]
+
+    @property
+    def names(self) -> Dict[str, str]:
+        """The programme's name by language code."""
+        return dict(self._core.name)
+
+    @functools.cached_property
+    def countries(self) -> List[_core.Country]:
+        return self._core.countries
+
+    @functools.cached_property
+    def regions(self) -> List[_core.Region]:
+        return self._core.regions
+
+    @functools.cached_property
+    def sub_geographies(self) -> List[_core.SubGeography]:
+        return self._core.sub_geographies
+
+    @functools.cached_property
+    def priorities(self) -> List[_core.Priority]:
+        return self._core.priorities
+
+    @functools.cached_property
+    def specific_objectives(self) -> List[_core.SpecificObjective]:
+        return self._core.specific_objectives
+
+    @functools.cached_property
+    def funds(self) -> List[_core.Fund]:
+        return self._core.funds
+
+    @functools.cached_property
+    def project_kinds(self) -> List[_core.ProjectKind]:
+        return self._core.project_kinds
+
+    @functools.cached_property
+    def calls(self) -> List[_core.Call]:
+        return self._core.calls
+
+    @functools.cached_property
+    def org_types(self) -> List[_core.OrgType]:
+        return self._core.org_types
+
+    @property
+    def rules(self) -> List[Dict[str, Any]]:
+        """The rules this programme checks: id, severity, title, parameters and source."""
+        return self._core.table("rules")
+
+    def region(self, name: str) -> _core.Region:
+        """The region named `name` (code, NUTS code, local or English name, alias).
+
+        Case, diacritics and words such as "län", "Region" or "fylkeskommune" are ignored.
+        Raises :class:`NotFoundError` listing the nearest names.
+        """
+        return self._core.region(name)
+
+    def find_region(self, name: str) -> Optional[_core.Region]:
+        """Like :meth:`region`, but ``None`` when nothing matches."""
+        return self._core.find_region(name)
+
+    def in_area(self, region: Union[str, _core.Region]) -> bool:
+        """Whether a region (or the region named so) lies in the programme area."""
+        if isinstance(region, str):
+            region = self.region(region)
+        return self._core.in_area(region)
+
+    def objective(self, code: str) -> _core.SpecificObjective:
+        """The specific objective with this code (case-insensitive), e.g. ``"RSO4.1"``."""
+        for o in self.specific_objectives:
+            if o.code.lower() == code.lower():
+                return o
+        raise _core.NotFoundError(
+            f"no specific objective {code!r}; the programme has "
+            + ", ".join(o.code for o in self.specific_objectives))
+
+    def call(self, id: str) -> _core.Call:
+        """The call with this id, e.g. ``"2025:1"``."""
+        for c in self.calls:
+            if c.id == id:
+                return c
+        raise _core.NotFoundError(f"no call {id!r}; the programme has " + ", ".join(c.id for c in self.calls))
+
+    @property
+    def tables(self) -> List[str]:
+        """Names accepted by :meth:`to_frame`."""
+        return list(_core.Programme.table_names)
+
+    def to_frame(self, table: str = "specific_objectives"):
+        """One of the programme's tables as a pandas DataFrame (see :attr:`tables`)."""
+        return frame(self._core.table(table))
+
+    def __repr__(self) -> str:
+        return f"<Programme {self.id}: {len(self.specific_objectives)} objectives, {len(self.regions)} regions, {len(self.calls)} calls>"
+
+    def _repr_html_(self) -> str:
+        from .display import programme_html
+
+        return programme_html(self)
+
+
+@functools.lru_cache(maxsize=None)
+def _load_embedded(path: str) -> Programme:
+    return Programme(_core.Programme.load(path))
+
+
+def load_programme(id_or_path: Union[str, "os.PathLike[str]", None] = None) -> Programme:
+    """Load a programme: an embedded one by id (default ``"oks-2021-2027"``) or a document by path.
+
+    Embedded programmes are loaded once and shared (programmes are immutable).
+    Raises :class:`ProgrammeError` for a malformed document, :class:`ArgumentError` for an
+    unknown id, :class:`FileError` for an unreadable file.
+    """
+    if id_or_path is None:
+        id_or_path = DEFAULT_PROGRAMME
+    if not isinstance(id_or_path, (str, os.PathLike)):
+        raise TypeError(f"id_or_path must be a programme id or a path, not {type(id_or_path).__name__}")
+    embedded = embedded_programmes()
+    key = os.fspath(id_or_path)
+    if key in embedded:
+        return _load_embedded(str(embedded[key]))
+    path = Path(key)
+    if path.suffix == ".json" or path.exists():
+        return Programme(_core.Programme.load(str(path)))
+    raise ArgumentError(f"unknown programme {key!r}: give the id of an embedded programme "
+                        f"({', '.join(embedded)}) or the path of a programme document")
+
+
+def rule_catalogue():
+    """Every rule the library knows (id, default severity, title, parameters), as a DataFrame."""
+    return frame(_core.rule_catalogue(), columns=["id", "severity", "title", "params"])

@@ -1,0 +1,296 @@
+"""Proposals and their partners."""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Mapping, Optional, Union
+
+from . import _core
+from ._frames import frame
+from .errors import ArgumentError
+from .programme import Programme, load_programme
+from .report import Report
+
+__all__ = ["Proposal", "Partner"]
+
+Texts = Union[str, Mapping[str, str], None]
+PathLike = Union[str, "os.PathLike[str]"]
+
+# What each settable field accepts, for TypeErrors that say so.
+_EXPECTED = {
+    "acronym": "a str",
+    "specific_objective": "a str such as 'RSO4.1'",
+    "call": "a str such as '2025:1' or None",
+    "kind": "a str",
+    "geography": "a str",
+    "start": "a date string 'YYYY-MM-DD' or None",
+    "duration_months": "an int or None",
+    "title": "a str or a dict of language code → str",
+    "summary": "a str or a dict of language code → str",
+    "name": "a str",
+    "country": "a two-letter country code such as 'SE'",
+    "region": "a str (name or NUTS code) or None",
+    "org_type": "a str or None",
+    "legal_status": "'public', 'private', 'other' or None",
+    "role": "'lead', 'partner' or 'associated'",
+    "norwegian_project_owner": "a bool",
+}
+
+
+def _set(target: Any, field: str, value: Any) -> None:
+    """Set a field on a core object, turning pybind11's type complaint into a plain one."""
+    if field == "norwegian_project_owner" and not isinstance(value, bool):
+        raise TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}")
+    if field == "duration_months" and isinstance(value, bool):
+        raise TypeError(f"{field} must be {_EXPECTED[field]}, not bool")
+    try:
+        setattr(target, field, value)
+    except TypeError:
+        raise TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}") from None
+
+
+def _texts(value: Texts) -> Dict[str, str]:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {"en": value}
+    return dict(value)
+
+
+class Partner:
+    """A partner of a :class:`Proposal`: a live view, so changes go straight into the proposal.
+
+    Attributes ``name``, ``country``, ``region``, ``org_type``, ``legal_status``, ``role`` and
+    ``norwegian_project_owner`` can be read and set; ``id`` ("PP1", ...) is fixed.
+    """
+
+    __slots__ = ("_proposal", "_id")
+
+    def __init__(self, proposal: "Proposal", id: str):
+        self._proposal = proposal
+        self._id = id
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    def _core(self) -> _core.Partner:
+        return self._proposal._core.partner(self._id)
+
+    def _update(self, field: str, value: Any) -> None:
+        core = self._core()
+        _set(core, field, value)
+        self._proposal._core.update_partner(core)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The partner as it is written in the proposal document."""
+        index = [p.id for p in self._proposal._core.partners].index(self._id)
+        return self._proposal.to_dict()["partners"][index]
+
+    def __repr__(self) -> str:
+        p = self._core()
+        return f"<Partner {p.id}: {p.name} ({p.country}, {p.role})>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Partner) and other._proposal is self._proposal and other._id == self._id
+
+    def __hash__(self) -> int:
+        return hash((id(self._proposal), self._id))
+
+
+def _partner_property(field: str, doc: str) -> property:
+    return property(lambda self: getattr(self._core(), field), lambda self, value: self._update(field, value), doc=doc)
+
+
+for _field, _doc in [
+    ("name", "The organisation's name."),
+    ("country", "ISO 3166-1 alpha-2 code, e.g. 'SE'."),
+    ("region", "Region as given: NUTS code, name or alias (judged by validation)."),
+    ("org_type", "Organisation type id from the programme (judged by validation)."),
+    ("legal_status", "'public', 'private', 'other' or None."),
+    ("role", "'lead', 'partner' or 'associated'."),
+    ("norwegian_project_owner", "Whether this Norwegian partner is the Norwegian project owner."),
+]:
+    setattr(Partner, _field, _partner_property(_field, _doc))
+
+
+class Proposal:
+    """An application to a programme: metadata and partners.
+
+    What only validation can judge — an unknown region, an objective closed in the call, a
+    Norwegian lead partner — is stored as given and reported by :meth:`validate`, so a draft
+    can always be saved. Values that make no sense at all (an unknown country code or role,
+    a wrong type, a negative duration) raise at once.
+    """
+
+    def __init__(self, programme: Union[Programme, str, None] = None, *, acronym: str = "",
+                 specific_objective: str = "", call: Optional[str] = None, kind: str = "main",
+                 geography: str = "whole", start: Optional[str] = None,
+                 duration_months: Optional[int] = None, title: Texts = None, summary: Texts = None):
+        self._programme = programme if isinstance(programme, Programme) else load_programme(programme)
+        self._core = _core.Proposal()
+        self._core.programme = self._programme.id
+        self.kind = kind
+        self.geography = geography
+        for field, value in [("acronym", acronym), ("specific_objective", specific_objective), ("call", call),
+                             ("start", start), ("duration_months", duration_months)]:
+            _set(self._core, field, value)
+        self.title = title
+        self.summary = summary
+
+    @classmethod
+    def _wrap(cls, core: _core.Proposal, programme: Union[Programme, str, None]) -> "Proposal":
+        if programme is None:
+            programme = core.programme
+        prog = programme if isinstance(programme, Programme) else load_programme(programme)
+        if prog.id != core.programme:
+            raise ArgumentError(f"the proposal is for programme {core.programme!r}, not {prog.id!r}")
+        self = cls.__new__(cls)
+        self._programme = prog
+        self._core = core
+        return self
+
+    # -- documents ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: PathLike, programme: Union[Programme, str, None] = None) -> "Proposal":
+        """Read a proposal document. Raises :class:`FormatError` (with the JSON path) when
+        it is malformed and :class:`FileError` when it cannot be read. The programme is the
+        one the document names unless `programme` is given."""
+        return cls._wrap(_core.Proposal.load(os.fspath(path)), programme)
+
+    @classmethod
+    def from_dict(cls, document: Mapping[str, Any], programme: Union[Programme, str, None] = None) -> "Proposal":
+        """Build a proposal from a document held as a dict (same rules as :meth:`load`)."""
+        return cls._wrap(_core.Proposal.from_dict(document), programme)
+
+    @classmethod
+    def from_json(cls, text: Union[str, bytes], programme: Union[Programme, str, None] = None) -> "Proposal":
+        """Build a proposal from JSON text (same rules as :meth:`load`)."""
+        core = _core.Proposal.loads_bytes(text) if isinstance(text, bytes) else _core.Proposal.loads(text)
+        return cls._wrap(core, programme)
+
+    def save(self, path: PathLike) -> None:
+        """Write the document atomically: a crash leaves the old file or the new one, never half."""
+        self._core.save(os.fspath(path))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The proposal document as a dict (keys in the documented order)."""
+        return self._core.to_dict()
+
+    def to_json(self) -> str:
+        """The proposal document as JSON text, exactly as :meth:`save` writes it."""
+        return self._core.dumps()
+
+    def copy(self) -> "Proposal":
+        """An independent copy (same programme)."""
+        return Proposal._wrap(self._core.copy(), self._programme)
+
+    # -- metadata ----------------------------------------------------------------------
+    @property
+    def programme(self) -> Programme:
+        return self._programme
+
+    @property
+    def kind(self) -> str:
+        """Project kind id of the programme: ``"main"`` or ``"pre-project"`` for ÖKS."""
+        return self._core.kind
+
+    @kind.setter
+    def kind(self, value: str) -> None:
+        _set(self._core, "kind", self._programme._core.require_project_kind(value).id if isinstance(value, str) else value)
+
+    @property
+    def geography(self) -> str:
+        """Sub-geography id: ``"whole"``, ``"oresund"`` or ``"kattegat-skagerrak"`` for ÖKS."""
+        return self._core.geography
+
+    @geography.setter
+    def geography(self, value: str) -> None:
+        _set(self._core, "geography", self._programme._core.require_sub_geography(value).id if isinstance(value, str) else value)
+
+    @property
+    def title(self) -> Dict[str, str]:
+        """Title by language code; set a str for English only."""
+        return dict(self._core.title)
+
+    @title.setter
+    def title(self, value: Texts) -> None:
+        _set(self._core, "title", _texts(value))
+
+    @property
+    def summary(self) -> Dict[str, str]:
+        """Summary by language code; set a str for English only."""
+        return dict(self._core.summary)
+
+    @summary.setter
+    def summary(self, value: Texts) -> None:
+        _set(self._core, "summary", _texts(value))
+
+    @property
+    def end(self) -> Optional[str]:
+        """The first day after the project (start + duration), when both are set."""
+        return self._core.end
+
+    # -- partners ----------------------------------------------------------------------
+    @property
+    def partners(self) -> List[Partner]:
+        return [Partner(self, p.id) for p in self._core.partners]
+
+    def add_partner(self, name: str, *, country: str, region: Optional[str] = None,
+                    org_type: Optional[str] = None, legal_status: Optional[str] = None,
+                    role: str = "partner", norwegian_project_owner: bool = False) -> Partner:
+        """Add a partner and return it (ids run PP1, PP2, ...).
+
+        `country` must be an ISO 3166-1 alpha-2 code and `role` one of lead, partner,
+        associated (else :class:`ArgumentError` lists the choices). The region and the
+        organisation type are stored as given and judged by :meth:`validate`.
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"name must be {_EXPECTED['name']}, not {type(name).__name__}")
+        if not isinstance(country, str):
+            raise TypeError(f"country must be {_EXPECTED['country']}, not {type(country).__name__}")
+        core = _core.Partner(name, country)
+        for field, value in [("region", region), ("org_type", org_type), ("legal_status", legal_status),
+                             ("role", role), ("norwegian_project_owner", norwegian_project_owner)]:
+            _set(core, field, value)
+        return Partner(self, self._core.add_partner(core).id)
+
+    def partner(self, id_or_name: str) -> Partner:
+        """A partner by id ("PP2") or by name (case, diacritics and legal form ignored)."""
+        return Partner(self, self._core.partner(id_or_name).id)
+
+    def remove_partner(self, id_or_name: str) -> None:
+        """Remove a partner; the other partners keep their ids."""
+        self._core.remove_partner(self._core.partner(id_or_name).id)
+
+    # -- checking ----------------------------------------------------------------------
+    def validate(self) -> Report:
+        """Run every rule of the programme; the report lists the findings in rule order."""
+        return Report(_core.validate(self._programme._core, self._core))
+
+    def to_frame(self):
+        """The partners as a pandas DataFrame, one row per partner."""
+        columns = ["id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner"]
+        return frame(self.to_dict()["partners"], columns=columns)
+
+    def __repr__(self) -> str:
+        return (f"<Proposal {self.acronym or '(no acronym)'}: {self.specific_objective or 'no objective'}, "
+                f"{len(self._core.partners)} partners>")
+
+    def _repr_html_(self) -> str:
+        from .display import proposal_html
+
+        return proposal_html(self)
+
+
+def _proposal_property(field: str, doc: str) -> property:
+    return property(lambda self: getattr(self._core, field), lambda self, value: _set(self._core, field, value), doc=doc)
+
+
+for _field, _doc in [
+    ("acronym", "The project's acronym."),
+    ("specific_objective", "The specific objective code, e.g. 'RSO4.1' (judged by validation)."),
+    ("call", "The call id, e.g. '2025:1', or None (judged by validation)."),
+    ("start", "Start date 'YYYY-MM-DD' or None."),
+    ("duration_months", "Duration in months (1..120) or None; the programme's limit is checked by validation."),
+]:
+    setattr(Proposal, _field, _proposal_property(_field, _doc))
