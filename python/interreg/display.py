@@ -42,7 +42,7 @@ def programme_html(p: "Programme") -> str:
 
 
 def proposal_html(p: "Proposal") -> str:
-    title = p.title.get("en") or next(iter(p.title.values()), "")
+    title = p.title.get("en") or next(iter(p.title.values()), "")  # English first, else any
     meta = _table(["field", "value"], [
         ("programme", p.programme.id), ("call", p.call), ("kind", p.kind),
         ("specific objective", p.specific_objective), ("geography", p.geography),
@@ -51,7 +51,7 @@ def proposal_html(p: "Proposal") -> str:
                       [(d["id"], d["name"], d["country"], d["region"], d["org_type"],
                         d["role"] + (" · Norwegian project owner" if d["norwegian_project_owner"] else ""))
                        for d in p.to_dict()["partners"]])
-    return (f"<div><strong>{escape(p.acronym or '(no acronym)')}</strong> {escape(title)}"
+    return (f"<div><strong>{escape(p.acronym or '(no acronym)')}</strong> {escape(title or "")}"
             f"{meta}<h4>Partners</h4>{partners}</div>")
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, Generic, List, Mapping, Optional, TypeVar, Union
 
 from . import _core
 from ._frames import frame
@@ -56,6 +56,41 @@ def _texts(value: Texts) -> Dict[str, str]:
     return dict(value)
 
 
+T = TypeVar("T")
+
+
+class _ProposalField(Generic[T]):
+    """A property backed by one field of the proposal's core object."""
+
+    def __init__(self, doc: str):
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> T:
+        return getattr(obj._core, self.name)
+
+    def __set__(self, obj: Any, value: T) -> None:
+        _set(obj._core, self.name, value)
+
+
+class _PartnerField(Generic[T]):
+    """A property backed by one field of a partner: reads and writes go to the proposal."""
+
+    def __init__(self, doc: str):
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> T:
+        return getattr(obj._core(), self.name)
+
+    def __set__(self, obj: Any, value: T) -> None:
+        obj._update(self.name, value)
+
+
 class Partner:
     """A partner of a :class:`Proposal`: a live view, so changes go straight into the proposal.
 
@@ -64,6 +99,15 @@ class Partner:
     """
 
     __slots__ = ("_proposal", "_id")
+
+    name: _PartnerField[str] = _PartnerField("The organisation's name.")
+    country: _PartnerField[str] = _PartnerField("ISO 3166-1 alpha-2 code, e.g. 'SE'.")
+    region: _PartnerField[Optional[str]] = _PartnerField("Region as given: NUTS code, name or alias (judged by validation).")
+    org_type: _PartnerField[Optional[str]] = _PartnerField("Organisation type id of the programme (judged by validation).")
+    legal_status: _PartnerField[Optional[str]] = _PartnerField("'public', 'private', 'other' or None.")
+    role: _PartnerField[str] = _PartnerField("'lead', 'partner' or 'associated'.")
+    norwegian_project_owner: _PartnerField[bool] = _PartnerField(
+        "Whether this Norwegian partner is the Norwegian project owner (norsk prosjekteier).")
 
     def __init__(self, proposal: "Proposal", id: str):
         self._proposal = proposal
@@ -97,20 +141,6 @@ class Partner:
         return hash((id(self._proposal), self._id))
 
 
-def _partner_property(field: str, doc: str) -> property:
-    return property(lambda self: getattr(self._core(), field), lambda self, value: self._update(field, value), doc=doc)
-
-
-for _field, _doc in [
-    ("name", "The organisation's name."),
-    ("country", "ISO 3166-1 alpha-2 code, e.g. 'SE'."),
-    ("region", "Region as given: NUTS code, name or alias (judged by validation)."),
-    ("org_type", "Organisation type id from the programme (judged by validation)."),
-    ("legal_status", "'public', 'private', 'other' or None."),
-    ("role", "'lead', 'partner' or 'associated'."),
-    ("norwegian_project_owner", "Whether this Norwegian partner is the Norwegian project owner."),
-]:
-    setattr(Partner, _field, _partner_property(_field, _doc))
 
 
 class Proposal:
@@ -121,6 +151,13 @@ class Proposal:
     can always be saved. Values that make no sense at all (an unknown country code or role,
     a wrong type, a negative duration) raise at once.
     """
+
+    acronym: _ProposalField[str] = _ProposalField("The project's acronym.")
+    specific_objective: _ProposalField[str] = _ProposalField("Specific objective code, e.g. 'RSO4.1' (judged by validation).")
+    call: _ProposalField[Optional[str]] = _ProposalField("Call id, e.g. '2025:1', or None (judged by validation).")
+    start: _ProposalField[Optional[str]] = _ProposalField("Start date 'YYYY-MM-DD' or None.")
+    duration_months: _ProposalField[Optional[int]] = _ProposalField(
+        "Duration in months (1..120) or None; the programme's limit is checked by validation.")
 
     def __init__(self, programme: Union[Programme, str, None] = None, *, acronym: str = "",
                  specific_objective: str = "", call: Optional[str] = None, kind: str = "main",
@@ -134,8 +171,8 @@ class Proposal:
         for field, value in [("acronym", acronym), ("specific_objective", specific_objective), ("call", call),
                              ("start", start), ("duration_months", duration_months)]:
             _set(self._core, field, value)
-        self.title = title
-        self.summary = summary
+        _set(self._core, "title", _texts(title))
+        _set(self._core, "summary", _texts(summary))
 
     @classmethod
     def _wrap(cls, core: _core.Proposal, programme: Union[Programme, str, None]) -> "Proposal":
@@ -281,16 +318,3 @@ class Proposal:
 
         return proposal_html(self)
 
-
-def _proposal_property(field: str, doc: str) -> property:
-    return property(lambda self: getattr(self._core, field), lambda self, value: _set(self._core, field, value), doc=doc)
-
-
-for _field, _doc in [
-    ("acronym", "The project's acronym."),
-    ("specific_objective", "The specific objective code, e.g. 'RSO4.1' (judged by validation)."),
-    ("call", "The call id, e.g. '2025:1', or None (judged by validation)."),
-    ("start", "Start date 'YYYY-MM-DD' or None."),
-    ("duration_months", "Duration in months (1..120) or None; the programme's limit is checked by validation."),
-]:
-    setattr(Proposal, _field, _proposal_property(_field, _doc))
