@@ -51,7 +51,7 @@ def proposal_html(p: "Proposal") -> str:
                       [(d["id"], d["name"], d["country"], d["region"], d["org_type"],
                         d["role"] + (" · Norwegian project owner" if d["norwegian_project_owner"] else ""))
                        for d in p.to_dict()["partners"]])
-    return (f"<div><strong>{escape(p.acronym or '(no acronym)')}</strong> {escape(title or "")}"
+    return (f"<div><strong>{escape(p.acronym or '(no acronym)')}</strong> {escape(title or '')}"
             f"{meta}<h4>Partners</h4>{partners}</div>")
 
 
