@@ -4,6 +4,8 @@
 // capture with path/detail checks, and a scratch directory.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <dirent.h>
 #include <fstream>
 #include <memory>
