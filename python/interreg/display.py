@@ -58,7 +58,7 @@ def proposal_html(p: "Proposal") -> str:
 def report_html(r: "Report") -> str:
     counts = r.counts()
     head = _badge("INFO" if r.ok else "ERROR", "OK" if r.ok else "NOT OK") + " " + " ".join(
-        _badge(s, f"{n} {s.lower()}") for s, n in counts.items() if n)
+        _badge(s, f"{n} {s.lower()}{'s' if n != 1 and s != 'INFO' else ''}") for s, n in counts.items() if n)
     rows = "".join(
         f"<tr><td>{_badge(f.severity, f.severity)}</td><td><code>{escape(f.rule)}</code></td>"
         f"<td><code>{escape(f.path or '/')}</code></td><td style='text-align:left'>{escape(f.message)}</td>"

@@ -48,9 +48,20 @@ void objective_open(RuleContext& ctx) {
             later.push_back(other.id);
         }
     }
+    // Group the open objectives by priority so the reader sees themes, not only codes.
+    std::string open_text;
+    for (const auto& pr : ctx.programme.priorities()) {
+        std::vector<std::string> codes;
+        for (const auto& code : open) {
+            if (ctx.programme.objective(code)->priority == pr.id) codes.push_back(code);
+        }
+        if (codes.empty()) continue;
+        open_text += (open_text.empty() ? "" : "; ") + text::join_choices(codes, ", ") + " (" + pr.id + " " + pr.title.at("en") + ")";
+    }
+    const Priority* own = ctx.programme.priority(o->priority);
     ctx.emit("/specific_objective",
-             o->code + " (priority " + o->priority + ") is not open in call " + c->id + ". Open objectives: " +
-                 text::join_choices(open, ", ") + ". Choose one of them" +
+             o->code + " (" + own->id + " " + own->title.at("en") + ") is not open in call " + c->id +
+                 ". Open in this call: " + open_text + ". Choose one of them" +
                  (later.empty() ? "." : ", or apply in call " + text::join_choices(later) + "."),
              c->source.assumed);
 }

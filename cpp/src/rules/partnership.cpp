@@ -56,24 +56,48 @@ void lead_partner(RuleContext& ctx) {
     }
 }
 
+std::string country_names(const Programme& programme, const std::vector<std::string>& codes) {
+    std::vector<std::string> names;
+    for (const auto& code : codes) {
+        const Country* c = programme.country(code);
+        names.push_back(c ? c->name.at("en") : code);
+    }
+    return text::join_choices(names);
+}
+
+bool eligible_type(const Programme& programme, const Partner& p) {
+    const OrgType* t = p.org_type ? programme.org_type(*p.org_type) : nullptr;
+    return !t || t->eligible;
+}
+
+// The country whose partners need a Norwegian project owner, when the programme checks that.
+std::string owner_country(const Programme& programme) {
+    for (const auto& r : programme.rules()) {
+        if (r.id == "partnership.norwegian-owner") return r.params.at("country").get<std::string>();
+    }
+    return {};
+}
+
 void lead_country(RuleContext& ctx) {
     const auto allowed = as_strings(ctx.param("countries"));
     const auto& partners = ctx.proposal.partners;
+    auto is_allowed = [&](const Partner& p) { return std::find(allowed.begin(), allowed.end(), p.country) != allowed.end(); };
     for (std::size_t i = 0; i < partners.size(); ++i) {
         const auto& p = partners[i];
-        if (p.role != Role::lead || std::find(allowed.begin(), allowed.end(), p.country) != allowed.end()) continue;
+        if (p.role != Role::lead || is_allowed(p)) continue;
         std::vector<std::string> candidates;
         for (const auto& other : partners) {
-            if (counts(other) && std::find(allowed.begin(), allowed.end(), other.country) != allowed.end()) {
-                candidates.push_back(other.name);
-            }
+            if (counts(other) && is_allowed(other) && eligible_type(ctx.programme, other)) candidates.push_back(other.name);
         }
-        ctx.emit(partner_path(i) + "/country",
-                 "The lead partner " + p.name + " is in " + p.country + ", but the lead partner must be in " +
-                     text::join_choices(allowed) + ". " +
-                     (candidates.empty() ? "Add a partner from " + text::join_choices(allowed) + " to lead the project."
-                                         : "Make " + text::join_choices(candidates) + " the lead partner instead.") +
-                     (p.country == "NO" ? " Norwegian partners are organised under a Norwegian project owner." : ""));
+        const std::string allowed_names = country_names(ctx.programme, allowed);
+        std::string advice = candidates.empty() ? "Add a partner from " + allowed_names + " to lead the project."
+                                                : "Make " + text::join_choices(candidates) + " the lead partner instead.";
+        if (p.country == owner_country(ctx.programme)) {
+            advice += " Keep " + p.name + " as a partner and make it the Norwegian project owner.";
+        }
+        ctx.emit(partner_path(i) + "/country", "The lead partner " + p.name + " is in " +
+                                                   country_names(ctx.programme, {p.country}) +
+                                                   ", but the lead partner must be in " + allowed_names + ". " + advice);
     }
 }
 
@@ -81,7 +105,7 @@ void norwegian_owner(RuleContext& ctx) {
     const auto country = ctx.param("country").get<std::string>();
     const auto& partners = ctx.proposal.partners;
     std::vector<std::size_t> owners;
-    bool any = false;
+    std::vector<std::string> members;  // partners in the owner country
     for (std::size_t i = 0; i < partners.size(); ++i) {
         const auto& p = partners[i];
         if (p.norwegian_project_owner && p.country != country) {
@@ -91,13 +115,14 @@ void norwegian_owner(RuleContext& ctx) {
             continue;
         }
         if (p.country != country || !counts(p)) continue;
-        any = true;
+        members.push_back(p.name);
         if (p.norwegian_project_owner) owners.push_back(i);
     }
-    if (any && owners.empty()) {
-        ctx.emit("/partners", "The proposal has partners in " + country +
-                                  " but none is the Norwegian project owner (norsk prosjekteier), who books the "
-                                  "Norwegian costs and holds the Norwegian funds. Set norwegian_project_owner on one of them.");
+    if (!members.empty() && owners.empty()) {
+        ctx.emit("/partners", "None of the partners in " + country +
+                                  " is the Norwegian project owner (norsk prosjekteier), who books the Norwegian costs "
+                                  "and holds the Norwegian funds. Set norwegian_project_owner on " +
+                                  (members.size() == 1 ? members[0] : "one of " + text::join_choices(members)) + ".");
     }
     for (std::size_t k = 1; k < owners.size(); ++k) {
         ctx.emit(partner_path(owners[k]) + "/norwegian_project_owner",
