@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINTERREG_PYTHON=OFF >/dev/null
+cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DINTERREG_PYTHON=OFF -DINTERREG_TESTS=ON >/dev/null
 cmake --build build/cpp
 ctest --test-dir build/cpp --output-on-failure -j2
 

@@ -1,6 +1,7 @@
 #include "interreg/countries.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "interreg/errors.hpp"
 #include "interreg/text.hpp"
@@ -70,7 +71,12 @@ const std::vector<Country>& all() {
 
 const Country* find(std::string_view code) {
     const auto& list = all();
-    auto it = std::find_if(list.begin(), list.end(), [&](const Country& c) { return code == c.code; });
+    auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+               });
+    };
+    auto it = std::find_if(list.begin(), list.end(), [&](const Country& c) { return same(code, c.code); });
     return it == list.end() ? nullptr : &*it;
 }
 
@@ -91,6 +97,12 @@ const Country& require(std::string_view code) {
     throw ArgumentError("unknown country code '" + std::string(code) +
                         "'; use an ISO 3166-1 alpha-2 code, e.g. DK, SE or NO. Nearest: " +
                         text::join_choices(top, ", "));
+}
+
+const Country& require_canonical(std::string_view code) {
+    const Country& c = require(code);
+    if (code != c.code) throw ArgumentError("write the country code in capitals: '" + std::string(c.code) + "'");
+    return c;
 }
 
 }  // namespace interreg::countries

@@ -1,7 +1,9 @@
 #include "interreg/json_reader.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
-#include <sstream>
+#include <sys/stat.h>
 
 #include "interreg/errors.hpp"
 #include "interreg/text.hpp"
@@ -13,47 +15,10 @@ void throw_document_error(DocumentKind kind, std::string path, std::string detai
     throw FormatError(std::move(path), std::move(detail));
 }
 
-namespace {
-
-struct TooDeep {};
-
-// nlohmann's messages start with "[json.exception.parse_error.101] "; users need the rest.
-std::string plain_message(const std::exception& e) {
-    std::string what = e.what();
-    if (!what.empty() && what.front() == '[') {
-        auto close = what.find("] ");
-        if (close != std::string::npos) what.erase(0, close + 2);
-    }
-    return what;
-}
-
-}  // namespace
-
-nlohmann::json parse_json(std::string_view text, DocumentKind kind) {
-    if (text.size() > max_document_bytes) {
-        throw_document_error(kind, "", "document is " + std::to_string(text.size()) +
-                                           " bytes; the limit is " + std::to_string(max_document_bytes));
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        throw_document_error(kind, "", "the document is empty; expected a JSON object");
-    }
-    // The callback sees the depth of every value: refuse deep nesting before it is built.
-    nlohmann::json::parser_callback_t limit_depth = [](int depth, nlohmann::json::parse_event_t,
-                                                       nlohmann::json&) {
-        if (depth > max_nesting_depth) throw TooDeep{};
-        return true;
-    };
-    try {
-        return nlohmann::json::parse(text.begin(), text.end(), limit_depth);
-    } catch (const TooDeep&) {
-        throw_document_error(kind, "", "values are nested more than " + std::to_string(max_nesting_depth) +
-                                           " levels deep");
-    } catch (const nlohmann::json::exception& e) {
-        throw_document_error(kind, "", "not valid JSON: " + plain_message(e));
-    }
-}
-
 nlohmann::json load_json_file(const std::string& path, DocumentKind kind) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
+    if (!S_ISREG(info.st_mode)) throw IoError("cannot read '" + path + "': not a regular file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("cannot open '" + path + "' for reading");
     in.seekg(0, std::ios::end);

@@ -210,9 +210,10 @@ std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc)
         c.opens = *read_date(r.at("opens"));
         c.closes = read_date(r.find("closes"));
         if (c.closes && *c.closes < c.opens) r.at("closes").fail("closes before it opens");
-        c.open_objectives = r.at("open_objectives").strings();
-        for (const auto& code : c.open_objectives) {
-            if (!p->objective(code)) r.at("open_objectives").fail("unknown specific objective '" + code + "'");
+        for (auto& code : r.at("open_objectives").strings()) {
+            const SpecificObjective* o = p->objective(code);
+            if (!o) r.at("open_objectives").fail("unknown specific objective '" + code + "'");
+            c.open_objectives.push_back(o->code);  // canonical spelling, so rules compare exactly
         }
         c.fund_caps = read_caps(r.at("fund_caps"));
         c.source = sources.cite(r);

@@ -10,7 +10,7 @@
 namespace interreg {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::string text_in(const TextMap& m, const std::string& lang) {
     auto it = m.find(lang);
@@ -39,7 +39,7 @@ const std::vector<std::string>& Programme::table_names() {
     return names;
 }
 
-json Programme::table(std::string_view name) const {
+nlohmann::ordered_json Programme::table(std::string_view name) const {
     json rows = json::array();
     if (name == "countries") {
         for (const auto& c : countries_) {
@@ -118,7 +118,7 @@ json Programme::table(std::string_view name) const {
         for (const auto& r : rules_) {
             const RuleDef* def = find_rule(r.id);
             json row = {{"id", r.id}, {"severity", std::string(to_string(r.severity))}, {"title", std::string(def->title)},
-                        {"params", r.params}};
+                        {"params", json::parse(r.params.dump())}};
             add_source(row, r.source);
             rows.push_back(row);
         }

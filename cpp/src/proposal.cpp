@@ -51,6 +51,7 @@ void check_duration(int months) {
 
 void check_text_map(const TextMap& texts, std::string_view field) {
     for (const auto& [lang, text] : texts) {
+        if (!text::valid_utf8(text)) throw ArgumentError(std::string(field) + " is not valid UTF-8");
         const auto& codes = language_codes();
         if (std::find(codes.begin(), codes.end(), lang) == codes.end()) {
             throw ArgumentError("unknown language '" + lang + "' in " + std::string(field) + "; use one of " +
@@ -65,10 +66,16 @@ void check_text_map(const TextMap& texts, std::string_view field) {
 
 void Partner::check() const {
     if (name.find_first_not_of(" \t\r\n") == std::string::npos) throw ArgumentError("a partner needs a name");
+    for (const auto* field : {&name, &country}) {
+        if (!text::valid_utf8(*field)) throw ArgumentError("partner text is not valid UTF-8");
+    }
+    for (const auto* field : {&region, &org_type}) {
+        if (*field && !text::valid_utf8(**field)) throw ArgumentError("partner text is not valid UTF-8");
+    }
     if (text::utf8_length(name) > max_name_length) {
         throw ArgumentError("partner name is longer than " + std::to_string(max_name_length) + " characters");
     }
-    countries::require(country);
+    countries::require_canonical(country);
     if (region && text::utf8_length(*region) > max_name_length) {
         throw ArgumentError("region is longer than " + std::to_string(max_name_length) + " characters");
     }
@@ -83,7 +90,7 @@ const Partner& Proposal::add_partner(Partner partner) {
     }
     partner.check();
     if (partner.id.empty()) {
-        // The next number after the highest "PPn" in use, so ids never repeat after removals.
+        // The next number after the highest "PPn" in use: removing PP1 does not renumber PP2.
         int highest = 0;
         for (const auto& p : partners) {
             if (p.id.size() > 2 && p.id.compare(0, 2, "PP") == 0 &&
@@ -119,12 +126,8 @@ const Partner& Proposal::partner(std::string_view id_or_name) const {
                                        : "; partners: " + text::join_choices(known, ", ")));
 }
 
-std::size_t Proposal::partner_index(std::string_view id) const {
-    for (std::size_t i = 0; i < partners.size(); ++i) {
-        if (partners[i].id == id) return i;
-    }
-    partner(id);  // throws with the list of partners
-    return partners.size();
+std::size_t Proposal::partner_index(std::string_view id_or_name) const {
+    return static_cast<std::size_t>(&partner(id_or_name) - partners.data());
 }
 
 void Proposal::update_partner(const Partner& changed) {

@@ -45,7 +45,7 @@ Partner read_partner(const JsonReader& r) {
     p.name = r.at("name").nonempty_string(max_name_length);
     const auto country = r.at("country");
     p.country = country.string(10);
-    at_path(country, [&] { return countries::require(p.country); });
+    at_path(country, [&] { return countries::require_canonical(p.country); });
     p.region = optional_string(r, "region", max_name_length);
     p.org_type = optional_string(r, "org_type", max_name_length);
     if (auto s = r.find("legal_status")) p.legal_status = parse_legal_status(s->choice(legal_status_names()));

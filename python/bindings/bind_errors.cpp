@@ -2,6 +2,8 @@
 // built-in they refine), so `except ValueError` works as users expect.
 #include "bindings.hpp"
 
+#include <cstring>
+
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
 
@@ -24,7 +26,9 @@ PyObject* not_found_error_type = nullptr;
 PyObject* io_error_type = nullptr;
 
 void raise(PyObject* type, const char* message, const std::string* path = nullptr) {
-    py::object instance = py::reinterpret_borrow<py::object>(type)(message);
+    // Messages quote user input; never let a stray byte turn into a UnicodeDecodeError.
+    py::object text = py::reinterpret_steal<py::object>(PyUnicode_DecodeUTF8(message, std::strlen(message), "backslashreplace"));
+    py::object instance = py::reinterpret_borrow<py::object>(type)(text);
     if (path) instance.attr("path") = *path;
     PyErr_SetObject(type, instance.ptr());
 }

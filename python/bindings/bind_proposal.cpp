@@ -19,11 +19,13 @@ std::optional<std::string> legal_status_of(const Partner& p) {
 }  // namespace
 
 void register_proposal(py::module_& m) {
+    m.attr("max_duration_months") = max_duration_months;
+    m.attr("max_partners") = max_partners;
     py::class_<Partner>(m, "Partner", "One partner of a proposal.")
         .def(py::init([](const std::string& name, const std::string& country) {
                  Partner p;
                  p.name = name;
-                 p.country = country;
+                 p.country = countries::require(country).code;  // "se" → "SE"
                  p.check();
                  return p;
              }),

@@ -3,6 +3,8 @@ from typing import Any, ClassVar, Dict, List, Optional
 
 __version__: str
 max_document_bytes: int
+max_duration_months: int
+max_partners: int
 max_nesting_depth: int
 
 class Error(Exception): ...

@@ -40,7 +40,11 @@ def _files(paths: Iterable[str]) -> List[Path]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+    try:
+        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+    except Error as e:
+        print(f"interreg validate: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
     results: List[Dict[str, Any]] = []
     status = EXIT_OK
     files = _files(args.files)

@@ -7,6 +7,7 @@ from typing import Any, Dict, Generic, List, Mapping, Optional, TypeVar, Union
 from . import _core
 from ._frames import frame
 from .errors import ArgumentError
+from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .report import Report
 
@@ -36,24 +37,43 @@ _EXPECTED = {
 }
 
 
+def _check_text(field: str, value: Any) -> None:
+    """Refuse text that cannot be stored as UTF-8 (lone surrogates) with a plain message."""
+    texts = value.values() if isinstance(value, Mapping) else [value]
+    for text in texts:
+        if isinstance(text, str):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ArgumentError(f"{field} contains characters that are not valid text "
+                                    f"(a lone surrogate): {text!r}") from None
+
+
 def _set(target: Any, field: str, value: Any) -> None:
     """Set a field on a core object, turning pybind11's type complaint into a plain one."""
+    wrong = TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}")
+    if isinstance(value, bool) and field != "norwegian_project_owner":
+        raise wrong
     if field == "norwegian_project_owner" and not isinstance(value, bool):
-        raise TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}")
-    if field == "duration_months" and isinstance(value, bool):
-        raise TypeError(f"{field} must be {_EXPECTED[field]}, not bool")
+        raise wrong
+    _check_text(field, value)
     try:
         setattr(target, field, value)
     except TypeError:
-        raise TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}") from None
+        if field == "duration_months" and isinstance(value, int):  # too large for the core's int
+            raise ArgumentError(f"{field} must be between 1 and {_core.max_duration_months}, not {value}") from None
+        raise wrong from None
 
 
-def _texts(value: Texts) -> Dict[str, str]:
+def _texts(field: str, value: Texts) -> Dict[str, str]:
+    """A title or summary: None, a str (English) or a mapping of language code → str."""
     if value is None:
         return {}
     if isinstance(value, str):
         return {"en": value}
-    return dict(value)
+    if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    raise TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}")
 
 
 T = TypeVar("T")
@@ -171,12 +191,16 @@ class Proposal:
         for field, value in [("acronym", acronym), ("specific_objective", specific_objective), ("call", call),
                              ("start", start), ("duration_months", duration_months)]:
             _set(self._core, field, value)
-        _set(self._core, "title", _texts(title))
-        _set(self._core, "summary", _texts(summary))
+        _set(self._core, "title", _texts("title", title))
+        _set(self._core, "summary", _texts("summary", summary))
 
     @classmethod
     def _wrap(cls, core: _core.Proposal, programme: Union[Programme, str, None]) -> "Proposal":
         if programme is None:
+            # A document names its programme by id; never treat that text as a path to read.
+            if core.programme not in embedded_programmes():
+                raise ArgumentError(f"the proposal is for programme {core.programme!r}, which is not embedded "
+                                    f"({', '.join(embedded_programmes())}); pass programme=interreg.load_programme(PATH)")
             programme = core.programme
         prog = programme if isinstance(programme, Programme) else load_programme(programme)
         if prog.id != core.programme:
@@ -251,7 +275,7 @@ class Proposal:
 
     @title.setter
     def title(self, value: Texts) -> None:
-        _set(self._core, "title", _texts(value))
+        _set(self._core, "title", _texts("title", value))
 
     @property
     def summary(self) -> Dict[str, str]:
@@ -260,7 +284,7 @@ class Proposal:
 
     @summary.setter
     def summary(self, value: Texts) -> None:
-        _set(self._core, "summary", _texts(value))
+        _set(self._core, "summary", _texts("summary", value))
 
     @property
     def end(self) -> Optional[str]:
@@ -285,6 +309,7 @@ class Proposal:
             raise TypeError(f"name must be {_EXPECTED['name']}, not {type(name).__name__}")
         if not isinstance(country, str):
             raise TypeError(f"country must be {_EXPECTED['country']}, not {type(country).__name__}")
+        _check_text("name", name)
         core = _core.Partner(name, country)
         for field, value in [("region", region), ("org_type", org_type), ("legal_status", legal_status),
                              ("role", role), ("norwegian_project_owner", norwegian_project_owner)]:

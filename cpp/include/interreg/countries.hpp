@@ -13,8 +13,10 @@ struct Country {
 };
 
 const std::vector<Country>& all();
-const Country* find(std::string_view code);
+const Country* find(std::string_view code);  // case-insensitive: "se" finds SE
 // Throws ArgumentError listing the nearest valid codes (matching codes and names).
 const Country& require(std::string_view code);
+// Like require(), and the code must be written as ISO writes it (documents store "SE", not "se").
+const Country& require_canonical(std::string_view code);
 
 }  // namespace interreg::countries

@@ -160,7 +160,7 @@ public:
     const SubGeography& require_sub_geography(std::string_view id) const;
 
     // Rows of one table ("regions", "specific_objectives", ...) for data frames and the CLI.
-    nlohmann::json table(std::string_view name) const;
+    nlohmann::ordered_json table(std::string_view name) const;
     static const std::vector<std::string>& table_names();
 
 private:

@@ -63,7 +63,7 @@ struct Proposal {
     // By id ("PP2"), or by name compared as organisations are (case, diacritics, legal form).
     const Partner* find_partner(std::string_view id_or_name) const;
     const Partner& partner(std::string_view id_or_name) const;  // NotFoundError lists the ids
-    std::size_t partner_index(std::string_view id) const;       // NotFoundError
+    std::size_t partner_index(std::string_view id_or_name) const;  // NotFoundError
     // Replace the partner with the same id (checked).
     void update_partner(const Partner& partner);
     void remove_partner(std::string_view id);

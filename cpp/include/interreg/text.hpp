@@ -20,6 +20,12 @@ std::string region_key(std::string_view name);
 // and without "kommun"/"kommune", so "Volvo AB" and "AB Volvo" compare equal.
 std::string organisation_key(std::string_view name);
 
+// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool valid_utf8(std::string_view s);
+
+// `s` with every byte that is not part of well-formed UTF-8 written as "\xNN".
+std::string escape_invalid_utf8(std::string_view s);
+
 // Number of Unicode code points in valid UTF-8.
 std::size_t utf8_length(std::string_view utf8);
 

@@ -17,6 +17,7 @@ std::vector<std::string> calls_of_kind(const Programme& programme, const std::st
 
 void known(RuleContext& ctx) {
     const auto& p = ctx.proposal;
+    if (!ctx.programme.project_kind(p.kind)) return;  // project.duration reports the kind
     const auto choices = calls_of_kind(ctx.programme, p.kind);
     if (!p.call) {
         if (!effective_call(ctx.programme, p)) {

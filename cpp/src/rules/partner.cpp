@@ -1,4 +1,6 @@
 // partner.*: each partner on its own — where it is and what kind of organisation it is.
+#include <algorithm>
+
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -7,11 +9,18 @@ namespace {
 
 std::string region_label(const Region& g) { return g.name + " (" + g.code + ")"; }
 
-// The date a region must exist on: the project start, else the call's opening.
-std::optional<Date> reference_date(const RuleContext& ctx) {
-    if (ctx.proposal.start) return ctx.proposal.start;
-    if (const Call* c = effective_call(ctx.programme, ctx.proposal)) return c->opens;
+// The date a region must exist on, and how to call it: the project start, else the opening
+// of the call.
+std::optional<std::pair<Date, std::string>> reference_date(const RuleContext& ctx) {
+    if (ctx.proposal.start) return std::make_pair(*ctx.proposal.start, "the project starts");
+    if (const Call* c = effective_call(ctx.programme, ctx.proposal)) return std::make_pair(c->opens, "call " + c->id + " opens");
     return std::nullopt;
+}
+
+std::string labels(const Programme& programme, const std::vector<std::string>& codes) {
+    std::vector<std::string> out;
+    for (const auto& code : codes) out.push_back(region_label(*programme.find_region(code)));
+    return text::join_choices(out);
 }
 
 void region(RuleContext& ctx) {
@@ -55,17 +64,30 @@ void outside_area(RuleContext& ctx) {
 }
 
 void region_renamed(RuleContext& ctx) {
-    const auto when = reference_date(ctx);
-    if (!when) return;
+    const auto ref = reference_date(ctx);
+    if (!ref) return;
+    const auto& [when, event] = *ref;
     const auto& partners = ctx.proposal.partners;
     for (std::size_t i = 0; i < partners.size(); ++i) {
         const Region* g = ctx.partner_regions[i];
-        if (!g || !g->valid_to || *when < *g->valid_to) continue;
-        std::vector<std::string> now;
-        for (const auto& code : g->successors) now.push_back(region_label(*ctx.programme.find_region(code)));
-        ctx.emit(partner_path(i) + "/region",
-                 g->name + " ceased to exist on " + g->valid_to->to_string() + ", before this project starts (" +
-                     when->to_string() + "). Use the current county: " + text::join_choices(now) + ".");
+        if (!g) continue;
+        if (g->valid_to && *g->valid_to <= when) {
+            ctx.emit(partner_path(i) + "/region",
+                     g->name + " ceased to exist on " + g->valid_to->to_string() + ", before " + event + " (" +
+                         when.to_string() + "). Use the current county: " + labels(ctx.programme, g->successors) + ".");
+        } else if (g->valid_from && when < *g->valid_from) {
+            std::vector<std::string> before;  // the regions it was carved out of
+            for (const auto& other : ctx.programme.regions()) {
+                if (std::find(other.successors.begin(), other.successors.end(), g->code) != other.successors.end()) {
+                    before.push_back(other.code);
+                }
+            }
+            ctx.emit(partner_path(i) + "/region",
+                     g->name + " exists only from " + g->valid_from->to_string() + ", after " + event + " (" +
+                         when.to_string() + ")." +
+                         (before.empty() ? "" : " Use the county of that time: " + labels(ctx.programme, before) + "."),
+                     g->source.assumed);
+        }
     }
 }
 

@@ -1,4 +1,6 @@
 // project.*: the project's own choices — objective, geography, duration, texts.
+#include <algorithm>
+
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -66,7 +68,10 @@ void texts(RuleContext& ctx) {
     if (p.acronym.find_first_not_of(" \t") == std::string::npos) {
         ctx.emit("/acronym", "Give the project an acronym (a short name used everywhere in the application).");
     }
-    if (p.title.empty()) ctx.emit("/title", "Give the project a title (at most " + std::to_string(title_max) + " characters).");
+    const bool has_title = std::any_of(p.title.begin(), p.title.end(), [](const auto& t) {
+        return t.second.find_first_not_of(" \t\r\n") != std::string::npos;
+    });
+    if (!has_title) ctx.emit("/title", "Give the project a title (at most " + std::to_string(title_max) + " characters).");
     for (const auto& [lang, text] : p.title) {
         const auto n = text::utf8_length(text);
         if (n > title_max) {

@@ -1,0 +1,158 @@
+// JSON text → nlohmann::json through a SAX handler of our own: linear time (the callback
+// parser re-scans containers), a nesting limit enforced before anything deeper is built,
+// duplicate keys refused, and errors that give line, column and the JSON Pointer of the
+// value being read.
+#include <string>
+#include <vector>
+
+#include "interreg/errors.hpp"
+#include "interreg/json_reader.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg {
+namespace {
+
+using json = nlohmann::json;
+
+class DomBuilder {
+public:
+    DomBuilder(std::string_view text, DocumentKind kind) : text_(text), kind_(kind) {}
+
+    json take() { return std::move(root_); }
+
+    bool null() { return add(nullptr); }
+    bool boolean(bool v) { return add(v); }
+    bool number_integer(json::number_integer_t v) { return add(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return add(v); }
+    bool number_float(json::number_float_t v, const std::string&) { return add(v); }
+    bool string(std::string& v) { return add(std::move(v)); }
+    bool binary(json::binary_t& v) { return add(json::binary(std::move(v))); }
+
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(std::string& k) {
+        if (stack_.back()->contains(k)) {
+            fail(pointer_append(path(), k), "duplicate key '" + k + "' (each key may appear once)");
+        }
+        keys_.back() = std::move(k);
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+        fail(path(), "not valid JSON at " + where(position) + ": " + reason(e));
+        return false;
+    }
+
+private:
+    // The JSON Pointer of the value being read: the pending key, or the next index.
+    std::string path() const {
+        std::string out;
+        for (std::size_t i = 0; i < stack_.size(); ++i) {
+            const bool innermost = i + 1 == stack_.size();
+            if (stack_[i]->is_object()) {
+                if (!keys_[i].empty() || !innermost) out = pointer_append(out, keys_[i]);
+            } else {
+                const std::size_t n = stack_[i]->size();
+                out = pointer_append(out, innermost ? n : n - 1);
+            }
+        }
+        return out;
+    }
+
+    bool add(json value) {
+        insert(std::move(value));
+        return true;
+    }
+
+    json* insert(json value) {
+        if (stack_.empty()) {
+            root_ = std::move(value);
+            return &root_;
+        }
+        json& parent = *stack_.back();
+        if (parent.is_array()) {
+            parent.push_back(std::move(value));
+            return &parent.back();
+        }
+        json& slot = parent[keys_.back()];
+        slot = std::move(value);
+        keys_.back().clear();
+        return &slot;
+    }
+
+    bool open(json container) {
+        if (stack_.size() >= static_cast<std::size_t>(max_nesting_depth)) {
+            fail(path(), "values are nested more than " + std::to_string(max_nesting_depth) + " levels deep");
+        }
+        // An object's key is cleared by insert(); keep it for the path while the child is open.
+        const std::string key = stack_.empty() ? std::string() : keys_.back();
+        json* child = insert(std::move(container));
+        if (!keys_.empty()) keys_.back() = key;
+        stack_.push_back(child);
+        keys_.emplace_back();
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        keys_.pop_back();
+        if (!keys_.empty() && stack_.back()->is_object()) keys_.back().clear();
+        return true;
+    }
+
+    std::string where(std::size_t position) const {
+        std::size_t line = 1, column = 1;
+        for (std::size_t i = 0; i < position && i < text_.size(); ++i) {
+            if (text_[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    }
+
+    // nlohmann's message without its "[json.exception...] parse error at line L, column C: "
+    // prefix (we say where ourselves), and with any invalid UTF-8 it quotes escaped.
+    static std::string reason(const std::exception& e) {
+        std::string what = e.what();
+        if (!what.empty() && what.front() == '[') {
+            const auto close = what.find("] ");
+            if (close != std::string::npos) what.erase(0, close + 2);
+        }
+        const auto colon = what.find(": ");
+        if (what.rfind("parse error", 0) == 0 && colon != std::string::npos) what.erase(0, colon + 2);
+        return text::escape_invalid_utf8(what);
+    }
+
+    [[noreturn]] void fail(std::string path, std::string detail) const {
+        throw_document_error(kind_, std::move(path), std::move(detail));
+    }
+
+    std::string_view text_;
+    DocumentKind kind_;
+    json root_;
+    std::vector<json*> stack_;       // open containers, outermost first
+    std::vector<std::string> keys_;  // pending key of each open container (objects)
+};
+
+}  // namespace
+
+nlohmann::json parse_json(std::string_view text, DocumentKind kind) {
+    if (text.size() > max_document_bytes) {
+        throw_document_error(kind, "", "document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                           std::to_string(max_document_bytes));
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        throw_document_error(kind, "", "the document is empty; expected a JSON object");
+    }
+    DomBuilder builder(text, kind);
+    json::sax_parse(text.begin(), text.end(), &builder);
+    return builder.take();
+}
+
+}  // namespace interreg

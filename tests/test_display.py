@@ -1,0 +1,163 @@
+"""Notebook HTML (``_repr_html_``) against golden files in tests/golden/.
+
+The golden files hold the HTML with a line break between adjacent tags (``><`` → ``>\\n<``) so
+that diffs are readable; nothing else is changed. To regenerate them after an intended change:
+
+    INTERREG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_display.py
+
+and look at the diff before committing it.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from html.parser import HTMLParser
+
+import pytest
+
+import interreg
+from conftest import GOLDEN
+
+UPDATE = os.environ.get("INTERREG_UPDATE_GOLDEN") == "1"
+VOID = {"br", "hr", "img", "meta", "input", "wbr"}
+
+
+def readable(html: str) -> str:
+    return html.replace("><", ">\n<") + "\n"
+
+
+def check_golden(name: str, html: str) -> None:
+    path = GOLDEN / name
+    text = readable(html)
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        return
+    if not path.exists():
+        pytest.fail(f"{path} is missing; create it with INTERREG_UPDATE_GOLDEN=1")
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
+                                            f"golden/{name}", "actual", n=1))
+        pytest.fail(f"{name} differs from the golden file (INTERREG_UPDATE_GOLDEN=1 rewrites it):\n{diff[:6000]}")
+
+
+class _Balance(HTMLParser):
+    """Checks that every element is closed in order; collects the text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.errors, self.text, self.tags = [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def joined(self) -> str:
+        return " | ".join(self.text)
+
+
+def parse(html: str) -> _Balance:
+    parser = _Balance()
+    parser.feed(html)
+    parser.close()
+    assert not parser.errors, parser.errors
+    assert not parser.stack, f"unclosed: {parser.stack}"
+    return parser
+
+
+@pytest.fixture
+def mixed_report(make_good_proposal):
+    p = make_good_proposal()
+    p.specific_objective = "RSO1.1"  # ERROR call.objective-open
+    p.partner("PP2").region = "Syddanmark"  # WARNING partner.outside-area
+    p.partner("PP2").org_type = None  # WARNING partner.org-type
+    p.add_partner("Aalborg kommune", country="DK", region="Nordjylland", org_type="local-authority")  # ERROR, assumed
+    report = p.validate()
+    assert report.counts() == {"ERROR": 2, "WARNING": 2, "INFO": 0}
+    return report
+
+
+def test_programme_html(programme):
+    html = programme._repr_html_()
+    check_golden("programme.html", html)
+    text = parse(html).joined()
+    assert "Interreg Öresund-Kattegat-Skagerrak 2021-2027" in text
+    for o in programme.specific_objectives:
+        assert o.code in text
+    for c in programme.calls:
+        assert c.id in text
+    assert "continuous" in text  # the pre-project call never closes
+
+
+def test_proposal_html(good_proposal):
+    html = good_proposal._repr_html_()
+    check_golden("proposal.html", html)
+    text = parse(html).joined()
+    for p in good_proposal.partners:
+        assert p.name in text
+    assert "Norwegian project owner" in text
+    assert "TALENT" in text
+
+
+def test_report_html(mixed_report):
+    html = mixed_report._repr_html_()
+    check_golden("report.html", html)
+    parser = parse(html)
+    text = parser.joined()
+    assert "NOT OK" in text
+    assert "2 errors" in text and "2 warnings" in text
+    assert "(assumed)" in text
+    for f in mixed_report:
+        assert f.rule in text and f.message in text and f.path in text
+    assert parser.tags.count("tr") == 1 + len(mixed_report)
+
+
+def test_empty_report_html(good_proposal):
+    report = good_proposal.validate()
+    html = report._repr_html_()
+    check_golden("report-empty.html", html)
+    text = parse(html).joined()
+    assert "OK" in text and "NOT OK" not in text
+    assert "No findings." in text
+
+
+def test_warning_only_report_html(good_proposal):
+    good_proposal.partner("PP2").region = "Syddanmark"
+    text = parse(good_proposal.validate()._repr_html_()).joined()
+    assert "NOT OK" not in text
+    assert "1 warning" in text and "1 warnings" not in text
+
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_html_is_escaped(programme):
+    p = interreg.Proposal(programme, acronym="<b>BOLD</b>", title={"en": 'Tom & "Jerry" <i>'}, call="<call>")
+    p.add_partner(SCRIPT, country="SE", region="<img src=x onerror=alert(1)>", role="lead")
+    p.add_partner("Aalborg Kommune", country="DK", region="DK05", org_type="<u>type</u>")
+    for html in (p._repr_html_(), p.validate()._repr_html_()):
+        assert "<script" not in html.lower()
+        assert "<img" not in html.lower()
+        assert "<b>" not in html and "<i>" not in html and "<u>" not in html and "<call>" not in html
+        parse(html)
+    proposal_html = p._repr_html_()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in proposal_html
+    assert "&lt;b&gt;BOLD&lt;/b&gt;" in proposal_html
+    assert "Tom &amp; &quot;Jerry&quot; &lt;i&gt;" in proposal_html
+    text = parse(proposal_html).joined()
+    assert SCRIPT in text  # shown as text, not run
+    report_text = parse(p.validate()._repr_html_()).joined()
+    assert SCRIPT in report_text  # the partner's name appears in a finding's message (no org_type)
+    assert "<img src=x onerror=alert(1)>" in report_text  # the unknown region is quoted in partner.region
+    assert "<u>type</u>" in report_text  # the unknown org type is quoted in partner.org-type

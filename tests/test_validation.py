@@ -1,0 +1,373 @@
+"""Validation: every rule fires through the Python API, and the Report API."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+import interreg
+
+EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
+ASSUMED_NOTE = "marked as assumed"
+
+
+# -- the mutations that make the good proposal break one rule -------------------------------------
+
+def remove_partners(*ids):
+    def change(p):
+        for i in ids:
+            p.remove_partner(i)
+    return change
+
+
+def set_partner(pid, **fields):
+    def change(p):
+        for k, v in fields.items():
+            setattr(p.partner(pid), k, v)
+    return change
+
+
+def set_fields(**fields):
+    def change(p):
+        for k, v in fields.items():
+            setattr(p, k, v)
+    return change
+
+
+def add_partner(name, **kwargs):
+    return lambda p: p.add_partner(name, **kwargs)
+
+
+def chain(*changes):
+    def change(p):
+        for c in changes:
+            c(p)
+    return change
+
+
+def via_document(**fields):
+    """Change fields the API refuses but a document can hold (validation judges them)."""
+    def change(p):
+        doc = p.to_dict()
+        doc.update(fields)
+        return interreg.Proposal.from_dict(doc, p.programme)
+    return change
+
+
+# (case id, change, rule, severity, path, only this rule fires, substrings of the message)
+CASES = [
+    ("min-partners-one-partner", remove_partners("PP2", "PP3"), "partnership.min-partners", "ERROR", "/partners",
+     False, ["1 partner", "at least 2"]),
+    ("min-partners-associated-do-not-count", chain(set_partner("PP2", role="associated"), set_partner("PP3", role="associated")),
+     "partnership.min-partners", "ERROR", "/partners", False, ["at least 2"]),
+    ("min-countries", chain(remove_partners("PP3"), set_partner("PP2", country="SE", region="Skåne")),
+     "partnership.min-countries", "ERROR", "/partners", True, ["1 programme country", "DK", "NO"]),
+    ("lead-partner-none", set_partner("PP1", role="partner"), "partnership.lead-partner", "ERROR", "/partners", True,
+     ["lead"]),
+    ("lead-partner-two", set_partner("PP2", role="lead"), "partnership.lead-partner", "ERROR", "/partners/1/role", True,
+     ["Aalborg Kommune", "Göteborgs universitet"]),
+    ("lead-country-norway", chain(set_partner("PP1", role="partner"), set_partner("PP3", role="lead")),
+     "partnership.lead-country", "ERROR", "/partners/2/country", True, ["Østfold fylkeskommune"]),
+    ("norwegian-owner-missing", set_partner("PP3", norwegian_project_owner=False), "partnership.norwegian-owner",
+     "ERROR", "/partners", True, ["norwegian_project_owner"]),
+    ("norwegian-owner-in-sweden", set_partner("PP1", norwegian_project_owner=True), "partnership.norwegian-owner",
+     "ERROR", "/partners/0/norwegian_project_owner", True, ["Göteborgs universitet"]),
+    ("norwegian-owner-two", add_partner("Akershus fylkeskommune", country="NO", region="Akershus",
+                                        org_type="regional-authority", norwegian_project_owner=True),
+     "partnership.norwegian-owner", "ERROR", "/partners/3/norwegian_project_owner", True, ["Akershus fylkeskommune"]),
+    ("duplicate", add_partner("AALBORG KOMMUNE", country="DK", region="Nordjylland", org_type="local-authority"),
+     "partnership.duplicate", "ERROR", "/partners/3/name", True, ["PP2", "PP4", ASSUMED_NOTE]),
+    ("region-missing", set_partner("PP2", region=None), "partner.region", "ERROR", "/partners/1/region", True,
+     ["Aalborg Kommune"]),
+    ("region-unknown", set_partner("PP2", region="Atlantis"), "partner.region", "ERROR", "/partners/1/region", True,
+     ["Atlantis", "Nearest"]),
+    ("region-other-country", set_partner("PP2", region="Skåne"), "partner.region", "ERROR", "/partners/1/region", True,
+     ["SE224", "DK"]),
+    ("outside-area", set_partner("PP2", region="Syddanmark"), "partner.outside-area", "WARNING",
+     "/partners/1/region", True, ["outside the programme area", "DK03"]),
+    ("outside-area-foreign", add_partner("Technische Universität München", country="DE", region="Bayern",
+                                         org_type="university"),
+     "partner.outside-area", "WARNING", "/partners/3/region", True, ["Bayern"]),
+    ("region-renamed", set_partner("PP3", region="Viken"), "partner.region-renamed", "WARNING", "/partners/2/region",
+     True, ["2024-01-01", "NO-31"]),
+    ("org-type-missing", set_partner("PP2", org_type=None), "partner.org-type", "WARNING", "/partners/1/org_type",
+     True, ["local-authority"]),
+    ("org-type-unknown", set_partner("PP2", org_type="municipality"), "partner.org-type", "WARNING",
+     "/partners/1/org_type", True, ["municipality"]),
+    ("eligible-type", add_partner("Anna Andersson Konsult", country="SE", region="Halland", org_type="sole-trader"),
+     "partner.eligible-type", "ERROR", "/partners/3/org_type", True, ["Sole trader"]),
+    ("objective-unknown", set_fields(specific_objective="RSO9.9"), "project.objective", "ERROR",
+     "/specific_objective", True, ["RSO9.9", "RSO4.1"]),
+    ("objective-missing", set_fields(specific_objective=""), "project.objective", "ERROR", "/specific_objective",
+     True, ["RSO1.1"]),
+    ("geography-partner-outside", set_fields(geography="oresund"), "project.geography", "ERROR", "/partners/0/region",
+     True, ["oresund"]),
+    ("geography-unknown", via_document(geography="mars"), "project.geography", "ERROR", "/geography", True,
+     ["mars", "whole"]),
+    ("duration-too-long", set_fields(duration_months=48), "project.duration", "ERROR", "/duration_months", True,
+     ["48", "36"]),
+    ("duration-missing", set_fields(duration_months=None), "project.duration", "ERROR", "/duration_months", True,
+     ["36"]),
+    ("kind-unknown", via_document(kind="mega"), "project.duration", "ERROR", "/kind", False, ["mega"]),
+    ("acronym-blank", set_fields(acronym="  "), "project.texts", "ERROR", "/acronym", True, ["acronym"]),
+    ("title-missing", set_fields(title=None), "project.texts", "ERROR", "/title", True, ["100"]),
+    ("title-too-long", set_fields(title={"en": "T" * 101}), "project.texts", "ERROR", "/title/en", True, ["101"]),
+    ("summary-too-long", set_fields(summary={"sv": "å" * 4001}), "project.texts", "ERROR", "/summary/sv", True,
+     ["4001", "4000"]),
+    ("call-unknown", set_fields(call="2099:1"), "call.known", "ERROR", "/call", True, ["2099:1", "2025:1"]),
+    ("call-missing", set_fields(call=None), "call.known", "ERROR", "/call", True, ["2025:1"]),
+    ("call-wrong-kind", set_fields(kind="pre-project", duration_months=12), "call.known", "ERROR", "/call", True,
+     ["pre-project"]),
+    ("objective-closed", set_fields(specific_objective="RSO1.1"), "call.objective-open", "ERROR",
+     "/specific_objective", True, ["RSO1.1", "2025:1"]),
+    ("objective-closed-assumed-call", set_fields(specific_objective="RSO1.1", call="2024:1"), "call.objective-open",
+     "ERROR", "/specific_objective", True, ["RSO1.1", "2024:1", ASSUMED_NOTE]),
+]
+
+
+def apply(change, proposal):
+    result = change(proposal)
+    return result if isinstance(result, interreg.Proposal) else proposal
+
+
+@pytest.fixture(scope="module")
+def rule_table():
+    return {r["id"]: r for r in interreg.load_programme().rules}
+
+
+def test_good_proposal_has_no_findings(good_proposal):
+    report = good_proposal.validate()
+    assert report.ok
+    assert len(report) == 0
+    assert report.findings == []
+    assert report.counts() == {"ERROR": 0, "WARNING": 0, "INFO": 0}
+
+
+@pytest.mark.parametrize("case, change, rule, severity, path, alone, words", CASES, ids=[c[0] for c in CASES])
+def test_rule_fires(make_good_proposal, rule_table, case, change, rule, severity, path, alone, words):
+    proposal = apply(change, make_good_proposal())
+    report = proposal.validate()
+    found = report.by_rule(rule)
+    assert found, f"{rule} did not fire; findings: {[str(f) for f in report]}"
+    at_path = [f for f in found if f.path == path]
+    assert at_path, f"{rule} fired at {[f.path for f in found]}, not {path}"
+    finding = at_path[0]
+    assert finding.severity == severity == rule_table[rule]["severity"]
+    assert finding.source and finding.source == rule_table[rule]["source"]
+    assert finding.message
+    for word in words:
+        assert word in finding.message, (word, finding.message)
+    if alone:
+        assert {f.rule for f in report} == {rule}, [str(f) for f in report]
+        assert report.ok == (severity != "ERROR")
+    else:
+        assert not report.ok
+
+
+def test_every_rule_of_the_programme_has_a_firing_case(programme):
+    assert {c[2] for c in CASES} == {r["id"] for r in programme.rules}
+
+
+@pytest.mark.parametrize("start, fires", [("2023-06-01", False), ("2023-12-31", False), ("2024-01-01", True),
+                                          (None, True)])
+def test_region_renamed_depends_on_the_start(good_proposal, start, fires):
+    good_proposal.partner("PP3").region = "Viken"
+    good_proposal.start = start  # without a start, the call's opening (2025) counts
+    assert bool(good_proposal.validate().by_rule("partner.region-renamed")) == fires
+
+
+def test_pre_project_needs_no_call(good_proposal):
+    good_proposal.kind = "pre-project"
+    good_proposal.call = None
+    good_proposal.duration_months = 12
+    assert good_proposal.validate().findings == []
+
+
+def test_associated_partner_abroad_is_fine(good_proposal):
+    good_proposal.add_partner("Nordic Council of Ministers", country="DK", region="Hovedstaden",
+                              org_type="other-public", role="associated")
+    assert good_proposal.validate().findings == []
+
+
+def test_call_message_with_unknown_kind_offers_choices(good_proposal):
+    doc = good_proposal.to_dict()
+    doc.update(kind="mega", call=None)
+    report = interreg.Proposal.from_dict(doc).validate()
+    for f in report.by_rule("call.known"):
+        assert "()" not in f.message and ": ." not in f.message, f.message
+
+
+def test_findings_follow_the_programme_rule_order(programme):
+    report = interreg.Proposal(programme).validate()
+    order = [r["id"] for r in programme.rules]
+    positions = [order.index(f.rule) for f in report]
+    assert positions == sorted(positions)
+    assert len(report) >= 5
+
+
+def test_validate_leaves_the_proposal_alone(good_proposal):
+    good_proposal.specific_objective = "RSO9.9"
+    before = good_proposal.to_json()
+    good_proposal.validate()
+    assert good_proposal.to_json() == before
+
+
+def test_report_is_a_snapshot(good_proposal):
+    report = good_proposal.validate()
+    good_proposal.acronym = ""
+    assert report.ok and len(report) == 0
+    assert not good_proposal.validate().ok
+
+
+# -- Report API -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def mixed_report(good_proposal):
+    """Two errors (one resting on an assumed fact) and two warnings."""
+    good_proposal.specific_objective = "RSO1.1"  # call.objective-open (ERROR)
+    good_proposal.partner("PP2").region = "Syddanmark"  # partner.outside-area (WARNING)
+    good_proposal.partner("PP2").org_type = None  # partner.org-type (WARNING)
+    good_proposal.add_partner("Aalborg kommune", country="DK", region="Nordjylland",
+                              org_type="local-authority")  # partnership.duplicate (ERROR, assumed)
+    return good_proposal.validate()
+
+
+def test_report_lists(mixed_report):
+    r = mixed_report
+    assert not r.ok
+    assert len(r) == 4 == len(r.findings)
+    assert [f.rule for f in r.errors] == ["partnership.duplicate", "call.objective-open"]
+    assert [f.rule for f in r.warnings] == ["partner.outside-area", "partner.org-type"]
+    assert r.infos == []
+    assert r.counts() == {"ERROR": 2, "WARNING": 2, "INFO": 0}
+    assert list(r) == r.findings
+    assert all(isinstance(f, interreg.Finding) for f in r)
+    assert bool(r) is True
+    r.findings.clear()  # a copy
+    assert len(r.findings) == 4
+
+
+def test_report_by_rule(mixed_report):
+    (dup,) = mixed_report.by_rule("partnership.duplicate")
+    assert dup.path == "/partners/3/name"
+    assert mixed_report.by_rule("project.texts") == []
+    assert mixed_report.by_rule("no.such-rule") == []
+
+
+def test_finding_is_a_frozen_record(mixed_report):
+    f = mixed_report.findings[0]
+    assert set(dataclasses.asdict(f)) == {"rule", "severity", "message", "path", "source", "assumed"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.rule = "other"
+    assert str(f) == f"{f.severity} {f.rule} {f.path}: {f.message}"
+
+
+def test_report_frame(mixed_report):
+    df = mixed_report.to_frame()
+    assert list(df.columns) == ["rule", "severity", "path", "message", "source", "assumed"]
+    assert len(df) == 4
+    assert list(df["severity"]) == ["ERROR", "WARNING", "WARNING", "ERROR"]
+    assert list(df["assumed"]) == [True, False, False, False]
+
+
+def test_empty_report_frame(good_proposal):
+    df = good_proposal.validate().to_frame()
+    assert list(df.columns) == ["rule", "severity", "path", "message", "source", "assumed"]
+    assert len(df) == 0
+
+
+def test_report_dict(mixed_report):
+    d = mixed_report.to_dict()
+    assert d["ok"] is False
+    assert d["counts"] == {"ERROR": 2, "WARNING": 2, "INFO": 0}
+    assert [f["rule"] for f in d["findings"]] == [f.rule for f in mixed_report]
+    assert set(d["findings"][0]) == {"rule", "severity", "message", "path", "source", "assumed"}
+    assert json.loads(json.dumps(d, ensure_ascii=False)) == d
+
+
+def test_report_text(mixed_report):
+    text = str(mixed_report)
+    lines = text.splitlines()
+    assert lines[0] == "NOT OK: 2 error(s), 2 warning(s), 0 info"
+    for f in mixed_report:
+        assert f"{f.severity} {f.rule} {f.path}: {f.message}" in text
+        assert f"source: {f.source}" in text
+    assert repr(mixed_report) == "<Report NOT OK: 2 error(s), 2 warning(s), 0 info>"
+
+
+def test_empty_report_text(good_proposal):
+    report = good_proposal.validate()
+    assert str(report) == "OK: 0 error(s), 0 warning(s), 0 info"
+
+
+def test_warning_only_report_is_ok(good_proposal):
+    good_proposal.partner("PP2").region = "Syddanmark"
+    good_proposal.partner("PP3").region = "Viken"
+    report = good_proposal.validate()
+    assert report.ok
+    assert report.errors == []
+    assert {f.rule for f in report.warnings} == {"partner.outside-area", "partner.region-renamed"}
+    assert str(report).startswith("OK: 0 error(s), 2 warning(s)")
+
+
+def test_assumed_findings_say_so(mixed_report):
+    assert [f.rule for f in mixed_report if f.assumed] == ["partnership.duplicate"]
+    for f in mixed_report:
+        assert (ASSUMED_NOTE in f.message) == f.assumed, f
+
+
+def test_finding_on_assumed_call_is_assumed(good_proposal):
+    good_proposal.call = "2024:1"  # the programme marks this call's open objectives as assumed
+    good_proposal.specific_objective = "RSO1.1"
+    (finding,) = good_proposal.validate()
+    assert finding.assumed
+    assert ASSUMED_NOTE in finding.message
+
+
+# -- programme documents decide which rules run and how severe they are ---------------------------
+
+def _programme_with(tmp_path, change):
+    doc = json.loads(EMBEDDED_JSON.read_text(encoding="utf-8"))
+    doc["id"] = "oks-variant"
+    change(doc)
+    path = tmp_path / "variant.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return interreg.load_programme(path)
+
+
+def _rule(doc, rule_id):
+    return next(r for r in doc["rules"] if r["id"] == rule_id)
+
+
+def test_severity_override_to_info(tmp_path, make_good_proposal):
+    variant = _programme_with(tmp_path, lambda d: _rule(d, "partner.org-type").__setitem__("severity", "info"))
+    doc = make_good_proposal().to_dict()
+    doc["programme"] = "oks-variant"
+    doc["partners"][1]["org_type"] = None
+    report = interreg.Proposal.from_dict(doc, variant).validate()
+    assert report.ok
+    assert [f.rule for f in report.infos] == ["partner.org-type"]
+    assert report.counts() == {"ERROR": 0, "WARNING": 0, "INFO": 1}
+
+
+def test_rule_left_out_of_the_programme_does_not_run(tmp_path, make_good_proposal):
+    variant = _programme_with(
+        tmp_path, lambda d: d.__setitem__("rules", [r for r in d["rules"] if r["id"] != "project.duration"]))
+    assert len(variant.rules) == 16
+    doc = make_good_proposal().to_dict()
+    doc.update(programme="oks-variant", duration_months=120)
+    assert interreg.Proposal.from_dict(doc, variant).validate().findings == []
+
+
+def test_rule_parameter_changes_the_limit(tmp_path, make_good_proposal):
+    variant = _programme_with(tmp_path, lambda d: _rule(d, "partnership.min-countries")["params"].__setitem__("min", 3))
+    p = make_good_proposal()
+    doc = p.to_dict()
+    doc["programme"] = "oks-variant"
+    assert interreg.Proposal.from_dict(doc, variant).validate().ok  # three countries
+    doc["partners"].pop()
+    report = interreg.Proposal.from_dict(doc, variant).validate()
+    assert [f.rule for f in report] == ["partnership.min-countries"]
+    assert "at least 3" in report.findings[0].message
