@@ -89,4 +89,47 @@ Rate Rate::parse(std::string_view text) {
 
 std::string Rate::to_string() const { return format_scaled(ppm_, 4, true) + "%"; }
 
+Units Units::parse(std::string_view text) {
+    const auto h = parse_scaled(text, 2, "a number of units");
+    return Units(h);
+}
+
+std::string Units::to_string() const { return format_scaled(hundredths_, 2, true); }
+
+ExchangeRate ExchangeRate::parse(std::string_view text) {
+    const auto m = parse_scaled(text, 6, "an exchange rate");
+    if (m <= 0) throw ArgumentError("exchange rate '" + std::string(text) + "' must be above zero");
+    return ExchangeRate(m);
+}
+
+std::string ExchangeRate::to_string() const { return format_scaled(micros_, 6, true); }
+
+namespace {
+
+// a × b ÷ c truncated toward zero, exact in 128 bits; overflow of the result is an error.
+std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t c) {
+    const __int128 q = static_cast<__int128>(a) * b / c;
+    if (q > max_i64 || q < -max_i64) throw ArgumentError("amount overflow");
+    return static_cast<std::int64_t>(q);
+}
+
+}  // namespace
+
+Money line_total(Units units, Money unit_price) {
+    return Money::from_cents(mul_div(units.hundredths(), unit_price.cents(), 100));
+}
+
+Money apply_rate(Money amount, Rate rate) { return Money::from_cents(mul_div(amount.cents(), rate.ppm(), Rate::one)); }
+
+Money to_euro(Money amount, ExchangeRate rate) {
+    return Money::from_cents(mul_div(amount.cents(), ExchangeRate::scale, rate.micros()));
+}
+
+std::vector<Money> spread_evenly(Money total, int periods) {
+    if (periods < 1) throw ArgumentError("there must be at least one period");
+    std::vector<Money> out(static_cast<std::size_t>(periods), Money::from_cents(total.cents() / periods));
+    out.back() = total - Money::from_cents(total.cents() / periods * (periods - 1));
+    return out;
+}
+
 }  // namespace interreg

@@ -58,7 +58,23 @@ Money read_amount(const JsonReader& r) {
     }
 }
 
-// Fail unless every id is unique; returns them.
+Rate read_rate(const JsonReader& r) {
+    try {
+        return Rate::parse(r.string());
+    } catch (const ArgumentError& e) {
+        r.fail(e.what());
+    }
+}
+
+ExchangeRate read_exchange_rate(const JsonReader& r) {
+    try {
+        return ExchangeRate::parse(r.string());
+    } catch (const ArgumentError& e) {
+        r.fail(e.what());
+    }
+}
+
+// Fail unless every id is unique.
 template <class T, class Key>
 void require_unique(const std::vector<T>& items, Key key, const JsonReader& array) {
     std::set<std::string> seen;
@@ -74,6 +90,47 @@ bool has(const std::vector<T>& items, std::string T::*key, const std::string& va
     return std::any_of(items.begin(), items.end(), [&](const T& t) { return t.*key == value; });
 }
 
+BudgetSettings read_budget_settings(const JsonReader& r, const Sources& sources) {
+    r.expect_object({"reporting_period", "flat_rates", "exchange_rates", "lump_sums", "unit_costs"});
+    BudgetSettings b;
+    const auto period = r.at("reporting_period");
+    period.expect_object({"months", "source", "status", "note"});
+    b.period_months = static_cast<int>(period.at("months").integer(1, 60));
+    b.period_source = sources.cite(period);
+    for (const auto& f : r.at("flat_rates").items()) {
+        f.expect_object({"id", "max_rate", "source", "status", "note"});
+        FlatRateOption o{f.at("id").choice(flat_rate_names()), read_rate(f.at("max_rate")), sources.cite(f)};
+        b.flat_rates.push_back(std::move(o));
+    }
+    require_unique(b.flat_rates, &FlatRateOption::id, r.at("flat_rates"));
+    for (const auto& e : r.at("exchange_rates").items()) {
+        e.expect_object({"currency", "rate", "date", "source", "status", "note"});
+        FixedExchangeRate x;
+        x.currency = e.at("currency").choice(std::vector<std::string>(currency_codes().begin() + 1, currency_codes().end()));
+        x.rate.rate = read_exchange_rate(e.at("rate"));
+        x.rate.date = read_date(e.find("date"));
+        x.source = sources.cite(e);
+        x.rate.source = x.source.text();
+        b.exchange_rates.push_back(std::move(x));
+    }
+    require_unique(b.exchange_rates, &FixedExchangeRate::currency, r.at("exchange_rates"));
+    for (const auto& l : r.at("lump_sums").items()) {
+        l.expect_object({"id", "name", "amount", "source", "status", "note"});
+        b.lump_sums.push_back({l.at("id").nonempty_string(50), read_text_map(l.at("name")), read_amount(l.at("amount")),
+                               sources.cite(l)});
+    }
+    require_unique(b.lump_sums, &LumpSum::id, r.at("lump_sums"));
+    for (const auto& u : r.at("unit_costs").items()) {
+        u.expect_object({"id", "name", "category", "unit_type", "price", "source", "status", "note"});
+        UnitCost c{u.at("id").nonempty_string(50), read_text_map(u.at("name")), Category::staff,
+                   u.at("unit_type").nonempty_string(50), read_amount(u.at("price")), sources.cite(u)};
+        c.category = parse_category(u.at("category").choice(category_names()));
+        b.unit_costs.push_back(std::move(c));
+    }
+    require_unique(b.unit_costs, &UnitCost::id, r.at("unit_costs"));
+    return b;
+}
+
 }  // namespace
 
 std::shared_ptr<const Programme> Programme::load(const std::string& path) {
@@ -83,7 +140,8 @@ std::shared_ptr<const Programme> Programme::load(const std::string& path) {
 std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc) {
     const JsonReader root(doc, "", kind);
     root.expect_object({"format", "version", "id", "name", "sources", "countries", "regions", "sub_geographies",
-                        "priorities", "specific_objectives", "funds", "project_kinds", "calls", "org_types", "rules"});
+                        "priorities", "specific_objectives", "funds", "project_kinds", "calls", "org_types", "budget",
+                        "rules"});
     if (root.at("format").string() != "interreg-programme") root.at("format").fail("expected \"interreg-programme\"");
     const auto version = root.at("version").integer(1, 1000000);
     if (version != 1) root.at("version").fail("version " + std::to_string(version) + " is newer than this library reads (1); update interreg");
@@ -171,13 +229,8 @@ std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc)
 
     for (const auto& r : root.at("funds").items()) {
         r.expect_object({"id", "name", "countries", "max_rate", "source", "status", "note"});
-        Fund f{r.at("id").nonempty_string(50), read_text_map(r.at("name")), r.at("countries").strings(), Rate(),
-               sources.cite(r)};
-        try {
-            f.max_rate = Rate::parse(r.at("max_rate").string());
-        } catch (const ArgumentError& e) {
-            r.at("max_rate").fail(e.what());
-        }
+        Fund f{r.at("id").nonempty_string(50), read_text_map(r.at("name")), r.at("countries").strings(),
+               read_rate(r.at("max_rate")), sources.cite(r)};
         for (const auto& c : f.countries) {
             if (!p->country(c)) r.at("countries").fail("'" + c + "' is not one of the programme's countries");
         }
@@ -227,6 +280,8 @@ std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc)
                                  sources.cite(r)});
     }
     require_unique(p->org_types_, &OrgType::id, root.at("org_types"));
+
+    if (auto b = root.find("budget")) p->budget_ = read_budget_settings(*b, sources);
 
     for (const auto& r : root.at("rules").items()) {
         r.expect_object({"id", "params", "severity", "source", "status", "note"});
@@ -329,6 +384,11 @@ const T* find_by(const std::vector<T>& items, std::string T::*key, std::string_v
 }
 }  // namespace
 
+const FlatRateOption* Programme::flat_rate_option(std::string_view id) const {
+    return find_by(budget_.flat_rates, &FlatRateOption::id, id);
+}
+const LumpSum* Programme::lump_sum(std::string_view id) const { return find_by(budget_.lump_sums, &LumpSum::id, id); }
+const UnitCost* Programme::unit_cost(std::string_view id) const { return find_by(budget_.unit_costs, &UnitCost::id, id); }
 const Country* Programme::country(std::string_view code) const { return find_by(countries_, &Country::code, code); }
 const Priority* Programme::priority(std::string_view id) const { return find_by(priorities_, &Priority::id, id); }
 const Fund* Programme::fund(std::string_view id) const { return find_by(funds_, &Fund::id, id); }

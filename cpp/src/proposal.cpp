@@ -82,6 +82,51 @@ void Partner::check() const {
     if (org_type && text::utf8_length(*org_type) > max_name_length) {
         throw ArgumentError("org_type is longer than " + std::to_string(max_name_length) + " characters");
     }
+    if (budget.lines.size() > max_budget_lines) {
+        throw ArgumentError("a partner holds at most " + std::to_string(max_budget_lines) + " budget lines");
+    }
+    for (std::size_t i = 0; i < budget.lines.size(); ++i) {
+        try {
+            check_line(budget.lines[i]);
+        } catch (const ArgumentError& e) {
+            throw ArgumentError("budget line " + std::to_string(i) + ": " + e.what());
+        }
+    }
+    for (const auto& s : cofinancing.sources) {
+        if (s.name.find_first_not_of(" \t") == std::string::npos) throw ArgumentError("a contribution source needs a name");
+        if (!text::valid_utf8(s.name)) throw ArgumentError("contribution source name is not valid UTF-8");
+        if (s.amount.cents() < 0 || s.amount.cents() > max_line_cents) {
+            throw ArgumentError("contribution of " + s.name + " must lie between 0 and " +
+                                Money::from_cents(max_line_cents).to_string());
+        }
+    }
+}
+
+void check_line(const BudgetLine& line) {
+    if (!text::valid_utf8(line.description) || !text::valid_utf8(line.unit_type)) {
+        throw ArgumentError("text is not valid UTF-8");
+    }
+    if (text::utf8_length(line.description) > max_name_length || text::utf8_length(line.unit_type) > max_name_length) {
+        throw ArgumentError("description and unit type take at most " + std::to_string(max_name_length) + " characters");
+    }
+    const auto& codes = currency_codes();
+    if (std::find(codes.begin(), codes.end(), line.currency) == codes.end()) {
+        throw ArgumentError("unknown currency '" + line.currency + "'; use one of " + text::join_choices(codes, ", "));
+    }
+    auto absurd = [](Money m) { return m.cents() > max_line_cents || m.cents() < -max_line_cents; };
+    if (absurd(line.unit_price) || line.units.hundredths() > max_line_cents || line.units.hundredths() < -max_line_cents ||
+        absurd(line_total(line.units, line.unit_price))) {
+        throw ArgumentError("the line's amount is beyond " + Money::from_cents(max_line_cents).to_string() +
+                            "; check units and unit price");
+    }
+    if (line.periods) {
+        if (line.periods->size() > max_periods) {
+            throw ArgumentError("at most " + std::to_string(max_periods) + " period amounts");
+        }
+        for (Money m : *line.periods) {
+            if (absurd(m)) throw ArgumentError("a period amount is beyond " + Money::from_cents(max_line_cents).to_string());
+        }
+    }
 }
 
 const Partner& Proposal::add_partner(Partner partner) {

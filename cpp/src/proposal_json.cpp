@@ -6,7 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "interreg/countries.hpp"
+#include "interreg/text.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
 
@@ -38,8 +41,91 @@ std::optional<std::string> optional_string(const JsonReader& r, std::string_view
     return std::nullopt;
 }
 
+// Parse a decimal string with one of the money-like parsers, failing at the value's path.
+template <class T>
+T read_decimal(const JsonReader& r, T (*parse)(std::string_view)) {
+    const std::string s = r.string(40);
+    return at_path(r, [&] { return parse(s); });
+}
+
+BudgetLine read_line(const JsonReader& r) {
+    r.expect_object({"category", "description", "unit_type", "units", "unit_price", "currency", "periods", "unit_cost",
+                     "lump_sum"});
+    BudgetLine l;
+    l.category = parse_category(r.at("category").choice(category_names()));
+    l.description = r.at("description").string(max_name_length);
+    if (auto u = r.find("unit_type")) l.unit_type = u->string(max_name_length);
+    l.units = read_decimal(r.at("units"), &Units::parse);
+    l.unit_price = read_decimal(r.at("unit_price"), &Money::parse);
+    if (auto c = r.find("currency")) l.currency = c->choice(currency_codes());
+    if (auto periods = r.find("periods")) {
+        l.periods.emplace();
+        for (const auto& p : periods->items(max_periods)) l.periods->push_back(read_decimal(p, &Money::parse));
+    }
+    if (auto u = r.find("unit_cost")) l.unit_cost = u->nonempty_string(50);
+    if (auto s = r.find("lump_sum")) l.lump_sum = s->nonempty_string(50);
+    at_path(r, [&] { check_line(l); return 0; });
+    return l;
+}
+
+PartnerBudget read_budget(const JsonReader& r) {
+    r.expect_object({"flat_rates", "lines"});
+    PartnerBudget b;
+    if (auto f = r.find("flat_rates")) {
+        f->expect_object({"staff", "office_on_staff", "office_on_direct", "travel", "other_costs"});
+        for (const auto& [name, value] : f->members()) {
+            if (!value.is_null()) set_flat_rate(b.flat_rates, name, read_decimal(value, &Rate::parse));
+        }
+    }
+    if (auto lines = r.find("lines")) {
+        for (const auto& line : lines->items(max_budget_lines)) b.lines.push_back(read_line(line));
+    }
+    return b;
+}
+
+Cofinancing read_cofinancing(const JsonReader& r) {
+    r.expect_object({"fund", "rate", "sources"});
+    Cofinancing c;
+    if (auto f = r.find("fund")) c.fund = f->nonempty_string(50);
+    if (auto rate = r.find("rate")) c.rate = read_decimal(*rate, &Rate::parse);
+    if (auto sources = r.find("sources")) {
+        for (const auto& s : sources->items(1000)) {
+            s.expect_object({"name", "own", "status", "amount"});
+            ContributionSource src;
+            src.name = s.at("name").nonempty_string(max_name_length);
+            if (auto own = s.find("own")) src.own = own->boolean();
+            src.status = parse_funding(s.at("status").choice({"public", "private"}));
+            src.amount = read_decimal(s.at("amount"), &Money::parse);
+            if (src.amount.cents() < 0) s.at("amount").fail("must not be negative");
+            c.sources.push_back(std::move(src));
+        }
+    }
+    return c;
+}
+
+std::map<std::string, ExchangeRateEntry> read_exchange_rates(const JsonReader& r) {
+    std::map<std::string, ExchangeRateEntry> out;
+    const std::vector<std::string> foreign(currency_codes().begin() + 1, currency_codes().end());
+    for (const auto& [code, entry] : r.members()) {
+        if (std::find(foreign.begin(), foreign.end(), code) == foreign.end()) {
+            entry.fail("'" + code + "' is not a currency amounts can be entered in; use " + text::join_choices(foreign, ", "));
+        }
+        entry.expect_object({"rate", "date", "source"});
+        ExchangeRateEntry e;
+        e.rate = read_decimal(entry.at("rate"), &ExchangeRate::parse);
+        if (auto d = entry.find("date")) {
+            e.date = Date::parse(d->string());
+            if (!e.date) d->fail("expected a date as YYYY-MM-DD");
+        }
+        if (auto s = entry.find("source")) e.source = s->string(max_name_length);
+        out[code] = e;
+    }
+    return out;
+}
+
 Partner read_partner(const JsonReader& r) {
-    r.expect_object({"id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner"});
+    r.expect_object({"id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner",
+                     "budget", "cofinancing"});
     Partner p;
     p.id = r.at("id").nonempty_string(50);
     p.name = r.at("name").nonempty_string(max_name_length);
@@ -51,6 +137,8 @@ Partner read_partner(const JsonReader& r) {
     if (auto s = r.find("legal_status")) p.legal_status = parse_legal_status(s->choice(legal_status_names()));
     p.role = parse_role(r.at("role").choice(role_names()));
     if (auto owner = r.find("norwegian_project_owner")) p.norwegian_project_owner = owner->boolean();
+    if (auto b = r.find("budget")) p.budget = read_budget(*b);
+    if (auto c = r.find("cofinancing")) p.cofinancing = read_cofinancing(*c);
     return p;
 }
 
@@ -68,12 +156,51 @@ nlohmann::ordered_json or_null(const std::optional<T>& v) {
     return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
 
+template <class T>
+nlohmann::ordered_json text_or_null(const std::optional<T>& v) {
+    return v ? nlohmann::ordered_json(v->to_string()) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json budget_to_json(const PartnerBudget& b) {
+    using oj = nlohmann::ordered_json;
+    oj rates = oj::object();
+    for (const auto& name : flat_rate_names()) rates[name] = text_or_null(flat_rate(b.flat_rates, name));
+    oj lines = oj::array();
+    for (const auto& l : b.lines) {
+        oj periods = nullptr;
+        if (l.periods) {
+            periods = oj::array();
+            for (Money m : *l.periods) periods.push_back(m.to_string());
+        }
+        lines.push_back(oj{{"category", std::string(to_string(l.category))},
+                           {"description", l.description},
+                           {"unit_type", l.unit_type},
+                           {"units", l.units.to_string()},
+                           {"unit_price", l.unit_price.to_string()},
+                           {"currency", l.currency},
+                           {"periods", periods},
+                           {"unit_cost", or_null(l.unit_cost)},
+                           {"lump_sum", or_null(l.lump_sum)}});
+    }
+    return oj{{"flat_rates", rates}, {"lines", lines}};
+}
+
+nlohmann::ordered_json cofinancing_to_json(const Cofinancing& c) {
+    using oj = nlohmann::ordered_json;
+    oj sources = oj::array();
+    for (const auto& s : c.sources) {
+        sources.push_back(oj{{"name", s.name}, {"own", s.own}, {"status", std::string(to_string(s.status))},
+                             {"amount", s.amount.to_string()}});
+    }
+    return oj{{"fund", or_null(c.fund)}, {"rate", text_or_null(c.rate)}, {"sources", sources}};
+}
+
 }  // namespace
 
 Proposal proposal_from_json(const nlohmann::json& doc) {
     const JsonReader root(doc, "", kind);
     root.expect_object({"format", "version", "programme", "call", "kind", "acronym", "title", "summary",
-                        "specific_objective", "geography", "start", "duration_months", "partners"});
+                        "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners"});
     const auto format = root.at("format");
     if (format.string() != "interreg-proposal") format.fail("expected \"interreg-proposal\"");
     const auto version = root.at("version").integer(1, 1000000);
@@ -96,6 +223,7 @@ Proposal proposal_from_json(const nlohmann::json& doc) {
         if (!p.start) s->fail("expected a date as YYYY-MM-DD, e.g. 2026-01-01");
     }
     if (auto d = root.find("duration_months")) p.duration_months = static_cast<int>(d->integer(1, max_duration_months));
+    if (auto x = root.find("exchange_rates")) p.exchange_rates = read_exchange_rates(*x);
 
     const auto partners = root.at("partners");
     for (const auto& item : partners.items(max_partners)) {
@@ -111,6 +239,10 @@ Proposal load_proposal(const std::string& path) { return proposal_from_json(load
 
 nlohmann::ordered_json proposal_to_json(const Proposal& p) {
     using oj = nlohmann::ordered_json;
+    oj rates = oj::object();
+    for (const auto& [code, e] : p.exchange_rates) {
+        rates[code] = oj{{"rate", e.rate.to_string()}, {"date", text_or_null(e.date)}, {"source", e.source}};
+    }
     oj partners = oj::array();
     for (const auto& partner : p.partners) {
         partners.push_back(oj{
@@ -122,6 +254,8 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
             {"legal_status", partner.legal_status ? oj(std::string(to_string(*partner.legal_status))) : oj(nullptr)},
             {"role", std::string(to_string(partner.role))},
             {"norwegian_project_owner", partner.norwegian_project_owner},
+            {"budget", budget_to_json(partner.budget)},
+            {"cofinancing", cofinancing_to_json(partner.cofinancing)},
         });
     }
     return oj{
@@ -137,6 +271,7 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
         {"geography", p.geography},
         {"start", p.start ? oj(p.start->to_string()) : oj(nullptr)},
         {"duration_months", or_null(p.duration_months)},
+        {"exchange_rates", rates},
         {"partners", partners},
     };
 }

@@ -9,7 +9,8 @@ namespace interreg {
 const std::vector<RuleDef>& rule_catalogue() {
     static const std::vector<RuleDef> all = [] {
         std::vector<RuleDef> out;
-        for (auto family : {rules::partnership, rules::partner, rules::project, rules::call}) {
+        for (auto family : {rules::partnership, rules::partner, rules::project, rules::call, rules::budget,
+                            rules::cofinancing}) {
             auto defs = family();
             out.insert(out.end(), defs.begin(), defs.end());
         }
@@ -73,8 +74,15 @@ Report validate(const Programme& programme, const Proposal& proposal) {
     regions.reserve(proposal.partners.size());
     for (const auto& p : proposal.partners) regions.push_back(p.region ? programme.find_region(*p.region) : nullptr);
 
+    std::optional<BudgetSummary> budget;
+    try {
+        budget = summarise_budget(programme, proposal);
+    } catch (const ArgumentError&) {
+        // A currency without an exchange rate: budget.exchange-rate says which line.
+    }
+
     Report report;
-    RuleContext ctx(programme, proposal, regions, report);
+    RuleContext ctx(programme, proposal, regions, budget ? &*budget : nullptr, report);
     for (const auto& config : programme.rules()) {
         ctx.set_rule(config);
         find_rule(config.id)->check(ctx);

@@ -7,5 +7,6 @@ PYBIND11_MODULE(_core, m) {
     interreg::bindings::register_errors(m);
     interreg::bindings::register_programme(m);
     interreg::bindings::register_proposal(m);
+    interreg::bindings::register_budget(m);
     interreg::bindings::register_validation(m);
 }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace interreg {
 
@@ -52,5 +53,45 @@ private:
     constexpr explicit Rate(std::int64_t ppm) : ppm_(ppm) {}
     std::int64_t ppm_ = 0;
 };
+
+// A number of units with at most two decimals (hours, months, trips), held in hundredths.
+class Units {
+public:
+    constexpr Units() = default;
+    static constexpr Units from_hundredths(std::int64_t h) { return Units(h); }
+    static Units parse(std::string_view text);  // "12", "0.5", "1720.25"; ArgumentError otherwise
+    constexpr std::int64_t hundredths() const { return hundredths_; }
+    std::string to_string() const;  // "12", "0.5"
+
+private:
+    constexpr explicit Units(std::int64_t h) : hundredths_(h) {}
+    std::int64_t hundredths_ = 0;
+};
+
+// How many units of a currency one euro buys ("7.4588" DKK), exact to 10^-6.
+class ExchangeRate {
+public:
+    static constexpr std::int64_t scale = 1'000'000;
+    constexpr ExchangeRate() = default;
+    static ExchangeRate parse(std::string_view text);  // > 0, at most six decimals
+    constexpr std::int64_t micros() const { return micros_; }
+    std::string to_string() const;  // "7.4588"
+
+private:
+    constexpr explicit ExchangeRate(std::int64_t m) : micros_(m) {}
+    std::int64_t micros_ = scale;
+};
+
+// The rounding rules of the budget (docs/budget.md). All round toward zero, so a computed
+// amount never exceeds what its inputs justify; residuals absorb the cents.
+
+// units × unit price, truncated to the cent.
+Money line_total(Units units, Money unit_price);
+// amount × rate, truncated to the cent (flat rates, fund amounts).
+Money apply_rate(Money amount, Rate rate);
+// An amount in another currency converted to euro: amount ÷ rate, truncated to the cent.
+Money to_euro(Money amount, ExchangeRate rate);
+// `total` over `periods` periods: each gets total ÷ periods truncated, the last the rest.
+std::vector<Money> spread_evenly(Money total, int periods);
 
 }  // namespace interreg

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "interreg/budget.hpp"
 #include "interreg/date.hpp"
 #include "interreg/money.hpp"
 #include "interreg/report.hpp"
@@ -106,6 +107,44 @@ struct OrgType {
     Citation source;
 };
 
+struct FlatRateOption {
+    std::string id;  // one of flat_rate_names()
+    Rate max_rate;
+    Citation source;
+};
+
+struct LumpSum {
+    std::string id;
+    TextMap name;
+    Money amount;
+    Citation source;
+};
+
+struct UnitCost {
+    std::string id;
+    TextMap name;
+    Category category = Category::staff;
+    std::string unit_type;
+    Money price;
+    Citation source;
+};
+
+struct FixedExchangeRate {
+    std::string currency;
+    ExchangeRateEntry rate;
+    Citation source;
+};
+
+// How budgets are planned in the programme.
+struct BudgetSettings {
+    int period_months = 6;  // length of a reporting period
+    Citation period_source;
+    std::vector<FlatRateOption> flat_rates;  // the options partners may choose, with their maximum
+    std::vector<FixedExchangeRate> exchange_rates;  // rates the programme fixes (a proposal may give its own)
+    std::vector<LumpSum> lump_sums;
+    std::vector<UnitCost> unit_costs;
+};
+
 struct RuleConfig {
     std::string id;
     nlohmann::json params;
@@ -131,6 +170,10 @@ public:
     const std::vector<Call>& calls() const { return calls_; }
     const std::vector<OrgType>& org_types() const { return org_types_; }
     const std::vector<RuleConfig>& rules() const { return rules_; }
+    const BudgetSettings& budget() const { return budget_; }
+    const FlatRateOption* flat_rate_option(std::string_view id) const;
+    const LumpSum* lump_sum(std::string_view id) const;
+    const UnitCost* unit_cost(std::string_view id) const;
 
     // Region by code, NUTS code, name or alias (case, diacritics and words like "län",
     // "Region", "fylkeskommune" ignored). nullptr when nothing matches.
@@ -179,6 +222,7 @@ private:
     std::vector<Call> calls_;
     std::vector<OrgType> org_types_;
     std::vector<RuleConfig> rules_;
+    BudgetSettings budget_;
     std::unordered_map<std::string, std::size_t> region_index_;  // region_key → position
 };
 

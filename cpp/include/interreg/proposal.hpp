@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interreg/budget.hpp"
 #include "interreg/date.hpp"
 
 namespace interreg {
@@ -30,6 +31,7 @@ inline constexpr int max_duration_months = 120;
 inline constexpr std::size_t max_partners = 200;
 inline constexpr std::size_t max_name_length = 500;
 inline constexpr std::size_t max_text_length = 100000;
+inline constexpr std::int64_t max_line_cents = 1'000'000'000'000;  // EUR 10,000,000,000.00 a line: beyond is absurd
 
 struct Partner {
     std::string id;  // "PP1"; assigned when empty
@@ -40,8 +42,11 @@ struct Partner {
     std::optional<LegalStatus> legal_status;
     Role role = Role::partner;
     bool norwegian_project_owner = false;
+    PartnerBudget budget;
+    Cofinancing cofinancing;
 
-    // Throws ArgumentError when a field cannot be stored (empty name, unknown country code).
+    // Throws ArgumentError when a field cannot be stored (empty name, unknown country code,
+    // a budget line beyond the limits).
     void check() const;
 };
 
@@ -57,6 +62,7 @@ struct Proposal {
     std::optional<Date> start;
     std::optional<int> duration_months;
     std::vector<Partner> partners;
+    std::map<std::string, ExchangeRateEntry> exchange_rates;  // currency → rate the applicant uses
 
     // Adds a partner (checked; gets the next free id "PPn" when it has none) and returns it.
     const Partner& add_partner(Partner partner);
@@ -72,6 +78,7 @@ struct Proposal {
 };
 
 void check_duration(int months);  // ArgumentError outside 1..max_duration_months
+void check_line(const BudgetLine& line);  // ArgumentError when a line cannot be stored
 void check_text_map(const TextMap& texts, std::string_view field);  // ArgumentError
 
 }  // namespace interreg

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "interreg/budget_engine.hpp"
 #include "interreg/json_reader.hpp"
 #include "interreg/programme.hpp"
 #include "interreg/proposal.hpp"
@@ -43,12 +44,15 @@ void check_rule_params(const RuleDef& rule, const JsonReader& params);
 class RuleContext {
 public:
     RuleContext(const Programme& programme, const Proposal& proposal,
-                const std::vector<const Region*>& partner_regions, Report& report)
-        : programme(programme), proposal(proposal), partner_regions(partner_regions), report_(report) {}
+                const std::vector<const Region*>& partner_regions, const BudgetSummary* budget, Report& report)
+        : programme(programme), proposal(proposal), partner_regions(partner_regions), budget(budget), report_(report) {}
 
     const Programme& programme;
     const Proposal& proposal;
     const std::vector<const Region*>& partner_regions;  // nullptr: missing or not found
+    // The budget summary; nullptr when it cannot be computed (a currency without a rate,
+    // which budget.exchange-rate reports). Rules that need totals skip then.
+    const BudgetSummary* budget;
 
     const nlohmann::json& param(std::string_view key) const { return config_->params.at(std::string(key)); }
     // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact
@@ -78,6 +82,8 @@ std::vector<RuleDef> partnership();
 std::vector<RuleDef> partner();
 std::vector<RuleDef> project();
 std::vector<RuleDef> call();
+std::vector<RuleDef> budget();
+std::vector<RuleDef> cofinancing();
 }  // namespace rules
 
 }  // namespace interreg

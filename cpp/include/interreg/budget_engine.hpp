@@ -1,0 +1,95 @@
+#pragma once
+// The budget engine: from budget lines to totals per partner, category, period, fund and
+// country, exact to the cent (rounding rules: docs/budget.md). Every total is the sum of
+// its parts; periods sum to totals because the last period takes the residual.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interreg/budget.hpp"
+#include "interreg/money.hpp"
+#include "interreg/programme.hpp"
+#include "interreg/proposal.hpp"
+
+namespace interreg {
+
+// Costs by the categories a summary shows; `total` is the sum of the others.
+struct CostBreakdown {
+    Money staff, office_admin, travel, external, equipment, infrastructure, other_costs, lump_sums, total;
+
+    CostBreakdown& operator+=(const CostBreakdown& o);
+    CostBreakdown& operator-=(const CostBreakdown& o);
+};
+
+// The real (line) costs of one partner or one period, by line category, in euro.
+using CategorySums = std::array<Money, category_count>;
+
+// Apply a partner's flat rates to its real costs (IR 39-41, CPR 54-56), in this order:
+// staff (flat: of travel unless flat, external, equipment, infrastructure), travel (flat: of
+// staff), office and administration (of staff, or of staff + travel + external + equipment +
+// infrastructure), other costs (of staff); each rounded down to the cent.
+CostBreakdown apply_flat_rates(const CategorySums& real, const FlatRates& rates);
+
+struct ReportingPeriod {
+    int number = 1;         // 1-based
+    int first_month = 1;    // project months, 1-based, inclusive
+    int last_month = 1;
+    std::optional<Date> start;  // when the project's start is known
+    std::optional<Date> end;    // last day
+};
+
+// Periods of `period_months` covering the duration; the last may be shorter. Without a
+// duration there is one period.
+std::vector<ReportingPeriod> reporting_periods(const Programme& programme, const Proposal& proposal);
+
+struct LineSummary {
+    std::string partner;  // partner id
+    std::size_t index = 0;  // position in the partner's lines
+    Category category = Category::staff;
+    std::string description;
+    std::string currency;
+    Money unit_price;       // in `currency`
+    Money total_local;      // units × unit price, in `currency`
+    Money total;            // in euro
+    std::vector<Money> periods;  // in euro; sums to `total`
+};
+
+struct PartnerSummary {
+    std::string id, name, country;
+    Role role = Role::partner;
+    std::string fund;  // "" when no fund finances the partner
+    Rate rate;
+    CostBreakdown costs;
+    Money fund_amount, contribution;
+    Money own_contribution, public_contribution, private_contribution;  // from the sources given
+    Money sources_total;
+    std::vector<CostBreakdown> periods;
+    std::vector<Money> fund_by_period, contribution_by_period;
+};
+
+struct BudgetSummary {
+    std::vector<ReportingPeriod> periods;
+    std::vector<PartnerSummary> partners;
+    std::vector<LineSummary> lines;
+    CostBreakdown costs;  // the project
+    Money fund_amount, contribution;
+    std::map<std::string, Money> fund_totals;     // fund id → amount
+    std::map<std::string, Money> country_totals;  // country → partner totals
+    std::vector<Money> period_totals;
+    std::map<std::string, ExchangeRateEntry> exchange_rates_used;  // currency → the rate applied
+};
+
+// The exchange rate for `currency`: the proposal's own, else the programme's fixed one.
+std::optional<ExchangeRateEntry> exchange_rate(const Programme& programme, const Proposal& proposal,
+                                               const std::string& currency);
+// The unit price a line is charged at: the programme's for unit costs and lump sums it names.
+Money effective_unit_price(const Programme& programme, const BudgetLine& line);
+
+// Throws ArgumentError naming the line when a currency has no exchange rate, or on overflow.
+BudgetSummary summarise_budget(const Programme& programme, const Proposal& proposal);
+
+// The summary as JSON (amounts in cents, as integers) for the Python views.
+nlohmann::ordered_json budget_summary_to_json(const BudgetSummary& summary);
+
+}  // namespace interreg

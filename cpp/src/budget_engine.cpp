@@ -1,0 +1,315 @@
+#include "interreg/budget_engine.hpp"
+
+#include <utility>
+
+#include "interreg/errors.hpp"
+
+namespace interreg {
+namespace {
+
+using oj = nlohmann::ordered_json;
+
+// The fields of a breakdown with their names, for sums and for JSON.
+const std::array<std::pair<const char*, Money CostBreakdown::*>, 9>& breakdown_fields() {
+    static const std::array<std::pair<const char*, Money CostBreakdown::*>, 9> fields = {{
+        {"staff", &CostBreakdown::staff},
+        {"office_admin", &CostBreakdown::office_admin},
+        {"travel", &CostBreakdown::travel},
+        {"external", &CostBreakdown::external},
+        {"equipment", &CostBreakdown::equipment},
+        {"infrastructure", &CostBreakdown::infrastructure},
+        {"other_costs", &CostBreakdown::other_costs},
+        {"lump_sums", &CostBreakdown::lump_sums},
+        {"total", &CostBreakdown::total},
+    }};
+    return fields;
+}
+
+Money sum_of(Money a) { return a; }
+template <class... M>
+Money sum_of(Money a, M... rest) {
+    return a + sum_of(rest...);
+}
+
+Money at(const CategorySums& s, Category c) { return s[static_cast<std::size_t>(c)]; }
+
+Date day_before(Date d) {
+    if (--d.day >= 1) return d;
+    if (--d.month < 1) {
+        d.month = 12;
+        --d.year;
+    }
+    d.day = days_in_month(d.year, d.month);
+    return d;
+}
+
+// A line's cost per period in euro: its own period amounts converted, or an even spread;
+// the last period takes the residual either way.
+std::vector<Money> line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRate> rate, int count) {
+    if (!line.periods || static_cast<int>(line.periods->size()) != count) return spread_evenly(total, count);
+    std::vector<Money> out;
+    Money so_far;
+    for (int k = 0; k + 1 < count; ++k) {
+        const Money m = rate ? to_euro((*line.periods)[static_cast<std::size_t>(k)], *rate) : (*line.periods)[static_cast<std::size_t>(k)];
+        out.push_back(m);
+        so_far = so_far + m;
+    }
+    out.push_back(total - so_far);
+    return out;
+}
+
+// Split a total the way the periods' own computations say, with the residual last.
+template <class T, class F>
+std::vector<T> by_period_with_residual(const T& total, int count, F compute, T zero = T()) {
+    std::vector<T> out;
+    T so_far = zero;
+    for (int k = 0; k + 1 < count; ++k) {
+        out.push_back(compute(k));
+        so_far += out.back();
+    }
+    T last = total;
+    last -= so_far;
+    out.push_back(last);
+    return out;
+}
+
+// Money has + and -, not += and -=: a tiny adapter for by_period_with_residual.
+struct Cents {
+    Money m;
+    Cents& operator+=(const Cents& o) {
+        m = m + o.m;
+        return *this;
+    }
+    Cents& operator-=(const Cents& o) {
+        m = m - o.m;
+        return *this;
+    }
+};
+
+oj breakdown_json(const CostBreakdown& b) {
+    oj out = oj::object();
+    for (const auto& [name, field] : breakdown_fields()) out[name] = (b.*field).cents();
+    return out;
+}
+
+oj cents_list(const std::vector<Money>& v) {
+    oj out = oj::array();
+    for (Money m : v) out.push_back(m.cents());
+    return out;
+}
+
+}  // namespace
+
+CostBreakdown& CostBreakdown::operator+=(const CostBreakdown& o) {
+    for (const auto& [name, field] : breakdown_fields()) this->*field = this->*field + o.*field;
+    return *this;
+}
+
+CostBreakdown& CostBreakdown::operator-=(const CostBreakdown& o) {
+    for (const auto& [name, field] : breakdown_fields()) this->*field = this->*field - o.*field;
+    return *this;
+}
+
+CostBreakdown apply_flat_rates(const CategorySums& real, const FlatRates& f) {
+    CostBreakdown b;
+    b.external = at(real, Category::external);
+    b.equipment = at(real, Category::equipment);
+    b.infrastructure = at(real, Category::infrastructure);
+    b.lump_sums = at(real, Category::lump_sum);
+    const Money travel_real = f.travel ? Money() : at(real, Category::travel);
+    b.staff = f.staff ? apply_rate(sum_of(travel_real, b.external, b.equipment, b.infrastructure), *f.staff)
+                      : at(real, Category::staff);
+    b.travel = f.travel ? apply_rate(b.staff, *f.travel) : at(real, Category::travel);
+    if (f.office_on_staff) {
+        b.office_admin = apply_rate(b.staff, *f.office_on_staff);
+    } else if (f.office_on_direct) {
+        b.office_admin = apply_rate(sum_of(b.staff, b.travel, b.external, b.equipment, b.infrastructure), *f.office_on_direct);
+    } else {
+        b.office_admin = at(real, Category::office_admin);
+    }
+    b.other_costs = f.other_costs ? apply_rate(b.staff, *f.other_costs) : Money();
+    b.total = sum_of(b.staff, b.office_admin, b.travel, b.external, b.equipment, b.infrastructure, b.other_costs, b.lump_sums);
+    return b;
+}
+
+std::vector<ReportingPeriod> reporting_periods(const Programme& programme, const Proposal& proposal) {
+    const int length = programme.budget().period_months;
+    const int months = proposal.duration_months.value_or(length);
+    std::vector<ReportingPeriod> out;
+    for (int first = 1, number = 1; first <= months; first += length, ++number) {
+        ReportingPeriod p;
+        p.number = number;
+        p.first_month = first;
+        p.last_month = std::min(first + length - 1, months);
+        if (proposal.start) {
+            p.start = proposal.start->add_months(first - 1);
+            p.end = day_before(proposal.start->add_months(p.last_month));
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
+std::optional<ExchangeRateEntry> exchange_rate(const Programme& programme, const Proposal& proposal,
+                                               const std::string& currency) {
+    if (auto it = proposal.exchange_rates.find(currency); it != proposal.exchange_rates.end()) return it->second;
+    for (const auto& fixed : programme.budget().exchange_rates) {
+        if (fixed.currency == currency) return fixed.rate;
+    }
+    return std::nullopt;
+}
+
+Money effective_unit_price(const Programme& programme, const BudgetLine& line) {
+    if (line.unit_cost) {
+        if (const UnitCost* u = programme.unit_cost(*line.unit_cost)) return u->price;
+    }
+    if (line.lump_sum) {
+        if (const LumpSum* l = programme.lump_sum(*line.lump_sum)) return l->amount;
+    }
+    return line.unit_price;
+}
+
+// A programme unit cost or lump sum is set in euro, whatever the line says.
+static bool priced_by_programme(const Programme& programme, const BudgetLine& line) {
+    return (line.unit_cost && programme.unit_cost(*line.unit_cost)) || (line.lump_sum && programme.lump_sum(*line.lump_sum));
+}
+
+BudgetSummary summarise_budget(const Programme& programme, const Proposal& proposal) {
+    BudgetSummary s;
+    s.periods = reporting_periods(programme, proposal);
+    const int count = static_cast<int>(s.periods.size());
+    s.period_totals.assign(s.periods.size(), Money());
+
+    for (std::size_t pi = 0; pi < proposal.partners.size(); ++pi) {
+        const Partner& partner = proposal.partners[pi];
+        CategorySums totals{};
+        std::vector<CategorySums> per_period(s.periods.size());
+        for (std::size_t li = 0; li < partner.budget.lines.size(); ++li) {
+            const BudgetLine& line = partner.budget.lines[li];
+            LineSummary ls;
+            ls.partner = partner.id;
+            ls.index = li;
+            ls.category = line.category;
+            ls.description = line.description;
+            ls.currency = priced_by_programme(programme, line) ? "EUR" : line.currency;
+            ls.unit_price = effective_unit_price(programme, line);
+            ls.total_local = line_total(line.units, ls.unit_price);
+            std::optional<ExchangeRate> rate;
+            if (ls.currency != "EUR") {
+                auto entry = exchange_rate(programme, proposal, ls.currency);
+                if (!entry) {
+                    throw ArgumentError("partner " + partner.id + ", budget line " + std::to_string(li) + " is in " +
+                                        ls.currency + " but there is no exchange rate for " + ls.currency +
+                                        "; add one to the proposal's exchange_rates");
+                }
+                rate = entry->rate;
+                s.exchange_rates_used[ls.currency] = *entry;
+            }
+            ls.total = rate ? to_euro(ls.total_local, *rate) : ls.total_local;
+            ls.periods = line_periods(line, ls.total, rate, count);
+            const auto c = static_cast<std::size_t>(line.category);
+            totals[c] = totals[c] + ls.total;
+            for (int k = 0; k < count; ++k) per_period[k][c] = per_period[k][c] + ls.periods[k];
+            s.lines.push_back(std::move(ls));
+        }
+
+        PartnerSummary ps;
+        ps.id = partner.id;
+        ps.name = partner.name;
+        ps.country = partner.country;
+        ps.role = partner.role;
+        const Fund* fund = partner.cofinancing.fund ? programme.fund(*partner.cofinancing.fund)
+                                                    : programme.fund_for_country(partner.country);
+        if (fund) {
+            ps.fund = fund->id;
+            ps.rate = partner.cofinancing.rate.value_or(fund->max_rate);
+        }
+        const FlatRates& flat = partner.budget.flat_rates;
+        ps.costs = apply_flat_rates(totals, flat);
+        ps.periods = by_period_with_residual(ps.costs, count, [&](int k) { return apply_flat_rates(per_period[k], flat); });
+        ps.fund_amount = apply_rate(ps.costs.total, ps.rate);
+        ps.contribution = ps.costs.total - ps.fund_amount;
+        const auto funds = by_period_with_residual(Cents{ps.fund_amount}, count,
+                                                   [&](int k) { return Cents{apply_rate(ps.periods[k].total, ps.rate)}; });
+        for (int k = 0; k < count; ++k) {
+            ps.fund_by_period.push_back(funds[k].m);
+            ps.contribution_by_period.push_back(ps.periods[k].total - funds[k].m);
+            s.period_totals[k] = s.period_totals[k] + ps.periods[k].total;
+        }
+        for (const auto& src : partner.cofinancing.sources) {
+            ps.sources_total = ps.sources_total + src.amount;
+            if (src.own) ps.own_contribution = ps.own_contribution + src.amount;
+            if (src.status == Funding::public_funding) ps.public_contribution = ps.public_contribution + src.amount;
+            else ps.private_contribution = ps.private_contribution + src.amount;
+        }
+
+        s.costs += ps.costs;
+        s.fund_amount = s.fund_amount + ps.fund_amount;
+        s.contribution = s.contribution + ps.contribution;
+        if (!ps.fund.empty()) s.fund_totals[ps.fund] = s.fund_totals[ps.fund] + ps.fund_amount;
+        s.country_totals[ps.country] = s.country_totals[ps.country] + ps.costs.total;
+        s.partners.push_back(std::move(ps));
+    }
+    for (const auto& f : programme.funds()) s.fund_totals.emplace(f.id, Money());  // every fund, even at zero
+    return s;
+}
+
+oj budget_summary_to_json(const BudgetSummary& s) {
+    oj periods = oj::array();
+    for (const auto& p : s.periods) {
+        periods.push_back(oj{{"number", p.number},
+                             {"first_month", p.first_month},
+                             {"last_month", p.last_month},
+                             {"start", p.start ? oj(p.start->to_string()) : oj(nullptr)},
+                             {"end", p.end ? oj(p.end->to_string()) : oj(nullptr)}});
+    }
+    oj partners = oj::array();
+    for (const auto& p : s.partners) {
+        oj by_period = oj::array();
+        for (const auto& b : p.periods) by_period.push_back(breakdown_json(b));
+        partners.push_back(oj{{"id", p.id},
+                              {"name", p.name},
+                              {"country", p.country},
+                              {"role", std::string(to_string(p.role))},
+                              {"fund", p.fund.empty() ? oj(nullptr) : oj(p.fund)},
+                              {"rate", p.rate.to_string()},
+                              {"costs", breakdown_json(p.costs)},
+                              {"fund_amount", p.fund_amount.cents()},
+                              {"contribution", p.contribution.cents()},
+                              {"own_contribution", p.own_contribution.cents()},
+                              {"public_contribution", p.public_contribution.cents()},
+                              {"private_contribution", p.private_contribution.cents()},
+                              {"sources_total", p.sources_total.cents()},
+                              {"periods", by_period},
+                              {"fund_by_period", cents_list(p.fund_by_period)},
+                              {"contribution_by_period", cents_list(p.contribution_by_period)}});
+    }
+    oj lines = oj::array();
+    for (const auto& l : s.lines) {
+        lines.push_back(oj{{"partner", l.partner},
+                           {"index", l.index},
+                           {"category", std::string(to_string(l.category))},
+                           {"description", l.description},
+                           {"currency", l.currency},
+                           {"unit_price", l.unit_price.cents()},
+                           {"total_local", l.total_local.cents()},
+                           {"total", l.total.cents()},
+                           {"periods", cents_list(l.periods)}});
+    }
+    oj funds = oj::object();
+    for (const auto& [id, m] : s.fund_totals) funds[id] = m.cents();
+    oj countries = oj::object();
+    for (const auto& [code, m] : s.country_totals) countries[code] = m.cents();
+    oj rates = oj::object();
+    for (const auto& [code, e] : s.exchange_rates_used) {
+        rates[code] = oj{{"rate", e.rate.to_string()}, {"date", e.date ? oj(e.date->to_string()) : oj(nullptr)},
+                         {"source", e.source}};
+    }
+    return oj{{"periods", periods},     {"partners", partners},
+              {"lines", lines},         {"costs", breakdown_json(s.costs)},
+              {"fund_amount", s.fund_amount.cents()}, {"contribution", s.contribution.cents()},
+              {"fund_totals", funds},   {"country_totals", countries},
+              {"period_totals", cents_list(s.period_totals)}, {"exchange_rates", rates}};
+}
+
+}  // namespace interreg

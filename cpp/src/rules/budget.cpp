@@ -1,0 +1,170 @@
+// budget.*: the partners' budget lines and flat rates.
+#include <algorithm>
+
+#include "interreg/rules.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg::rules {
+namespace {
+
+std::string budget_path(std::size_t partner) { return partner_path(partner) + "/budget"; }
+std::string line_path(std::size_t partner, std::size_t line) {
+    return budget_path(partner) + "/lines/" + std::to_string(line);
+}
+std::string line_label(const Partner& p, std::size_t line) {
+    const auto& l = p.budget.lines[line];
+    return p.name + ", line " + std::to_string(line) + (l.description.empty() ? "" : " (" + l.description + ")");
+}
+
+void line(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        for (std::size_t j = 0; j < p.budget.lines.size(); ++j) {
+            const BudgetLine& l = p.budget.lines[j];
+            const auto path = line_path(i, j);
+            if (l.description.find_first_not_of(" \t") == std::string::npos) {
+                ctx.emit(path + "/description", p.name + ", line " + std::to_string(j) + " has no description. Say what the cost is for.");
+            }
+            if (l.units.hundredths() <= 0) {
+                ctx.emit(path + "/units", line_label(p, j) + " has " + l.units.to_string() + " units; give a number above zero or remove the line.");
+            }
+            if (l.unit_cost) {
+                const UnitCost* u = ctx.programme.unit_cost(*l.unit_cost);
+                if (!u) {
+                    ctx.emit(path + "/unit_cost", line_label(p, j) + " names the unit cost '" + *l.unit_cost +
+                                                      "', which the programme does not define.");
+                } else if (u->category != l.category) {
+                    ctx.emit(path + "/category", line_label(p, j) + " uses the unit cost '" + u->id + "', which belongs to " +
+                                                     std::string(to_string(u->category)) + "; move the line there.");
+                }
+            }
+            if (l.lump_sum) {
+                if (!ctx.programme.lump_sum(*l.lump_sum)) {
+                    ctx.emit(path + "/lump_sum", line_label(p, j) + " names the lump sum '" + *l.lump_sum +
+                                                     "', which the programme does not define.");
+                } else if (l.category != Category::lump_sum) {
+                    ctx.emit(path + "/category", line_label(p, j) + " is a programme lump sum; set its category to 'lump_sum'.");
+                }
+            }
+            const bool priced = (l.unit_cost && ctx.programme.unit_cost(*l.unit_cost)) ||
+                                (l.lump_sum && ctx.programme.lump_sum(*l.lump_sum));
+            if (!priced && l.unit_price.cents() <= 0) {
+                ctx.emit(path + "/unit_price", line_label(p, j) + " has the unit price " + l.unit_price.to_string() +
+                                                   "; give a price above zero or remove the line.");
+            }
+        }
+    }
+}
+
+void exchange_rate_known(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        for (std::size_t j = 0; j < partners[i].budget.lines.size(); ++j) {
+            const BudgetLine& l = partners[i].budget.lines[j];
+            const bool priced = (l.unit_cost && ctx.programme.unit_cost(*l.unit_cost)) ||
+                                (l.lump_sum && ctx.programme.lump_sum(*l.lump_sum));
+            if (priced || l.currency == "EUR" || exchange_rate(ctx.programme, ctx.proposal, l.currency)) continue;
+            ctx.emit(line_path(i, j) + "/currency",
+                     line_label(partners[i], j) + " is in " + l.currency + ", but the proposal gives no exchange rate for " +
+                         l.currency + ". Add the rate you use (1 EUR = x " + l.currency + ") and its date to exchange_rates.");
+        }
+    }
+}
+
+void period_sum(RuleContext& ctx) {
+    const auto count = reporting_periods(ctx.programme, ctx.proposal).size();
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        for (std::size_t j = 0; j < partners[i].budget.lines.size(); ++j) {
+            const BudgetLine& l = partners[i].budget.lines[j];
+            if (!l.periods) continue;
+            const auto path = line_path(i, j) + "/periods";
+            if (l.periods->size() != count) {
+                ctx.emit(path, line_label(partners[i], j) + " gives " + std::to_string(l.periods->size()) +
+                                   " period amounts, but the project has " + std::to_string(count) +
+                                   " reporting periods. Give one amount per period (or none to spread it evenly).");
+                continue;
+            }
+            Money sum;
+            for (Money m : *l.periods) sum = sum + m;
+            const Money total = line_total(l.units, effective_unit_price(ctx.programme, l));
+            if (sum != total) {
+                ctx.emit(path, line_label(partners[i], j) + ": the period amounts add up to " + sum.to_string() + " " +
+                                   l.currency + ", but the line totals " + total.to_string() + " " + l.currency +
+                                   " (difference " + (total - sum).to_string() + "). Correct the amounts so they add up.");
+            }
+        }
+    }
+}
+
+void flat_rate_combination(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& b = partners[i].budget;
+        for (const auto& conflict : flat_rate_conflicts(b.flat_rates, b.categories_with_lines())) {
+            ctx.emit(budget_path(i) + "/flat_rates", partners[i].name + ": " + conflict + ".");
+        }
+    }
+}
+
+void flat_rate_value(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        for (const auto& name : flat_rate_names()) {
+            const auto rate = flat_rate(partners[i].budget.flat_rates, name);
+            if (!rate) continue;
+            const auto path = budget_path(i) + "/flat_rates/" + name;
+            const FlatRateOption* option = ctx.programme.flat_rate_option(name);
+            if (!option) {
+                ctx.emit(path, partners[i].name + " uses the flat rate '" + name + "', which the programme does not offer. Budget those costs as real costs instead.");
+            } else if (*rate > option->max_rate) {
+                ctx.emit(path, partners[i].name + " uses " + rate->to_string() + " for '" + name + "'; the programme allows at most " +
+                                   option->max_rate.to_string() + ". Lower the rate.",
+                         option->source.assumed);
+            }
+        }
+    }
+}
+
+void partner_empty(RuleContext& ctx) {
+    if (!ctx.budget) return;
+    for (std::size_t i = 0; i < ctx.budget->partners.size(); ++i) {
+        const auto& p = ctx.budget->partners[i];
+        if (p.role == Role::associated || p.costs.total.cents() != 0) continue;
+        ctx.emit(budget_path(i), p.name + " has no budget. Add its costs, or make it an associated partner if it takes part without costs.");
+    }
+}
+
+void associated(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        if (p.role != Role::associated || p.budget.empty()) continue;
+        ctx.emit(budget_path(i), p.name + " is an associated partner but has a budget. Associated partners take part without "
+                                          "costs: remove the budget, or make it a partner.");
+    }
+}
+
+void total(RuleContext& ctx) {
+    if (!ctx.budget || ctx.budget->costs.total.cents() > 0) return;
+    ctx.emit("/partners", "The project's total budget is " + ctx.budget->costs.total.to_string() +
+                              " EUR. Add the partners' costs (partner.budget.add(...)).");
+}
+
+}  // namespace
+
+std::vector<RuleDef> budget() {
+    return {
+        {"budget.line", Severity::error, "Budget lines are complete: description, units and price above zero, known programme ids", {}, line},
+        {"budget.exchange-rate", Severity::error, "Every currency used has an exchange rate", {}, exchange_rate_known},
+        {"budget.period-sum", Severity::error, "A line's period amounts add up to its total", {}, period_sum},
+        {"budget.flat-rate-combination", Severity::error, "Flat rates are combined as the regulations allow", {}, flat_rate_combination},
+        {"budget.flat-rate-value", Severity::error, "Flat rates are offered by the programme and within its maximum", {}, flat_rate_value},
+        {"budget.partner-empty", Severity::warning, "Every partner (not associated) has a budget", {}, partner_empty},
+        {"budget.associated", Severity::error, "Associated partners have no budget", {}, associated},
+        {"budget.total", Severity::error, "The project's total budget is above zero", {}, total},
+    };
+}
+
+}  // namespace interreg::rules

@@ -1,0 +1,97 @@
+// cofinancing.*: funds, rates, caps and the partners' own contributions.
+#include "interreg/rules.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg::rules {
+namespace {
+
+std::string cofinancing_path(std::size_t partner) { return partner_path(partner) + "/cofinancing"; }
+
+void max_rate(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        const auto& c = p.cofinancing;
+        const Fund* own = ctx.programme.fund_for_country(p.country);
+        if (c.fund) {
+            const Fund* chosen = ctx.programme.fund(*c.fund);
+            if (!chosen) {
+                ctx.emit(cofinancing_path(i) + "/fund", "'" + *c.fund + "' is not a fund of the programme; choose one of " +
+                                                            text::join_choices(ids_of(ctx.programme.funds(), &Fund::id), ", ") + ".");
+                continue;
+            }
+            if (own && chosen != own) {
+                ctx.emit(cofinancing_path(i) + "/fund", p.name + " is in " + p.country + ", whose partners are financed by '" +
+                                                            own->id + "', not '" + chosen->id + "'. Remove the fund or set it to '" + own->id + "'.");
+                continue;
+            }
+            own = chosen;
+        }
+        if (!own || !c.rate || !(*c.rate > own->max_rate)) continue;
+        ctx.emit(cofinancing_path(i) + "/rate", p.name + " asks for " + c.rate->to_string() + " from '" + own->id +
+                                                    "'; the programme pays at most " + own->max_rate.to_string() +
+                                                    ". Lower the rate to " + own->max_rate.to_string() + " or less.",
+                 own->source.assumed);
+    }
+}
+
+// Fund totals above caps: `caps` from the call or the project kind.
+void check_caps(RuleContext& ctx, const std::map<std::string, Money>& caps, const std::string& what, bool assumed,
+                const std::string& only_fund = {}) {
+    for (const auto& [fund, cap] : caps) {
+        if (!only_fund.empty() && fund != only_fund) continue;
+        auto it = ctx.budget->fund_totals.find(fund);
+        if (it == ctx.budget->fund_totals.end() || it->second <= cap) continue;
+        std::vector<std::string> who;
+        for (const auto& p : ctx.budget->partners) {
+            if (p.fund == fund && p.fund_amount.cents() > 0) who.push_back(p.name + " " + p.fund_amount.to_string());
+        }
+        ctx.emit("/partners", "The partners ask for " + it->second.to_string() + " EUR from '" + fund + "'; " + what +
+                                  " allows at most " + cap.to_string() + " EUR (over by " + (it->second - cap).to_string() +
+                                  "). Lower the budget or the rate of " + text::join_choices(who) + ".",
+                 assumed);
+    }
+}
+
+void norwegian_cap(RuleContext& ctx) {
+    if (!ctx.budget) return;
+    const Call* call = effective_call(ctx.programme, ctx.proposal);
+    if (!call || call->kind != ctx.proposal.kind) return;
+    check_caps(ctx, call->fund_caps, "call " + call->id, call->source.assumed, ctx.param("fund").get<std::string>());
+}
+
+void pre_project_cap(RuleContext& ctx) {
+    if (!ctx.budget) return;
+    const ProjectKind* kind = ctx.programme.project_kind(ctx.proposal.kind);
+    if (!kind) return;
+    check_caps(ctx, kind->fund_caps, "a " + kind->id, kind->source.assumed);
+}
+
+void sources(RuleContext& ctx) {
+    if (!ctx.budget) return;
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& s = ctx.budget->partners[i];
+        if (partners[i].cofinancing.sources.empty() || s.sources_total == s.contribution) continue;
+        ctx.emit(cofinancing_path(i) + "/sources",
+                 s.name + ": the contribution sources add up to " + s.sources_total.to_string() + " EUR, but the partner's "
+                          "contribution is " + s.contribution.to_string() + " EUR (total " + s.costs.total.to_string() +
+                          " minus " + s.fund_amount.to_string() + " from '" + (s.fund.empty() ? "no fund" : s.fund) +
+                          "'). Difference: " + (s.contribution - s.sources_total).to_string() + ".");
+    }
+}
+
+}  // namespace
+
+std::vector<RuleDef> cofinancing() {
+    return {
+        {"cofinancing.max-rate", Severity::error, "The fund and its rate fit the partner's country", {}, max_rate},
+        {"cofinancing.norwegian-cap", Severity::error, "Norwegian funds within the call's cap per project",
+         {{"fund", ParamType::string}}, norwegian_cap},
+        {"cofinancing.pre-project-cap", Severity::error, "Funds within the caps of the project kind (pre-projects)", {},
+         pre_project_cap},
+        {"cofinancing.sources", Severity::error, "Contribution sources add up to the partner's contribution", {}, sources},
+    };
+}
+
+}  // namespace interreg::rules
