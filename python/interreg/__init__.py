@@ -11,6 +11,7 @@ proposal with its partners, and validate it::
 """
 from ._core import __version__
 from ._resources import schema
+from .budget import BudgetSummary
 from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
 from .programme import Programme, load_programme, rule_catalogue
 from .proposal import Partner, Proposal
@@ -26,6 +27,7 @@ __all__ = [
     "Partner",
     "Report",
     "Finding",
+    "BudgetSummary",
     "Error",
     "FormatError",
     "ProgrammeError",

@@ -9,6 +9,7 @@ from ._frames import frame
 from .errors import ArgumentError
 from ._resources import embedded_programmes
 from .programme import Programme, load_programme
+from .budget import Amount, BudgetSummary, Cofinancing, PartnerBudget
 from .report import Report
 
 __all__ = ["Proposal", "Partner"]
@@ -144,6 +145,16 @@ class Partner:
         core = self._core()
         _set(core, field, value)
         self._proposal._core.update_partner(core)
+
+    @property
+    def budget(self) -> PartnerBudget:
+        """The partner's budget lines and flat rates (see :class:`interreg.budget.PartnerBudget`)."""
+        return PartnerBudget(self)
+
+    @property
+    def cofinancing(self) -> Cofinancing:
+        """The partner's fund, rate and contribution sources."""
+        return Cofinancing(self)
 
     def to_dict(self) -> Dict[str, Any]:
         """The partner as it is written in the proposal document."""
@@ -323,6 +334,25 @@ class Proposal:
     def remove_partner(self, id_or_name: str) -> None:
         """Remove a partner; the other partners keep their ids."""
         self._core.remove_partner(self._core.partner(id_or_name).id)
+
+    # -- budget ------------------------------------------------------------------------
+    @property
+    def exchange_rates(self) -> Dict[str, Dict[str, Any]]:
+        """The exchange rates the proposal uses: currency → rate (1 EUR = rate × currency),
+        date and source. A rate the programme fixes applies when the proposal gives none."""
+        return self._core.exchange_rates
+
+    def set_exchange_rate(self, currency: str, rate: Amount, *, date: Optional[str] = None, source: str = "") -> None:
+        """Set the rate for DKK, SEK or NOK amounts: 1 EUR = `rate` units of `currency`."""
+        self._core.set_exchange_rate(currency, rate, date, source)
+
+    def remove_exchange_rate(self, currency: str) -> None:
+        self._core.remove_exchange_rate(currency)
+
+    def budget_summary(self) -> BudgetSummary:
+        """Totals per partner, category, period, fund and country, exact to the cent.
+        Raises :class:`ArgumentError` when a line's currency has no exchange rate."""
+        return BudgetSummary(_core.summarise_budget(self._programme._core, self._core))
 
     # -- checking ----------------------------------------------------------------------
     def validate(self) -> Report:
