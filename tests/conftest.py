@@ -1,8 +1,12 @@
 """Shared fixtures of the Python test suite.
 
 - ``programme``: the embedded ÖKS programme (``interreg.load_programme()``; shared, immutable).
-- ``good_proposal``: a fresh proposal that validates with zero findings.
+- ``good_proposal``: a fresh proposal that validates with zero findings, budget included
+  (see :func:`build_good_proposal`).
 - ``make_good_proposal``: a factory for more of them (each call builds a new one).
+- ``give_small_budget`` / ``replace_with_small_budgets``: the budget helpers for tests that
+  build or change a "clean" proposal (a partner without costs gets budget.partner-empty, a
+  proposal without any budget.total).
 - ``run_python``: run a Python snippet in a child interpreter (``sys.executable``) and get
   ``(returncode, stdout, stderr)``; a crash of the child shows as a negative return code
   (the signal) instead of killing pytest.
@@ -23,8 +27,26 @@ TESTS = Path(__file__).resolve().parent
 GOLDEN = TESTS / "golden"
 
 
+# 1 EUR = 11.4915 NOK (Norges Bank, 31 January 2025): the rate of the Norwegian partner's NOK line.
+NOK_RATE = "11.4915"
+
+
 def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
-    """The reference proposal: SE lead, DK and NO partners, RSO4.1 in call 2025:1, no findings."""
+    """The reference proposal: SE lead, DK and NO partners, RSO4.1 in call 2025:1, no findings.
+
+    Its budget (EUR, 36 months, six reporting periods), exact to the cent:
+
+    - PP1 Göteborgs universitet: staff 227,100.00 (two lines), office 15 % and travel 15 % of
+      staff as flat rates (34,065.00 each): 295,230.00; ERDF 60 % = 177,138.00; contribution
+      118,092.00 from its own funds (88,092.00) and Västra Götalandsregionen (30,000.00).
+    - PP2 Aalborg Kommune: staff 147,240.00 + external 55,500.00 = 202,740.00; ERDF 121,644.00;
+      own contribution 81,096.00.
+    - PP3 Østfold fylkeskommune: staff 104,400.00 + external NOK 420,000.00 (÷ 11.4915 =
+      36,548.75) = 140,948.75; Norwegian Interreg funds 50 % = 70,474.37 (the cap of call
+      2025:1 is 300,000.00); contribution 70,474.38 (no sources given).
+
+    Project: 638,918.75; ERDF 298,782.00; Norwegian funds 70,474.37.
+    """
     p = interreg.Proposal(
         programme,
         acronym="TALENT",
@@ -41,7 +63,55 @@ def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
     p.add_partner("Aalborg Kommune", country="DK", region="Region Nordjylland", org_type="local-authority")
     p.add_partner("Østfold fylkeskommune", country="NO", region="Østfold", org_type="regional-authority",
                   norwegian_project_owner=True)
+    return add_reference_budget(p)
+
+
+def add_reference_budget(p: "interreg.Proposal") -> "interreg.Proposal":
+    """The budget of :func:`build_good_proposal` for partners PP1 (SE lead), PP2 (DK) and PP3
+    (NO); also the budget of the documented example tests/data/valid/talent-rso41.json."""
+    lead, municipality, county = p.partner("PP1"), p.partner("PP2"), p.partner("PP3")
+    lead.budget.add("staff", "Project manager (50 %)", units=36, unit_price="3800.00", unit_type="months")
+    lead.budget.add("staff", "Researchers: skills mapping", units=1720, unit_price="52.50", unit_type="hours")
+    lead.budget.flat_rates(office_admin="15%", travel="15%")
+    lead.cofinancing.add_source("Göteborgs universitet", "88092.00")
+    lead.cofinancing.add_source("Västra Götalandsregionen", "30000.00", own=False)
+
+    municipality.budget.add("staff", "Job centre consultants", units=2400, unit_price="61.35", unit_type="hours")
+    municipality.budget.add("external", "Joint job fairs: venue and production", units=3, unit_price="18500.00",
+                            unit_type="fairs")
+    municipality.cofinancing.add_source("Aalborg Kommune", "81096.00")
+
+    p.set_exchange_rate("NOK", NOK_RATE, date="2025-01-31", source="Norges Bank, EUR/NOK, 31 January 2025")
+    county.budget.add("staff", "Regional development adviser", units=1800, unit_price="58.00", unit_type="hours")
+    county.budget.add("external", "Recognition guide: translation and print", units=1, unit_price="420000.00",
+                      unit_type="guide", currency="NOK")
     return p
+
+
+def give_small_budget(partner: "interreg.Partner", amount: str = "10000.00") -> "interreg.Partner":
+    """Give `partner` one staff line of `amount` euro (so budget.partner-empty stays silent)."""
+    partner.budget.add("staff", "Staff costs", units=1, unit_price=amount, unit_type="lump")
+    return partner
+
+
+def clear_budget(partner: "interreg.Partner") -> "interreg.Partner":
+    """Remove a partner's lines, flat rates and contribution sources."""
+    while len(partner.budget):
+        partner.budget.remove(0)
+    partner.budget.flat_rates()
+    while partner.cofinancing.sources:
+        partner.cofinancing.remove_source(0)
+    return partner
+
+
+def replace_with_small_budgets(proposal: "interreg.Proposal", amount: str = "10000.00") -> "interreg.Proposal":
+    """Every partner that is not associated gets one staff line of `amount` and nothing else
+    (small enough for the caps of a pre-project)."""
+    for partner in proposal.partners:
+        clear_budget(partner)
+        if partner.role != "associated":
+            give_small_budget(partner, amount)
+    return proposal
 
 
 @pytest.fixture(scope="session")

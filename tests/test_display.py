@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import pytest
 
 import interreg
-from conftest import GOLDEN
+from conftest import GOLDEN, give_small_budget
 
 UPDATE = os.environ.get("INTERREG_UPDATE_GOLDEN") == "1"
 VOID = {"br", "hr", "img", "meta", "input", "wbr"}
@@ -82,7 +82,8 @@ def mixed_report(make_good_proposal):
     p.specific_objective = "RSO1.1"  # ERROR call.objective-open
     p.partner("PP2").region = "Syddanmark"  # WARNING partner.outside-area
     p.partner("PP2").org_type = None  # WARNING partner.org-type
-    p.add_partner("Aalborg kommune", country="DK", region="Nordjylland", org_type="local-authority")  # ERROR, assumed
+    duplicate = p.add_partner("Aalborg kommune", country="DK", region="Nordjylland", org_type="local-authority")
+    give_small_budget(duplicate)  # ERROR partnership.duplicate (assumed); a budget, so no budget.partner-empty
     report = p.validate()
     assert report.counts() == {"ERROR": 2, "WARNING": 2, "INFO": 0}
     return report

@@ -241,11 +241,11 @@ def test_assumed_facts_are_marked(programme):
 
 # -- rules -------------------------------------------------------------------------------------
 
-def test_programme_switches_on_seventeen_rules(programme):
+def test_programme_switches_on_twenty_nine_rules(programme):
     rules = programme.rules
-    assert len(rules) == 17
+    assert len(rules) == 29
     ids = [r["id"] for r in rules]
-    assert len(set(ids)) == 17
+    assert len(set(ids)) == 29
     catalogue = set(interreg.rule_catalogue()["id"])
     for rule in rules:
         assert rule["id"] in catalogue
@@ -253,7 +253,8 @@ def test_programme_switches_on_seventeen_rules(programme):
         assert rule["title"]
         assert rule["source"]
         assert rule["status"] in ("confirmed", "assumed")
-    assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call"}
+    assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call", "budget", "cofinancing"}
+    assert sum(i.startswith(("budget.", "cofinancing.")) for i in ids) == 12
 
 
 def test_rule_parameters(programme):
@@ -261,12 +262,13 @@ def test_rule_parameters(programme):
     assert params["partnership.min-partners"] == {"min": 2}
     assert params["partnership.lead-country"] == {"countries": ["DK", "SE"]}
     assert params["project.texts"] == {"title_max": 100, "summary_max": 4000}
+    assert params["cofinancing.norwegian-cap"] == {"fund": "no-interreg"}
 
 
 def test_rule_catalogue_frame():
     df = interreg.rule_catalogue()
     assert list(df.columns) == ["id", "severity", "title", "params"]
-    assert len(df) >= 17
+    assert len(df) >= 29
     assert df["id"].is_unique
     row = df.set_index("id").loc["project.texts"]
     assert set(row["params"]) == {"title_max", "summary_max"}

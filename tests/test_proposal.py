@@ -279,9 +279,12 @@ def test_partner_view_setters(good_proposal):
     partner.org_type = "university"
     partner.legal_status = "public"
     partner.country = "DK"
-    assert good_proposal.to_dict()["partners"][1] == {
+    doc = good_proposal.to_dict()["partners"][1]
+    assert {k: v for k, v in doc.items() if k not in ("budget", "cofinancing")} == {
         "id": "PP2", "name": "Aalborg Universitet", "country": "DK", "region": "DK05", "org_type": "university",
         "legal_status": "public", "role": "partner", "norwegian_project_owner": False}
+    assert [line["description"] for line in doc["budget"]["lines"]] == [
+        "Job centre consultants", "Joint job fairs: venue and production"]  # the budget stays
     assert partner.to_dict() == good_proposal.to_dict()["partners"][1]
     partner.legal_status = None
     partner.region = None
@@ -437,12 +440,22 @@ def test_save_into_missing_folder_is_a_file_error(good_proposal, tmp_path):
 def test_document_layout(good_proposal):
     doc = good_proposal.to_dict()
     assert list(doc) == ["format", "version", "programme", "call", "kind", "acronym", "title", "summary",
-                         "specific_objective", "geography", "start", "duration_months", "partners"]
+                         "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners"]
     assert doc["format"] == "interreg-proposal"
     assert doc["version"] == 1
     assert doc["programme"] == "oks-2021-2027"
     assert list(doc["partners"][0]) == ["id", "name", "country", "region", "org_type", "legal_status", "role",
-                                        "norwegian_project_owner"]
+                                        "norwegian_project_owner", "budget", "cofinancing"]
+    assert list(doc["partners"][0]["budget"]) == ["flat_rates", "lines"]
+    assert list(doc["partners"][0]["budget"]["flat_rates"]) == ["staff", "office_on_staff", "office_on_direct",
+                                                                 "travel", "other_costs"]
+    assert list(doc["partners"][0]["budget"]["lines"][0]) == ["category", "description", "unit_type", "units",
+                                                              "unit_price", "currency", "periods", "unit_cost",
+                                                              "lump_sum"]
+    assert list(doc["partners"][0]["cofinancing"]) == ["fund", "rate", "sources"]
+    assert list(doc["partners"][0]["cofinancing"]["sources"][0]) == ["name", "own", "status", "amount"]
+    assert doc["exchange_rates"] == {"NOK": {"rate": "11.4915", "date": "2025-01-31",
+                                             "source": "Norges Bank, EUR/NOK, 31 January 2025"}}
     assert json.loads(good_proposal.to_json()) == doc
 
 

@@ -1,12 +1,16 @@
 """The JSON Schema of the proposal document agrees with the strict C++ reader.
 
-Every document in tests/data/valid must pass both the schema and ``_core.Proposal.loads``
-(and so must the reader's canonical output); every document in tests/data/invalid-schema
-must fail both, at the same place. docs/proposal-format.md describes the format.
+Every document in tests/data/valid is exactly what the writer produces (load → dumps gives it
+back byte for byte) and passes both the schema and ``_core.Proposal.loads``; every document in
+tests/data/short-forms is a hand-written short form (left-out keys, plain-string texts,
+fractions for rates, amounts without trailing zeros) that passes both and reads as its
+namesake in valid/; every document in tests/data/invalid-schema must fail both, at the same
+place. docs/proposal-format.md describes the format.
 """
 import copy
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
@@ -20,13 +24,14 @@ ROOT = HERE.parent
 SCHEMA_PATH = ROOT / "python" / "interreg" / "data" / "proposal.schema.json"
 DOCS_PATH = ROOT / "docs" / "proposal-format.md"
 VALID = sorted((HERE / "data" / "valid").glob("*.json"))
+SHORT_FORMS = sorted((HERE / "data" / "short-forms").glob("*.json"))
 INVALID = sorted((HERE / "data" / "invalid-schema").glob("*.json"))
 DOCS_EXAMPLE = HERE / "data" / "valid" / "talent-rso41.json"
 
 # Where the reader puts the blame for each invalid document (FormatError.path).
 READER_PATHS = {
     "unknown-top-level-key.json": "/specific_objetive",
-    "unknown-partner-key.json": "/partners/1/budget",
+    "unknown-partner-key.json": "/partners/1/work_packages",
     "duration-wrong-type.json": "/duration_months",
     "duration-zero.json": "/duration_months",
     "version-2.json": "/version",
@@ -37,6 +42,21 @@ READER_PATHS = {
     "role-boss.json": "/partners/0/role",
     "legal-status-semi.json": "/partners/1/legal_status",
     "start-month-13.json": "/start",
+    # budgets, co-financing and exchange rates
+    "budget-category-totals.json": "/partners/0/budget/staff",
+    "line-amount-as-number.json": "/partners/0/budget/lines/0/unit_price",
+    "line-three-decimals.json": "/partners/0/budget/lines/0/units",
+    "line-thousands-separator.json": "/partners/0/budget/lines/0/unit_price",
+    "line-category-unknown.json": "/partners/0/budget/lines/0/category",
+    "line-currency-usd.json": "/partners/1/budget/lines/0/currency",
+    "line-without-units.json": "/partners/0/budget/lines/0",
+    "line-periods-41.json": "/partners/1/budget/lines/0/periods",
+    "flat-rate-over-100.json": "/partners/0/budget/flat_rates/office_on_staff",
+    "cofinancing-rate-negative.json": "/partners/1/cofinancing/rate",
+    "source-negative-amount.json": "/partners/1/cofinancing/sources/0/amount",
+    "source-status-unknown.json": "/partners/1/cofinancing/sources/0/status",
+    "exchange-rate-usd.json": "/exchange_rates/USD",
+    "exchange-rate-zero.json": "/exchange_rates/NOK/rate",
 }
 
 
@@ -74,8 +94,11 @@ def reader_accepts(document):
 
 
 def test_data_sets_are_present():
-    assert len(VALID) >= 4
+    assert len(VALID) >= 5
+    assert len(SHORT_FORMS) >= 4
+    assert {p.name for p in SHORT_FORMS} <= {p.name for p in VALID}
     assert {p.name for p in INVALID} == set(READER_PATHS)
+    assert sum(1 for p in VALID if any(x["budget"]["lines"] for x in json.loads(p.read_text("utf-8"))["partners"])) >= 2
 
 
 def test_schema_is_a_valid_draft_2020_12_schema(schema):
@@ -125,7 +148,7 @@ def test_country_enum_is_the_readers_list(schema):
     assert schema["$defs"]["partner"]["properties"]["country"]["enum"] == codes
 
 
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", VALID + SHORT_FORMS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_valid_document_passes_schema_and_reader(validator, path):
     text = path.read_text(encoding="utf-8")
     assert [e.message for e in schema_errors(validator, json.loads(text))] == []
@@ -134,6 +157,20 @@ def test_valid_document_passes_schema_and_reader(validator, path):
     assert [e.message for e in schema_errors(validator, json.loads(canonical))] == []
     # save → load → save is byte-identical
     assert _core.Proposal.loads(canonical).dumps() == canonical
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_documents_are_the_writers_output(path):
+    text = path.read_text(encoding="utf-8")
+    assert _core.Proposal.loads(text).dumps() == text
+
+
+@pytest.mark.parametrize("path", SHORT_FORMS, ids=lambda p: p.name)
+def test_short_form_reads_as_its_canonical_document(path):
+    text = path.read_text(encoding="utf-8")
+    canonical = (HERE / "data" / "valid" / path.name).read_text(encoding="utf-8")
+    assert text != canonical
+    assert _core.Proposal.loads(text).dumps() == canonical
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
@@ -159,6 +196,37 @@ def test_docs_example_is_canonical_and_matches_the_docs():
     assert first_json_block == text
 
 
+def test_docs_example_validates_with_no_findings():
+    proposal = interreg.Proposal.load(DOCS_EXAMPLE)
+    assert proposal.validate().findings == []
+    doc = json.loads(DOCS_EXAMPLE.read_text(encoding="utf-8"))
+    assert doc["exchange_rates"]  # it shows every part of the format
+    assert all(p["budget"]["lines"] for p in doc["partners"])
+    assert any(p["budget"]["flat_rates"]["office_on_staff"] for p in doc["partners"])
+    assert any(p["cofinancing"]["sources"] for p in doc["partners"])
+    assert any(line["currency"] != "EUR" for p in doc["partners"] for line in p["budget"]["lines"])
+
+
+def test_docs_tables_name_every_key(schema):
+    """Every key the schema knows appears in docs/proposal-format.md as `key`."""
+    docs = DOCS_PATH.read_text(encoding="utf-8")
+    keys = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            keys.update(node.get("properties", {}))
+            for sub in node.values():
+                walk(sub)
+        elif isinstance(node, list):
+            for sub in node:
+                walk(sub)
+
+    walk(schema)
+    assert {"budget", "cofinancing", "exchange_rates", "flat_rates", "lines", "unit_price", "periods", "sources",
+            "office_on_direct", "own", "rate"} <= keys
+    assert sorted(k for k in keys if f"`{k}`" not in docs and f'`"{k}"`' not in docs) == []
+
+
 def test_interreg_schema_returns_the_packaged_file():
     if not hasattr(interreg, "schema"):
         pytest.skip("interreg.schema() is not available yet")
@@ -180,9 +248,9 @@ BASE = {
 }
 
 
-def with_value(where, value):
-    """BASE with the value at a pointer replaced (or removed when value is REMOVE)."""
-    doc = copy.deepcopy(BASE)
+def with_value(where, value, base=None):
+    """BASE (or `base`) with the value at a pointer replaced (or removed when value is REMOVE)."""
+    doc = copy.deepcopy(BASE if base is None else base)
     *parents, last = [int(p) if p.isdigit() else p for p in where.split("/")[1:]]
     node = doc
     for p in parents:
@@ -328,5 +396,187 @@ KNOWN_GAPS = [
 @pytest.mark.parametrize("what,where,value", KNOWN_GAPS, ids=[g[0] for g in KNOWN_GAPS])
 def test_known_gaps_the_reader_is_stricter(validator, what, where, value):
     doc = with_value(where, value)
+    assert not schema_errors(validator, doc)
+    assert not reader_accepts(doc)
+
+
+# --- Budgets, co-financing and exchange rates: the decimal strings value by value -----------------
+
+BUDGET_BASE = {
+    **BASE,
+    "exchange_rates": {"NOK": {"rate": "11.4915", "date": "2025-01-31", "source": "Norges Bank"}},
+    "partners": [{
+        "id": "PP1", "name": "Aalborg Kommune", "country": "DK", "role": "lead",
+        "budget": {
+            "flat_rates": {"office_on_staff": "15%", "travel": None},
+            "lines": [{"category": "staff", "description": "Consultants", "unit_type": "hours", "units": "2400",
+                       "unit_price": "61.35", "currency": "EUR", "periods": None}],
+        },
+        "cofinancing": {"fund": "erdf", "rate": "60%",
+                        "sources": [{"name": "Aalborg Kommune", "own": True, "status": "public",
+                                     "amount": "58903.20"}]},
+    }],
+}
+LINE = "/partners/0/budget/lines/0"
+FLAT = "/partners/0/budget/flat_rates/office_on_staff"
+COFIN = "/partners/0/cofinancing"
+SOURCE = COFIN + "/sources/0"
+XRATE = "/exchange_rates/NOK"
+
+BUDGET_EDGES = [
+    # units and unit price: optional sign, digits, at most one ".", at most two decimals
+    *[(LINE + "/units", v, True) for v in ["1", "0", "-1", "+1", "1.", ".5", "0.25", "1720.50", "0" * 39 + "1"]],
+    *[(LINE + "/units", v, False) for v in ["1.234", ".", "", "-", "+", "1e3", " 1", "1 ", "1,5", "1.2.3", "--1",
+                                            "+-1", "١", "0x10", "½", "1" + "0" * 40, 1, 1.5, None, REMOVE]],
+    *[(LINE + "/unit_price", v, True) for v in ["61.35", "-0.01", "0", "4166666.66"]],
+    *[(LINE + "/unit_price", v, False) for v in ["61.355", "NaN", "Infinity", "61,35", "€61.35", "61.35 EUR", 61.35]],
+    # categories, currencies and texts
+    *[(LINE + "/category", c, True) for c in ["staff", "office_admin", "travel", "external", "equipment",
+                                              "infrastructure", "lump_sum"]],
+    *[(LINE + "/category", c, False) for c in ["Staff", "other_costs", "", None, REMOVE]],
+    *[(LINE + "/currency", c, True) for c in ["EUR", "DKK", "SEK", "NOK", None, REMOVE]],
+    *[(LINE + "/currency", c, False) for c in ["nok", "USD", "", 978]],
+    (LINE + "/description", "", True),  # blank is a validation finding (budget.line)
+    (LINE + "/description", " ", True),
+    (LINE + "/description", "d" * 500, True),
+    (LINE + "/description", "d" * 501, False),
+    (LINE + "/description", None, False),
+    (LINE + "/description", REMOVE, False),
+    (LINE + "/unit_type", None, True),
+    (LINE + "/unit_type", "", True),
+    (LINE + "/unit_type", "u" * 501, False),
+    (LINE + "/unit_type", 3, False),
+    (LINE + "/vat", "25%", False),
+    # period amounts
+    (LINE + "/periods", [], True),
+    (LINE + "/periods", ["24540.00"] * 6, True),
+    (LINE + "/periods", ["1"] * 40, True),  # a count other than the project's periods is a finding
+    (LINE + "/periods", ["1"] * 41, False),
+    (LINE + "/periods", ["1", 1], False),
+    (LINE + "/periods", ["1", None], False),
+    (LINE + "/periods", ["1", "0.001"], False),
+    (LINE + "/periods", "147240.00", False),
+    # programme unit costs and lump sums: ids, judged by validation
+    *[(LINE + "/" + key, v, True) for key in ["unit_cost", "lump_sum"] for v in [None, "staff-hour-dk", "u" * 50]],
+    *[(LINE + "/" + key, v, False) for key in ["unit_cost", "lump_sum"] for v in ["", " \t", "u" * 51, 5]],
+    # flat rates: 0 % to 100 %, a percentage (≤ 4 decimals) or a fraction (≤ 6 decimals)
+    *[(FLAT, v, True) for v in ["15%", "0%", "100%", "100.0000%", "12.5%", "12.3456%", "+15%", "015%", "0100%",
+                                ".5%", "5.%", "-0%", "-0.00%", "0.15", "0", "1", "1.000000", "0.123456", ".15",
+                                "-0", "-.0", None]],
+    *[(FLAT, v, False) for v in ["100.0001%", "100.00001%", "101%", "-1%", "-0.5%", "12.34567%", "15 %", "%", "15%%",
+                                 "15", "1.000001", "1.5", "0.1234567", "-0.0000000", "-0.1", "0.15%%", "", "fifteen",
+                                 0.15, 15]],
+    ("/partners/0/budget/flat_rates/other_costs", "40%", True),
+    ("/partners/0/budget/flat_rates/lump_sum", "10%", False),
+    ("/partners/0/budget/flat_rates", None, True),
+    ("/partners/0/budget/flat_rates", {}, True),
+    ("/partners/0/budget/flat_rates", "15%", False),
+    ("/partners/0/budget/lines", None, True),
+    ("/partners/0/budget/lines", [], True),
+    ("/partners/0/budget/lines", {}, False),
+    ("/partners/0/budget", None, True),
+    ("/partners/0/budget", {}, True),
+    ("/partners/0/budget", [], False),
+    ("/partners/0/budget", "147240.00", False),
+    # co-financing
+    (COFIN, None, True),
+    (COFIN, {}, True),
+    (COFIN + "/fund", None, True),
+    (COFIN + "/fund", "esf", True),  # an unknown fund is a validation finding
+    (COFIN + "/fund", "", False),
+    (COFIN + "/fund", "f" * 51, False),
+    (COFIN + "/rate", None, True),
+    (COFIN + "/rate", "0.6", True),
+    (COFIN + "/rate", "60", False),
+    (COFIN + "/rate", "-60%", False),
+    (COFIN + "/rate", 0.6, False),
+    (COFIN + "/sources", None, True),
+    (COFIN + "/sources", [], True),
+    (COFIN + "/sources", {}, False),
+    (COFIN + "/iban", "DK50", False),
+    *[(SOURCE + "/amount", v, True) for v in ["0", "-0", "-0.00", "-.0", "+5", "58903.2", "0.01"]],
+    *[(SOURCE + "/amount", v, False) for v in ["-0.01", "-1", "-0.001", "58903.201", 58903.2, None, REMOVE]],
+    (SOURCE + "/name", "", False),
+    (SOURCE + "/name", " \r\n", False),
+    (SOURCE + "/name", "n" * 500, True),
+    (SOURCE + "/name", "n" * 501, False),
+    (SOURCE + "/name", REMOVE, False),
+    (SOURCE + "/own", None, True),
+    (SOURCE + "/own", False, True),
+    (SOURCE + "/own", REMOVE, True),
+    (SOURCE + "/own", "yes", False),
+    (SOURCE + "/status", "private", True),
+    (SOURCE + "/status", "Public", False),
+    (SOURCE + "/status", None, False),
+    (SOURCE + "/status", REMOVE, False),
+    # exchange rates: DKK, SEK, NOK only; 1 EUR = rate, above zero, at most six decimals
+    ("/exchange_rates", None, True),
+    ("/exchange_rates", {}, True),
+    ("/exchange_rates", [], False),
+    ("/exchange_rates/DKK", {"rate": "7.4588"}, True),
+    ("/exchange_rates/SEK", {"rate": "11.4899", "date": None, "source": None}, True),
+    ("/exchange_rates/EUR", {"rate": "1"}, False),
+    ("/exchange_rates/nok", {"rate": "11.4915"}, False),
+    ("/exchange_rates/USD", {"rate": "1.0389"}, False),
+    *[(XRATE + "/rate", v, True) for v in ["11.4915", "0.000001", "+1", "1.", ".5", "7.458800", "000011.4915"]],
+    *[(XRATE + "/rate", v, False) for v in ["0", "0.0", "-0", "-1", "0.0000001", "11.49151234", ".", "", "11,4915",
+                                            "1e1", 11.4915, None, REMOVE]],
+    (XRATE + "/date", None, True),
+    (XRATE + "/date", REMOVE, True),
+    (XRATE + "/date", "2024-02-29", True),
+    (XRATE + "/date", "2025-02-29", False),
+    (XRATE + "/date", "1899-12-31", False),
+    (XRATE + "/date", "31.01.2025", False),
+    (XRATE + "/source", None, True),
+    (XRATE + "/source", "", True),
+    (XRATE + "/source", "s" * 500, True),
+    (XRATE + "/source", "s" * 501, False),
+    (XRATE + "/source", 5, False),
+    (XRATE + "/fixed_by", "programme", False),
+]
+
+
+def _edge_id(where, value):
+    shown = "removed" if value is REMOVE else json.dumps(value, ensure_ascii=False)
+    return f"{where.replace('/partners/0/', '')}={shown[:24]}"
+
+
+def test_budget_base_is_valid(validator):
+    assert reader_accepts(BUDGET_BASE)
+    assert not schema_errors(validator, BUDGET_BASE)
+    assert interreg.Proposal.from_dict(BUDGET_BASE).budget_summary().total == Decimal("169326.00")
+
+
+@pytest.mark.parametrize("where,value,accepted", BUDGET_EDGES, ids=[_edge_id(w, v) for w, v, _ in BUDGET_EDGES])
+def test_schema_and_reader_agree_on_budgets(validator, where, value, accepted):
+    doc = with_value(where, value, BUDGET_BASE)
+    assert reader_accepts(doc) is accepted
+    assert (not schema_errors(validator, doc)) is accepted
+
+
+@pytest.mark.parametrize("count,accepted", [(2000, True), (2001, False)])
+def test_budget_line_limit(validator, count, accepted):
+    doc = copy.deepcopy(BUDGET_BASE)
+    doc["partners"][0]["budget"]["lines"] = [{"category": "travel", "description": f"Trip {i}", "units": "1",
+                                              "unit_price": "100"} for i in range(count)]
+    assert reader_accepts(doc) is accepted
+    assert (not schema_errors(validator, doc)) is accepted
+
+
+# The reader refuses these amounts by value (docs/limits.md); a pattern cannot compare values.
+BUDGET_GAPS = [
+    ("a unit price beyond 10,000,000,000.00", LINE + "/unit_price", "10000000000.01"),
+    ("units beyond 10,000,000,000", LINE + "/units", "10000000000.01"),
+    ("a line total beyond 10,000,000,000.00", LINE + "/units", "200000000"),  # × 61.35
+    ("a period amount beyond 10,000,000,000.00", LINE + "/periods", ["-10000000000.01"]),
+    ("a source amount beyond 10,000,000,000.00", SOURCE + "/amount", "10000000000.01"),
+    ("an amount beyond 64-bit cents", LINE + "/unit_price", "99999999999999999999"),
+    ("an exchange rate beyond 64-bit millionths", XRATE + "/rate", "99999999999999"),
+]
+
+
+@pytest.mark.parametrize("what,where,value", BUDGET_GAPS, ids=[g[0] for g in BUDGET_GAPS])
+def test_known_gaps_amount_limits(validator, what, where, value):
+    doc = with_value(where, value, BUDGET_BASE)
     assert not schema_errors(validator, doc)
     assert not reader_accepts(doc)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import interreg
+from conftest import clear_budget, give_small_budget, replace_with_small_budgets
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 ASSUMED_NOTE = "marked as assumed"
@@ -37,7 +38,72 @@ def set_fields(**fields):
 
 
 def add_partner(name, **kwargs):
-    return lambda p: p.add_partner(name, **kwargs)
+    """Add a partner; one that is not associated gets a small budget (else budget.partner-empty)."""
+    def change(p):
+        partner = p.add_partner(name, **kwargs)
+        if kwargs.get("role") != "associated":
+            give_small_budget(partner)
+    return change
+
+
+def add_partner_with_budget(name, **kwargs):
+    return lambda p: give_small_budget(p.add_partner(name, **kwargs))
+
+
+def small_budgets(p):
+    replace_with_small_budgets(p)
+
+
+def clear_budgets(*ids):
+    def change(p):
+        for i in ids:
+            clear_budget(p.partner(i))
+    return change
+
+
+def add_line(pid, category, description, **kwargs):
+    return lambda p: p.partner(pid).budget.add(category, description, **kwargs)
+
+
+def set_periods(pid, index, periods):
+    return lambda p: p.partner(pid).budget.set_periods(index, periods)
+
+
+def set_cofinancing(pid, **fields):
+    def change(p):
+        for k, v in fields.items():
+            setattr(p.partner(pid).cofinancing, k, v)
+    return change
+
+
+def add_source(pid, name, amount, **kwargs):
+    return lambda p: p.partner(pid).cofinancing.add_source(name, amount, **kwargs)
+
+
+def flat_rates(pid, **rates):
+    return lambda p: p.partner(pid).budget.flat_rates(**rates)
+
+
+def remove_exchange_rate(currency):
+    return lambda p: p.remove_exchange_rate(currency)
+
+
+def via_partner_document(index, change_partner):
+    """Change a partner's document (budget combinations the API refuses; validation judges them)."""
+    def change(p):
+        doc = p.to_dict()
+        change_partner(doc["partners"][index])
+        return interreg.Proposal.from_dict(doc, p.programme)
+    return change
+
+
+def both_office_rates(partner):
+    partner["budget"]["flat_rates"]["office_on_direct"] = "7%"
+
+
+def travel_line_under_travel_rate(partner):
+    partner["budget"]["lines"].append({"category": "travel", "description": "Study trip", "units": "1",
+                                       "unit_price": "900.00"})
 
 
 def chain(*changes):
@@ -118,12 +184,57 @@ CASES = [
      ["4001", "4000"]),
     ("call-unknown", set_fields(call="2099:1"), "call.known", "ERROR", "/call", True, ["2099:1", "2025:1"]),
     ("call-missing", set_fields(call=None), "call.known", "ERROR", "/call", True, ["2025:1"]),
-    ("call-wrong-kind", set_fields(kind="pre-project", duration_months=12), "call.known", "ERROR", "/call", True,
-     ["pre-project"]),
+    ("call-wrong-kind", chain(set_fields(kind="pre-project", duration_months=12), small_budgets), "call.known",
+     "ERROR", "/call", True, ["pre-project"]),
     ("objective-closed", set_fields(specific_objective="RSO1.1"), "call.objective-open", "ERROR",
      "/specific_objective", True, ["RSO1.1", "2025:1"]),
     ("objective-closed-assumed-call", set_fields(specific_objective="RSO1.1", call="2024:1"), "call.objective-open",
      "ERROR", "/specific_objective", True, ["RSO1.1", "2024:1", ASSUMED_NOTE]),
+    # -- budget: lines, currencies, periods, flat rates (PP3 has lines 0 and 1 and no contribution sources) --
+    ("line-blank-description", add_line("PP3", "travel", "  ", units=4, unit_price="350.00"), "budget.line", "ERROR",
+     "/partners/2/budget/lines/2/description", True, ["Østfold fylkeskommune", "line 2", "no description"]),
+    ("line-zero-units", add_line("PP3", "travel", "Study trips", units=0, unit_price="350.00"), "budget.line", "ERROR",
+     "/partners/2/budget/lines/2/units", True, ["Study trips", "0 units"]),
+    ("line-negative-price", add_line("PP3", "equipment", "Laptops", units=2, unit_price="-900.00"), "budget.line",
+     "ERROR", "/partners/2/budget/lines/2/unit_price", True, ["Laptops", "-900.00"]),
+    ("line-unknown-unit-cost", add_line("PP3", "staff", "Hours", units=10, unit_price="40.00", unit_cost="staff-hour-no"),
+     "budget.line", "ERROR", "/partners/2/budget/lines/2/unit_cost", True, ["staff-hour-no", "does not define"]),
+    ("line-unknown-lump-sum", add_line("PP3", "lump_sum", "Preparation", units=1, unit_price="2000", lump_sum="prep"),
+     "budget.line", "ERROR", "/partners/2/budget/lines/2/lump_sum", True, ["'prep'"]),
+    ("exchange-rate-missing", remove_exchange_rate("NOK"), "budget.exchange-rate", "ERROR",
+     "/partners/2/budget/lines/1/currency", True, ["Østfold fylkeskommune", "Recognition guide", "NOK", "exchange_rates"]),
+    ("exchange-rate-missing-sek", add_line("PP1", "staff", "Seminar hosts", units=10, unit_price="500", currency="SEK"),
+     "budget.exchange-rate", "ERROR", "/partners/0/budget/lines/2/currency", True, ["SEK", "Seminar hosts"]),
+    ("period-sum-wrong-total", set_periods("PP2", 1, ["18500.00", "0", "18500.00", "0", "18500.00", "0.01"]),
+     "budget.period-sum", "ERROR", "/partners/1/budget/lines/1/periods", True, ["55500.01", "55500.00", "-0.01"]),
+    ("period-sum-wrong-count", set_periods("PP2", 1, ["27750.00", "27750.00"]), "budget.period-sum", "ERROR",
+     "/partners/1/budget/lines/1/periods", True, ["2 period amounts", "6 reporting periods"]),
+    ("flat-rate-both-office-bases", via_partner_document(0, both_office_rates), "budget.flat-rate-combination",
+     "ERROR", "/partners/0/budget/flat_rates", True, ["Göteborgs universitet", "not both", ASSUMED_NOTE]),
+    ("flat-rate-travel-and-travel-lines", via_partner_document(0, travel_line_under_travel_rate),
+     "budget.flat-rate-combination", "ERROR", "/partners/0/budget/flat_rates", True, ["travel flat rate"]),
+    ("flat-rate-above-maximum", flat_rates("PP3", office_admin="16%"), "budget.flat-rate-value", "ERROR",
+     "/partners/2/budget/flat_rates/office_on_staff", True, ["16%", "at most 15%", ASSUMED_NOTE]),
+    ("partner-empty", clear_budgets("PP2"), "budget.partner-empty", "WARNING", "/partners/1/budget", True,
+     ["Aalborg Kommune", "associated"]),
+    ("associated-with-budget", add_partner_with_budget("Nordic Council of Ministers", country="DK",
+                                                       region="Hovedstaden", org_type="other-public", role="associated"),
+     "budget.associated", "ERROR", "/partners/3/budget", True, ["Nordic Council of Ministers", ASSUMED_NOTE]),
+    ("total-zero", clear_budgets("PP1", "PP2", "PP3"), "budget.total", "ERROR", "/partners", False, ["0.00 EUR"]),
+    # -- co-financing -------------------------------------------------------------------------
+    ("rate-above-maximum", set_cofinancing("PP3", rate="50.01%"), "cofinancing.max-rate", "ERROR",
+     "/partners/2/cofinancing/rate", True, ["50.01%", "no-interreg", "at most 50%"]),
+    ("fund-of-another-country", set_cofinancing("PP3", fund="erdf"), "cofinancing.max-rate", "ERROR",
+     "/partners/2/cofinancing/fund", True, ["NO", "no-interreg", "erdf"]),
+    ("fund-unknown", set_cofinancing("PP3", fund="esf"), "cofinancing.max-rate", "ERROR",
+     "/partners/2/cofinancing/fund", True, ["'esf'", "erdf", "no-interreg"]),
+    ("norwegian-cap", add_line("PP3", "staff", "Project coordinator", units=36, unit_price="13000.00"),
+     "cofinancing.norwegian-cap", "ERROR", "/partners", True, ["304474.37", "300000.00", "call 2025:1", "4474.37",
+                                                              "Østfold fylkeskommune 304474.37"]),
+    ("pre-project-cap", set_fields(kind="pre-project", call=None, duration_months=12), "cofinancing.pre-project-cap",
+     "ERROR", "/partners", True, ["298782.00", "60000.00", "pre-project"]),
+    ("sources-do-not-add-up", add_source("PP2", "Region Nordjylland", "1000.00", own=False),
+     "cofinancing.sources", "ERROR", "/partners/1/cofinancing/sources", True, ["82096.00", "81096.00", "-1000.00"]),
 ]
 
 
@@ -182,6 +293,7 @@ def test_pre_project_needs_no_call(good_proposal):
     good_proposal.kind = "pre-project"
     good_proposal.call = None
     good_proposal.duration_months = 12
+    replace_with_small_budgets(good_proposal)  # within the pre-project caps
     assert good_proposal.validate().findings == []
 
 
@@ -229,8 +341,8 @@ def mixed_report(good_proposal):
     good_proposal.specific_objective = "RSO1.1"  # call.objective-open (ERROR)
     good_proposal.partner("PP2").region = "Syddanmark"  # partner.outside-area (WARNING)
     good_proposal.partner("PP2").org_type = None  # partner.org-type (WARNING)
-    good_proposal.add_partner("Aalborg kommune", country="DK", region="Nordjylland",
-                              org_type="local-authority")  # partnership.duplicate (ERROR, assumed)
+    give_small_budget(good_proposal.add_partner("Aalborg kommune", country="DK", region="Nordjylland",
+                                                org_type="local-authority"))  # partnership.duplicate (ERROR, assumed)
     return good_proposal.validate()
 
 
@@ -355,7 +467,7 @@ def test_severity_override_to_info(tmp_path, make_good_proposal):
 def test_rule_left_out_of_the_programme_does_not_run(tmp_path, make_good_proposal):
     variant = _programme_with(
         tmp_path, lambda d: d.__setitem__("rules", [r for r in d["rules"] if r["id"] != "project.duration"]))
-    assert len(variant.rules) == 16
+    assert len(variant.rules) == 28
     doc = make_good_proposal().to_dict()
     doc.update(programme="oks-variant", duration_months=120)
     assert interreg.Proposal.from_dict(doc, variant).validate().findings == []

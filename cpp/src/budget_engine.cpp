@@ -254,7 +254,23 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
     return s;
 }
 
-oj budget_summary_to_json(const BudgetSummary& s) {
+oj budget_lines_to_json(const BudgetSummary& s) {
+    oj lines = oj::array();
+    for (const auto& l : s.lines) {
+        lines.push_back(oj{{"partner", l.partner},
+                           {"index", l.index},
+                           {"category", std::string(to_string(l.category))},
+                           {"description", l.description},
+                           {"currency", l.currency},
+                           {"unit_price", l.unit_price.cents()},
+                           {"total_local", l.total_local.cents()},
+                           {"total", l.total.cents()},
+                           {"periods", cents_list(l.periods)}});
+    }
+    return lines;
+}
+
+oj budget_summary_to_json(const BudgetSummary& s, bool with_lines) {
     oj periods = oj::array();
     for (const auto& p : s.periods) {
         periods.push_back(oj{{"number", p.number},
@@ -284,18 +300,6 @@ oj budget_summary_to_json(const BudgetSummary& s) {
                               {"fund_by_period", cents_list(p.fund_by_period)},
                               {"contribution_by_period", cents_list(p.contribution_by_period)}});
     }
-    oj lines = oj::array();
-    for (const auto& l : s.lines) {
-        lines.push_back(oj{{"partner", l.partner},
-                           {"index", l.index},
-                           {"category", std::string(to_string(l.category))},
-                           {"description", l.description},
-                           {"currency", l.currency},
-                           {"unit_price", l.unit_price.cents()},
-                           {"total_local", l.total_local.cents()},
-                           {"total", l.total.cents()},
-                           {"periods", cents_list(l.periods)}});
-    }
     oj funds = oj::object();
     for (const auto& [id, m] : s.fund_totals) funds[id] = m.cents();
     oj countries = oj::object();
@@ -305,11 +309,16 @@ oj budget_summary_to_json(const BudgetSummary& s) {
         rates[code] = oj{{"rate", e.rate.to_string()}, {"date", e.date ? oj(e.date->to_string()) : oj(nullptr)},
                          {"source", e.source}};
     }
-    return oj{{"periods", periods},     {"partners", partners},
-              {"lines", lines},         {"costs", breakdown_json(s.costs)},
-              {"fund_amount", s.fund_amount.cents()}, {"contribution", s.contribution.cents()},
-              {"fund_totals", funds},   {"country_totals", countries},
-              {"period_totals", cents_list(s.period_totals)}, {"exchange_rates", rates}};
+    oj out{{"periods", periods}, {"partners", partners}};
+    if (with_lines) out["lines"] = budget_lines_to_json(s);
+    out["costs"] = breakdown_json(s.costs);
+    out["fund_amount"] = s.fund_amount.cents();
+    out["contribution"] = s.contribution.cents();
+    out["fund_totals"] = funds;
+    out["country_totals"] = countries;
+    out["period_totals"] = cents_list(s.period_totals);
+    out["exchange_rates"] = rates;
+    return out;
 }
 
 }  // namespace interreg

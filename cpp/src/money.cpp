@@ -98,7 +98,10 @@ std::string Units::to_string() const { return format_scaled(hundredths_, 2, true
 
 ExchangeRate ExchangeRate::parse(std::string_view text) {
     const auto m = parse_scaled(text, 6, "an exchange rate");
-    if (m <= 0) throw ArgumentError("exchange rate '" + std::string(text) + "' must be above zero");
+    // 1 EUR buys between 0.0001 and 100,000 units of any currency; beyond is a typo.
+    if (m < 100 || m > 100'000 * scale) {
+        throw ArgumentError("exchange rate '" + std::string(text) + "' must lie between 0.0001 and 100000 (1 EUR = rate × currency)");
+    }
     return ExchangeRate(m);
 }
 

@@ -228,9 +228,10 @@ std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc)
     require_unique(p->objectives_, &SpecificObjective::code, root.at("specific_objectives"));
 
     for (const auto& r : root.at("funds").items()) {
-        r.expect_object({"id", "name", "countries", "max_rate", "source", "status", "note"});
+        r.expect_object({"id", "name", "countries", "max_rate", "exclusive", "source", "status", "note"});
         Fund f{r.at("id").nonempty_string(50), read_text_map(r.at("name")), r.at("countries").strings(),
-               read_rate(r.at("max_rate")), sources.cite(r)};
+               read_rate(r.at("max_rate")), false, sources.cite(r)};
+        if (auto e = r.find("exclusive")) f.exclusive = e->boolean();
         for (const auto& c : f.countries) {
             if (!p->country(c)) r.at("countries").fail("'" + c + "' is not one of the programme's countries");
         }

@@ -92,8 +92,17 @@ void Partner::check() const {
             throw ArgumentError("budget line " + std::to_string(i) + ": " + e.what());
         }
     }
+    if (cofinancing.sources.size() > max_sources) {
+        throw ArgumentError("a partner has at most " + std::to_string(max_sources) + " contribution sources");
+    }
+    if (cofinancing.fund && (cofinancing.fund->empty() || text::utf8_length(*cofinancing.fund) > max_id_length)) {
+        throw ArgumentError("a fund id has 1 to " + std::to_string(max_id_length) + " characters");
+    }
     for (const auto& s : cofinancing.sources) {
-        if (s.name.find_first_not_of(" \t") == std::string::npos) throw ArgumentError("a contribution source needs a name");
+        if (s.name.find_first_not_of(" \t\r\n") == std::string::npos) throw ArgumentError("a contribution source needs a name");
+        if (text::utf8_length(s.name) > max_name_length) {
+            throw ArgumentError("a contribution source name has at most " + std::to_string(max_name_length) + " characters");
+        }
         if (!text::valid_utf8(s.name)) throw ArgumentError("contribution source name is not valid UTF-8");
         if (s.amount.cents() < 0 || s.amount.cents() > max_line_cents) {
             throw ArgumentError("contribution of " + s.name + " must lie between 0 and " +
@@ -109,13 +118,25 @@ void check_line(const BudgetLine& line) {
     if (text::utf8_length(line.description) > max_name_length || text::utf8_length(line.unit_type) > max_name_length) {
         throw ArgumentError("description and unit type take at most " + std::to_string(max_name_length) + " characters");
     }
+    for (const auto* id : {&line.unit_cost, &line.lump_sum}) {
+        if (*id && ((*id)->empty() || text::utf8_length(**id) > max_id_length)) {
+            throw ArgumentError("a unit cost or lump sum id has 1 to " + std::to_string(max_id_length) + " characters");
+        }
+    }
     const auto& codes = currency_codes();
     if (std::find(codes.begin(), codes.end(), line.currency) == codes.end()) {
         throw ArgumentError("unknown currency '" + line.currency + "'; use one of " + text::join_choices(codes, ", "));
     }
     auto absurd = [](Money m) { return m.cents() > max_line_cents || m.cents() < -max_line_cents; };
+    auto absurd_total = [&] {
+        try {
+            return absurd(line_total(line.units, line.unit_price));
+        } catch (const ArgumentError&) {
+            return true;  // overflow
+        }
+    };
     if (absurd(line.unit_price) || line.units.hundredths() > max_line_cents || line.units.hundredths() < -max_line_cents ||
-        absurd(line_total(line.units, line.unit_price))) {
+        absurd_total()) {
         throw ArgumentError("the line's amount is beyond " + Money::from_cents(max_line_cents).to_string() +
                             "; check units and unit price");
     }

@@ -62,8 +62,8 @@ BudgetLine read_line(const JsonReader& r) {
         l.periods.emplace();
         for (const auto& p : periods->items(max_periods)) l.periods->push_back(read_decimal(p, &Money::parse));
     }
-    if (auto u = r.find("unit_cost")) l.unit_cost = u->nonempty_string(50);
-    if (auto s = r.find("lump_sum")) l.lump_sum = s->nonempty_string(50);
+    if (auto u = r.find("unit_cost")) l.unit_cost = u->nonempty_string(max_id_length);
+    if (auto s = r.find("lump_sum")) l.lump_sum = s->nonempty_string(max_id_length);
     at_path(r, [&] { check_line(l); return 0; });
     return l;
 }
@@ -86,17 +86,19 @@ PartnerBudget read_budget(const JsonReader& r) {
 Cofinancing read_cofinancing(const JsonReader& r) {
     r.expect_object({"fund", "rate", "sources"});
     Cofinancing c;
-    if (auto f = r.find("fund")) c.fund = f->nonempty_string(50);
+    if (auto f = r.find("fund")) c.fund = f->nonempty_string(max_id_length);
     if (auto rate = r.find("rate")) c.rate = read_decimal(*rate, &Rate::parse);
     if (auto sources = r.find("sources")) {
-        for (const auto& s : sources->items(1000)) {
+        for (const auto& s : sources->items(max_sources)) {
             s.expect_object({"name", "own", "status", "amount"});
             ContributionSource src;
             src.name = s.at("name").nonempty_string(max_name_length);
             if (auto own = s.find("own")) src.own = own->boolean();
             src.status = parse_funding(s.at("status").choice({"public", "private"}));
             src.amount = read_decimal(s.at("amount"), &Money::parse);
-            if (src.amount.cents() < 0) s.at("amount").fail("must not be negative");
+            if (src.amount.cents() < 0 || src.amount.cents() > max_line_cents) {
+                s.at("amount").fail("must lie between 0 and " + Money::from_cents(max_line_cents).to_string());
+            }
             c.sources.push_back(std::move(src));
         }
     }

@@ -75,14 +75,16 @@ Report validate(const Programme& programme, const Proposal& proposal) {
     for (const auto& p : proposal.partners) regions.push_back(p.region ? programme.find_region(*p.region) : nullptr);
 
     std::optional<BudgetSummary> budget;
+    std::string budget_error;
     try {
         budget = summarise_budget(programme, proposal);
-    } catch (const ArgumentError&) {
-        // A currency without an exchange rate: budget.exchange-rate says which line.
+    } catch (const ArgumentError& e) {
+        budget_error = e.what();  // reported by budget.exchange-rate or budget.total
     }
 
     Report report;
     RuleContext ctx(programme, proposal, regions, budget ? &*budget : nullptr, report);
+    ctx.budget_error = budget_error;
     for (const auto& config : programme.rules()) {
         ctx.set_rule(config);
         find_rule(config.id)->check(ctx);

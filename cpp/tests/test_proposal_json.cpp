@@ -350,11 +350,26 @@ TEST(ProposalWrite, KeysInDocumentedOrder) {
     for (const auto& item : doc.items()) keys.push_back(item.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"format", "version", "programme", "call", "kind", "acronym", "title",
                                               "summary", "specific_objective", "geography", "start",
-                                              "duration_months", "partners"}));
+                                              "duration_months", "exchange_rates", "partners"}));
     std::vector<std::string> partner_keys;
     for (const auto& item : doc["partners"][0].items()) partner_keys.push_back(item.key());
     EXPECT_EQ(partner_keys, (std::vector<std::string>{"id", "name", "country", "region", "org_type", "legal_status",
-                                                      "role", "norwegian_project_owner"}));
+                                                      "role", "norwegian_project_owner", "budget", "cofinancing"}));
+    auto keys_of = [](const nlohmann::ordered_json& j) {
+        std::vector<std::string> out;
+        for (const auto& item : j.items()) out.push_back(item.key());
+        return out;
+    };
+    const auto& budget = doc["partners"][0]["budget"];
+    EXPECT_EQ(keys_of(budget), (std::vector<std::string>{"flat_rates", "lines"}));
+    EXPECT_EQ(keys_of(budget["flat_rates"]),
+              (std::vector<std::string>{"staff", "office_on_staff", "office_on_direct", "travel", "other_costs"}));
+    EXPECT_EQ(keys_of(budget["lines"][0]), (std::vector<std::string>{"category", "description", "unit_type", "units",
+                                                                      "unit_price", "currency", "periods",
+                                                                      "unit_cost", "lump_sum"}));
+    EXPECT_EQ(keys_of(doc["partners"][0]["cofinancing"]), (std::vector<std::string>{"fund", "rate", "sources"}));
+    EXPECT_EQ(keys_of(doc["partners"][0]["cofinancing"]["sources"][0]),
+              (std::vector<std::string>{"name", "own", "status", "amount"}));
 }
 
 TEST(ProposalWrite, UnsetValuesAreNull) {

@@ -84,6 +84,9 @@ Proposal without_partners(Proposal p, std::initializer_list<const char*> ids) {
 
 // Two partners in the Öresund sub-geography, one in a Danish NUTS 3 unit (DK011).
 Proposal oresund_proposal() {
+    using interreg::Category;
+    using interreg_test::budget_line;
+    using interreg_test::percent;
     Proposal p;
     p.call = "2025:1";
     p.kind = "main";
@@ -93,18 +96,19 @@ Proposal oresund_proposal() {
     p.geography = "oresund";
     p.start = interreg::Date{2026, 1, 1};
     p.duration_months = 24;
-    p.add_partner(make_partner("Lunds universitet", "SE", "Skåne", "university", Role::lead));
-    p.add_partner(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"));
+    interreg::PartnerBudget lund;
+    lund.lines.push_back(budget_line(Category::staff, "Skills researcher", "hours", "2400", "48.00"));
+    lund.flat_rates.office_on_staff = percent("15%");
+    interreg::PartnerBudget copenhagen;
+    copenhagen.lines.push_back(budget_line(Category::staff, "Job centre adviser", "months", "24", "4800.00"));
+    copenhagen.flat_rates.other_costs = percent("40%");
+    p.add_partner(interreg_test::with_budget(make_partner("Lunds universitet", "SE", "Skåne", "university", Role::lead), lund));
+    p.add_partner(interreg_test::with_budget(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"), copenhagen));
     return p;
 }
 
-Proposal pre_project() {
-    Proposal p = baseline();
-    p.kind = "pre-project";
-    p.call.reset();
-    p.duration_months = 12;
-    return p;
-}
+// The baseline as a pre-project, with budgets within the pre-project caps.
+Proposal pre_project() { return interreg_test::pre_project_baseline(); }
 
 std::string repeat(const std::string& piece, int n) {
     std::string out;
@@ -125,7 +129,7 @@ std::shared_ptr<const interreg::Programme> mutated_programme(const std::function
 TEST(RuleCatalogue, IdsAreUnique) {
     std::set<std::string_view> seen;
     for (const auto& d : interreg::rule_catalogue()) EXPECT_TRUE(seen.insert(d.id).second) << "duplicate " << d.id;
-    EXPECT_EQ(seen.size(), 17u);
+    EXPECT_EQ(seen.size(), 29u);  // 17 + 8 budget.* + 4 cofinancing.*
 }
 
 TEST(RuleCatalogue, EveryRuleIsSwitchedOnInOks) {
@@ -149,7 +153,8 @@ TEST(RuleCatalogue, DefinitionsAreComplete) {
 
 TEST(RuleCatalogue, DefaultSeverities) {
     for (const auto& d : interreg::rule_catalogue()) {
-        const bool warning = d.id == "partner.outside-area" || d.id == "partner.region-renamed" || d.id == "partner.org-type";
+        const bool warning = d.id == "partner.outside-area" || d.id == "partner.region-renamed" ||
+                             d.id == "partner.org-type" || d.id == "budget.partner-empty";
         EXPECT_EQ(d.severity, warning ? Severity::warning : Severity::error) << d.id;
     }
 }
@@ -210,7 +215,12 @@ INSTANTIATE_TEST_SUITE_P(EveryRule, BaselineIsSilent,
                                            "partnership.norwegian-owner", "partnership.duplicate", "partner.region",
                                            "partner.outside-area", "partner.region-renamed", "partner.org-type",
                                            "partner.eligible-type", "project.objective", "project.geography",
-                                           "project.duration", "project.texts", "call.known", "call.objective-open"),
+                                           "project.duration", "project.texts", "call.known", "call.objective-open",
+                                           "budget.line", "budget.exchange-rate", "budget.period-sum",
+                                           "budget.flat-rate-combination", "budget.flat-rate-value",
+                                           "budget.partner-empty", "budget.associated", "budget.total",
+                                           "cofinancing.max-rate", "cofinancing.norwegian-cap",
+                                           "cofinancing.pre-project-cap", "cofinancing.sources"),
                          [](const auto& info) {
                              std::string name = info.param;
                              for (char& c : name) {
@@ -559,7 +569,9 @@ TEST(OutsideArea, WarnsForStockholm) {
 
 TEST(OutsideArea, WarnsForGermanPartnerWithFreeTextRegion) {
     Proposal p = baseline();
-    p.add_partner(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"));
+    interreg::PartnerBudget kiel;  // a budget, so that the outside-area warning is the only finding
+    kiel.lines.push_back(interreg_test::budget_line(interreg::Category::staff, "Researcher", "hours", "200", "55.00"));
+    p.add_partner(interreg_test::with_budget(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"), kiel));
     auto f = single(p, "partner.outside-area");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::warning);
@@ -570,6 +582,7 @@ TEST(OutsideArea, WarnsForGermanPartnerWithFreeTextRegion) {
     EXPECT_TRUE(fired(p, "partner.region").empty());
     const Report r = check(p);
     EXPECT_TRUE(r.ok()) << describe(r);  // a warning only
+    EXPECT_EQ(r.findings.size(), 1u) << describe(r);
 }
 
 TEST(OutsideArea, AssumedRegionMakesTheFindingAssumed) {

@@ -19,7 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "interreg/budget.hpp"
 #include "interreg/errors.hpp"
+#include "interreg/money.hpp"
 #include "interreg/programme.hpp"
 #include "interreg/proposal.hpp"
 #include "interreg/report.hpp"
@@ -78,6 +80,87 @@ std::optional<E> thrown(F&& f) {
     return std::nullopt;
 }
 
+// ---- budgets ---------------------------------------------------------------------------
+
+inline interreg::Money eur(std::string_view amount) { return interreg::Money::parse(amount); }
+inline interreg::Rate percent(std::string_view rate) { return interreg::Rate::parse(rate); }
+
+inline interreg::BudgetLine budget_line(interreg::Category category, std::string description, std::string unit_type,
+                                        std::string_view units, std::string_view unit_price,
+                                        std::string currency = "EUR") {
+    interreg::BudgetLine l;
+    l.category = category;
+    l.description = std::move(description);
+    l.unit_type = std::move(unit_type);
+    l.units = interreg::Units::parse(units);
+    l.unit_price = interreg::Money::parse(unit_price);
+    l.currency = std::move(currency);
+    return l;
+}
+
+inline interreg::ContributionSource contribution_source(std::string name, bool own, interreg::Funding status,
+                                                        std::string_view amount) {
+    interreg::ContributionSource s;
+    s.name = std::move(name);
+    s.own = own;
+    s.status = status;
+    s.amount = interreg::Money::parse(amount);
+    return s;
+}
+
+// The baseline budgets (main project, 36 months = six reporting periods), worked out by hand:
+//
+// PP1 Göteborgs universitet (SE, ERDF 60 %), travel 15 % and office 15 % of staff:
+//   staff     2580 h × 52.40 = 135,192.00;  1720.5 h × 45.37 = 78,059.085 → 78,059.08
+//             staff = 213,251.08
+//   travel    15 % × 213,251.08 = 31,987.662 → 31,987.66
+//   office    15 % × 213,251.08 = 31,987.66
+//   external  1 × 24,000.00
+//   total     213,251.08 + 31,987.66 + 31,987.66 + 24,000.00 = 301,226.40
+//   ERDF      60 % = 180,735.84; contribution 120,490.56 = own 90,490.56 + region 30,000.00
+// PP2 Aalborg Kommune (DK, ERDF 60 %), staff + 40 %:
+//   staff 36 months × 5,200.00 = 187,200.00; other costs 40 % = 74,880.00; total 262,080.00
+//   ERDF 157,248.00; contribution 104,832.00
+// PP3 Østfold fylkeskommune (NO, Norwegian funds 50 %), office 15 % of staff:
+//   staff 3000 h × 62.50 = 187,500.00; travel 12 trips × 850.00 = 10,200.00
+//   office 15 % × 187,500.00 = 28,125.00; total 225,825.00
+//   Norwegian funds 112,912.50 (cap of call 2025:1: 300,000.00); contribution 112,912.50
+inline interreg::PartnerBudget baseline_budget_pp1() {
+    using interreg::Category;
+    interreg::PartnerBudget b;
+    b.lines.push_back(budget_line(Category::staff, "Project manager", "hours", "2580", "52.40"));
+    b.lines.push_back(budget_line(Category::staff, "Researcher, labour economics", "hours", "1720.5", "45.37"));
+    b.lines.push_back(budget_line(Category::external, "External evaluation", "contract", "1", "24000.00"));
+    b.flat_rates.travel = percent("15%");
+    b.flat_rates.office_on_staff = percent("15%");
+    return b;
+}
+
+inline interreg::Cofinancing baseline_cofinancing_pp1() {
+    interreg::Cofinancing c;
+    c.sources.push_back(
+        contribution_source("Göteborgs universitet", true, interreg::Funding::public_funding, "90490.56"));
+    c.sources.push_back(
+        contribution_source("Västra Götalandsregionen", false, interreg::Funding::public_funding, "30000.00"));
+    return c;
+}
+
+inline interreg::PartnerBudget baseline_budget_pp2() {
+    interreg::PartnerBudget b;
+    b.lines.push_back(budget_line(interreg::Category::staff, "Project coordinator", "months", "36", "5200.00"));
+    b.flat_rates.other_costs = percent("40%");
+    return b;
+}
+
+inline interreg::PartnerBudget baseline_budget_pp3() {
+    using interreg::Category;
+    interreg::PartnerBudget b;
+    b.lines.push_back(budget_line(Category::staff, "Regional developer", "hours", "3000", "62.50"));
+    b.lines.push_back(budget_line(Category::travel, "Partner meetings", "trips", "12", "850.00"));
+    b.flat_rates.office_on_staff = percent("15%");
+    return b;
+}
+
 // ---- proposals -------------------------------------------------------------------------
 
 inline interreg::Partner make_partner(std::string name, std::string country, std::optional<std::string> region,
@@ -93,9 +176,16 @@ inline interreg::Partner make_partner(std::string name, std::string country, std
     return p;
 }
 
+inline interreg::Partner with_budget(interreg::Partner p, interreg::PartnerBudget budget,
+                                     interreg::Cofinancing cofinancing = {}) {
+    p.budget = std::move(budget);
+    p.cofinancing = std::move(cofinancing);
+    return p;
+}
+
 // A main-project proposal for call 2025:1 that the embedded programme accepts with no
 // finding at all: a Swedish lead university (PP1), a Danish municipality (PP2) and a
-// Norwegian county that owns the Norwegian part (PP3).
+// Norwegian county that owns the Norwegian part (PP3), each with a budget (above).
 inline interreg::Proposal baseline() {
     interreg::Proposal p;
     p.programme = "oks-2021-2027";
@@ -108,10 +198,47 @@ inline interreg::Proposal baseline() {
     p.geography = "whole";
     p.start = interreg::Date{2026, 1, 1};
     p.duration_months = 36;
-    p.add_partner(make_partner("Göteborgs universitet", "SE", "Västra Götaland", "university", interreg::Role::lead));
-    p.add_partner(make_partner("Aalborg Kommune", "DK", "Region Nordjylland", "local-authority"));
-    p.add_partner(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
-                               interreg::Role::partner, true));
+    p.add_partner(with_budget(make_partner("Göteborgs universitet", "SE", "Västra Götaland", "university",
+                                           interreg::Role::lead),
+                              baseline_budget_pp1(), baseline_cofinancing_pp1()));
+    p.add_partner(with_budget(make_partner("Aalborg Kommune", "DK", "Region Nordjylland", "local-authority"),
+                              baseline_budget_pp2()));
+    p.add_partner(with_budget(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
+                                           interreg::Role::partner, true),
+                              baseline_budget_pp3()));
+    return p;
+}
+
+// The baseline as a pre-project (continuous call, 12 months = two periods) with budgets
+// within the pre-project caps (ERDF 60,000.00, Norwegian funds 30,000.00):
+//   PP1 staff 400 h × 50.00 = 20,000.00 + office 15 % 3,000.00 = 23,000.00 → ERDF 13,800.00,
+//       contribution 9,200.00 = own 6,200.00 + region 3,000.00
+//   PP2 staff 12 months × 2,500.00 = 30,000.00 + 40 % 12,000.00 = 42,000.00 → ERDF 25,200.00
+//   PP3 staff 500 h × 60.00 = 30,000.00 + travel 4 × 500.00 + office 15 % 4,500.00
+//       = 36,500.00 → Norwegian funds 18,250.00
+//   ERDF 39,000.00, Norwegian funds 18,250.00
+inline interreg::Proposal pre_project_baseline() {
+    using interreg::Category;
+    interreg::Proposal p = baseline();
+    p.kind = "pre-project";
+    p.call.reset();
+    p.duration_months = 12;
+    auto& b1 = p.partners[0].budget;
+    b1 = {};
+    b1.lines.push_back(budget_line(Category::staff, "Project manager", "hours", "400", "50.00"));
+    b1.flat_rates.office_on_staff = percent("15%");
+    p.partners[0].cofinancing.sources = {
+        contribution_source("Göteborgs universitet", true, interreg::Funding::public_funding, "6200.00"),
+        contribution_source("Västra Götalandsregionen", false, interreg::Funding::public_funding, "3000.00")};
+    auto& b2 = p.partners[1].budget;
+    b2 = {};
+    b2.lines.push_back(budget_line(Category::staff, "Project coordinator", "months", "12", "2500.00"));
+    b2.flat_rates.other_costs = percent("40%");
+    auto& b3 = p.partners[2].budget;
+    b3 = {};
+    b3.lines.push_back(budget_line(Category::staff, "Regional developer", "hours", "500", "60.00"));
+    b3.lines.push_back(budget_line(Category::travel, "Partner meetings", "trips", "4", "500.00"));
+    b3.flat_rates.office_on_staff = percent("15%");
     return p;
 }
 

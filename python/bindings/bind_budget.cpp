@@ -209,14 +209,23 @@ void register_budget(py::module_& m) {
             if (!p.exchange_rates.erase(currency)) throw NotFoundError("no exchange rate for '" + currency + "'");
         }, py::arg("currency"));
 
+    py::class_<BudgetSummary>(m, "BudgetSummary", "A computed budget; its parts are converted to Python on request.")
+        .def("totals", [](const BudgetSummary& s) { return to_python(budget_summary_to_json(s, false)); },
+             "Everything but the lines, as plain data (amounts in cents).")
+        .def("lines", [](const BudgetSummary& s) { return to_python(budget_lines_to_json(s)); },
+             "One dict per budget line (amounts in cents).")
+        .def("to_dict", [](const BudgetSummary& s) { return to_python(budget_summary_to_json(s)); },
+             "The whole summary as plain data (amounts in cents).");
+
     m.def("summarise_budget", [](const Programme& programme, const Proposal& proposal) {
-        nlohmann::ordered_json out;
-        {
-            py::gil_scoped_release release;
-            out = budget_summary_to_json(summarise_budget(programme, proposal));
-        }
-        return to_python(out);
-    }, py::arg("programme"), py::arg("proposal"), "The budget summary as plain data (amounts in cents).");
+        py::gil_scoped_release release;
+        return summarise_budget(programme, proposal);
+    }, py::arg("programme"), py::arg("proposal"), "Compute the budget summary.");
+
+    m.def("effective_line_total", [](const Programme& programme, const BudgetLine& line) {
+        return line_total(line.units, effective_unit_price(programme, line)).to_string();
+    }, py::arg("programme"), py::arg("line"),
+          "units × the price the line is charged at (the programme's for unit costs and lump sums)");
 
     m.def("period_count", [](const Programme& programme, const Proposal& proposal) {
         return reporting_periods(programme, proposal).size();

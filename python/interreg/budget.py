@@ -6,8 +6,10 @@ core does every computation; rounding rules are in docs/budget.md.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 from . import _core
@@ -25,6 +27,18 @@ CATEGORIES = tuple(_core.category_names)
 COST_COLUMNS = ("staff", "office_admin", "travel", "external", "equipment", "infrastructure", "other_costs",
                 "lump_sums", "total")
 CENT = Decimal("0.01")
+# How tables, plots and spreadsheets name the columns of a cost breakdown.
+COST_LABELS = {
+    "staff": "Staff",
+    "office_admin": "Office and administration",
+    "travel": "Travel and accommodation",
+    "external": "External expertise and services",
+    "equipment": "Equipment",
+    "infrastructure": "Infrastructure and works",
+    "other_costs": "Other costs (flat rate)",
+    "lump_sums": "Lump sums",
+    "total": "Total",
+}
 
 
 def _money(text: str) -> Decimal:
@@ -48,13 +62,13 @@ class BudgetLine:
     periods: Optional[List[Decimal]]
     unit_cost: Optional[str]
     lump_sum: Optional[str]
-    total: Decimal  # units × unit price, truncated to the cent
+    total: Decimal  # units × the price charged (the programme's for unit costs and lump sums), truncated
 
     @classmethod
-    def _from_core(cls, line: _core.BudgetLine) -> "BudgetLine":
+    def _from_core(cls, line: _core.BudgetLine, programme: _core.Programme) -> "BudgetLine":
         return cls(line.category, line.description, line.unit_type, Decimal(line.units), _money(line.unit_price),
                    line.currency, None if line.periods is None else [_money(p) for p in line.periods],
-                   line.unit_cost, line.lump_sum, _money(line.total))
+                   line.unit_cost, line.lump_sum, _money(_core.effective_line_total(programme, line)))
 
 
 class PartnerBudget:
@@ -69,8 +83,12 @@ class PartnerBudget:
         self._partner._proposal._core.update_partner(core)
 
     @property
+    def _programme(self) -> _core.Programme:
+        return self._partner._proposal.programme._core
+
+    @property
     def lines(self) -> List[BudgetLine]:
-        return [BudgetLine._from_core(line) for line in self._partner._core().budget_lines]
+        return [BudgetLine._from_core(line, self._programme) for line in self._partner._core().budget_lines]
 
     def add(self, category: str, description: str, *, units: Amount, unit_price: Amount = "0",
             unit_type: str = "", currency: str = "EUR", periods: Optional[Sequence[Amount]] = None,
@@ -85,7 +103,7 @@ class PartnerBudget:
         line = _core.BudgetLine(category, description, units, unit_price, unit_type, currency,
                                 None if periods is None else list(periods), unit_cost, lump_sum)
         self._edit(lambda core: core.add_line(line))
-        return BudgetLine._from_core(line)
+        return BudgetLine._from_core(line, self._programme)
 
     def remove(self, index: int) -> None:
         """Remove the line at `index`."""
@@ -204,6 +222,38 @@ class PartnerTotals:
         return self.costs["total"]
 
 
+# One colour per cost column, shared by the plots.
+_COLOURS = {
+    "staff": "#1f5fa8", "office_admin": "#7fa7d6", "travel": "#e9a23b", "external": "#2a9d8f",
+    "equipment": "#8c6bb1", "infrastructure": "#a0522d", "other_costs": "#9ecae1", "lump_sums": "#c8102e",
+}
+
+
+def _axes(ax, size):
+    """`ax`, or the Axes of a new figure of `size` inches (matplotlib imported only here)."""
+    if ax is not None:
+        return ax
+    try:
+        import matplotlib.pyplot as plt  # type: ignore[import]
+    except ImportError as e:  # pragma: no cover - a Debian package here
+        raise ImportError("plots need matplotlib: apt-get install python3-matplotlib") from e
+    _fig, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _exact_bars(bars, starts: Sequence[Decimal], lengths: Sequence[Decimal], *, horizontal: bool) -> None:
+    """Give each stacked bar exactly float(start) and float(length): matplotlib derives a
+    stacked bar's length as (start + length) - start in floats, which can be off in the last
+    bit."""
+    for bar, start, length in zip(bars, starts, lengths):
+        if horizontal:
+            bar.set_x(float(start))
+            bar.set_width(float(length))
+        else:
+            bar.set_y(float(start))
+            bar.set_height(float(length))
+
+
 def _breakdown(d: Dict[str, int]) -> Dict[str, Decimal]:
     return {k: _cents(d[k]) for k in COST_COLUMNS}
 
@@ -212,8 +262,9 @@ class BudgetSummary:
     """The project's budget computed by the core: totals per partner, category, period,
     fund and country, each the exact sum of its parts."""
 
-    def __init__(self, data: Dict[str, Any]):
-        self._data = data
+    def __init__(self, core: _core.BudgetSummary):
+        self._core = core
+        data = core.totals()
         self.periods: List[Dict[str, Any]] = data["periods"]
         self.partners: List[PartnerTotals] = [
             PartnerTotals(p["id"], p["name"], p["country"], p["role"], p["fund"], p["rate"], _breakdown(p["costs"]),
@@ -270,7 +321,7 @@ class BudgetSummary:
                                         "contribution"])
         if view == "lines":
             rows = []
-            for line in self._data["lines"]:
+            for line in self._core.lines():
                 row = {"partner": line["partner"], "index": line["index"], "category": line["category"],
                        "description": line["description"], "currency": line["currency"],
                        "unit_price": _cents(line["unit_price"]), "total_local": _cents(line["total_local"]),
@@ -285,7 +336,106 @@ class BudgetSummary:
 
     def to_dict(self) -> Dict[str, Any]:
         """The summary as plain data (amounts in cents, as the core computes them)."""
-        return self._data
+        return self._core.to_dict()
+
+    # -- display, plots and files ------------------------------------------------------
+    def _shown_categories(self) -> List[str]:
+        """The cost columns (without "total") in which some partner has an amount: what the
+        HTML table and :meth:`plot_partners` show. Leaving out all-zero columns keeps each
+        shown total the sum of the shown parts."""
+        return [c for c in COST_COLUMNS[:-1] if any(p.costs[c] for p in self.partners)]
+
+    def _country_funding(self) -> List[Dict[str, Any]]:
+        """Per country (in the order the partners first name it): the amount from each fund,
+        the partners' contribution and the total, each the exact sum of the partners' own."""
+        rows: Dict[str, Dict[str, Any]] = {}
+        for p in self.partners:
+            row = rows.setdefault(p.country, {"country": p.country, "funds": {}, "contribution": Decimal("0.00"),
+                                              "total": Decimal("0.00")})
+            if p.fund is not None:
+                row["funds"][p.fund] = row["funds"].get(p.fund, Decimal("0.00")) + p.fund_amount
+            row["contribution"] += p.contribution
+            row["total"] += p.total
+        return list(rows.values())
+
+    def _repr_html_(self) -> str:
+        from .display import budget_html
+
+        return budget_html(self)
+
+    def plot_partners(self, ax=None):
+        """Stacked horizontal bars: each partner's costs by category (euro). Draws on `ax`
+        (a new figure when None) and returns the matplotlib Axes."""
+        from .display import format_amount
+
+        ax = _axes(ax, (11.0, 1.6 + 0.55 * max(len(self.partners), 1)))
+        from matplotlib.ticker import FuncFormatter  # type: ignore[import]
+
+        y = list(range(len(self.partners)))
+        left = [Decimal("0.00")] * len(self.partners)
+        for column in self._shown_categories():
+            widths = [p.costs[column] for p in self.partners]
+            bars = ax.barh(y, [float(w) for w in widths], left=[float(x) for x in left], height=0.6,
+                           label=COST_LABELS[column], color=_COLOURS[column])
+            _exact_bars(bars, left, widths, horizontal=True)
+            left = [x + w for x, w in zip(left, widths)]
+        for k, p in enumerate(self.partners):
+            ax.text(float(p.total), k, f" {format_amount(p.total)}", va="center", ha="left", fontsize=9)
+        ax.set_yticks(y)
+        ax.set_yticklabels([f"{p.id} {p.name} ({p.country})" for p in self.partners])
+        ax.invert_yaxis()  # the lead partner on top
+        ax.set_xlim(0, float(max([p.total for p in self.partners], default=Decimal(1))) * 1.25 or 1)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:,.0f}"))
+        ax.set_xlabel("EUR")
+        ax.set_title(f"Costs by partner and category (total {format_amount(self.total)} EUR)")
+        if self.partners:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+        return ax
+
+    def plot_funding(self, ax=None):
+        """Per country, stacked bars: the amount from each fund (labelled with the fund id)
+        and the partners' contribution (euro). Returns the matplotlib Axes."""
+        from .display import format_amount
+
+        rows = self._country_funding()
+        ax = _axes(ax, (3.8 + 1.6 * max(len(rows), 1), 5.0))
+        from matplotlib.ticker import FuncFormatter  # type: ignore[import]
+
+        funds = [f for f in self.fund_totals if any(f in r["funds"] for r in rows)]
+        x = list(range(len(rows)))
+        bottom = [Decimal("0.00")] * len(rows)
+        palette = ["#1f5fa8", "#c8102e", "#2a9d8f", "#e9a23b", "#6a4c93"]
+        for k, fund in enumerate(funds + [None]):
+            heights = [r["contribution"] if fund is None else r["funds"].get(fund, Decimal("0.00")) for r in rows]
+            bars = ax.bar(x, [float(h) for h in heights], bottom=[float(b) for b in bottom], width=0.6,
+                          label="partners' contribution" if fund is None else f"fund: {fund}",
+                          color="#b8b8b8" if fund is None else palette[k % len(palette)])
+            _exact_bars(bars, bottom, heights, horizontal=False)
+            labels = [("" if not h else (f"{format_amount(h)}" if fund is None else f"{fund}\n{format_amount(h)}"))
+                      for h in heights]
+            ax.bar_label(bars, labels=labels, label_type="center", fontsize=8,
+                         color="black" if fund is None else "white")
+            bottom = [b + h for b, h in zip(bottom, heights)]
+        for k, r in enumerate(rows):
+            ax.text(k, float(r["total"]), f"{format_amount(r['total'])}", ha="center", va="bottom", fontsize=9)
+        ax.set_xticks(x)
+        ax.set_xticklabels([r["country"] for r in rows])
+        ax.set_ylim(0, float(max([r["total"] for r in rows], default=Decimal(1))) * 1.12 or 1)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+        ax.set_ylabel("EUR")
+        ax.set_title("Funding by country")
+        if rows:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+        return ax
+
+    def to_excel(self, path: "Union[str, os.PathLike[str]]") -> "Path":
+        """Write the summary as an .xlsx workbook (needs openpyxl: Debian python3-openpyxl):
+        sheets "Per fund", "Per category", "Per period", "Lines", "Co-financing" and
+        "Exchange rates". Amounts are numbers with the format ``#,##0.00 "EUR"``, totals are
+        the core's numbers (no formulas). The file is replaced atomically. Returns the path."""
+        from .excel import write_budget
+
+        return write_budget(self, path)
 
     def __repr__(self) -> str:
         funds = ", ".join(f"{k} {v}" for k, v in self.fund_totals.items())

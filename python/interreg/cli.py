@@ -2,6 +2,10 @@
 
 Exit codes of ``interreg validate``: 0 when no file has an ERROR, 1 when one has, 2 when a
 file cannot be read (the message says why).
+
+``interreg export-budget FILE --xlsx OUT`` writes the budget summary of a proposal as an
+Excel workbook: 0 when written, 2 when the file cannot be read, the budget cannot be
+summarised (a currency without an exchange rate) or the workbook cannot be written.
 """
 from __future__ import annotations
 
@@ -107,6 +111,26 @@ def _programme(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_budget(args: argparse.Namespace) -> int:
+    from .display import format_amount
+
+    try:
+        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+        summary = Proposal.load(args.file, programme).budget_summary()
+    except Error as e:
+        print(f"interreg export-budget: {args.file}: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        out = summary.to_excel(args.xlsx)
+    except (Error, OSError, ImportError) as e:
+        print(f"interreg export-budget: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    funds = ", ".join(f"{fund} {format_amount(amount)}" for fund, amount in summary.fund_totals.items())
+    print(f"{out}: total {format_amount(summary.total)} EUR ({funds}; contribution "
+          f"{format_amount(summary.contribution)}), {len(summary.partners)} partners")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interreg", description="Draft and check Interreg applications.")
     parser.add_argument("--version", action="version", version=f"interreg {__version__}")
@@ -123,6 +147,12 @@ def _parser() -> argparse.ArgumentParser:
     for flag in _TABLES:
         p.add_argument(f"--{flag}", action="store_true", help=f"print the {flag} table")
     p.set_defaults(run=_programme)
+
+    e = sub.add_parser("export-budget", help="write a proposal's budget summary as an Excel workbook")
+    e.add_argument("file", metavar="FILE", help="proposal document")
+    e.add_argument("--xlsx", required=True, metavar="OUT", help="the .xlsx file to write (replaced atomically)")
+    e.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
+    e.set_defaults(run=_export_budget)
     return parser
 
 

@@ -2,10 +2,12 @@
 against golden files (tests/golden/)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .budget import BudgetSummary
     from .programme import Programme
     from .proposal import Proposal
     from .report import Report
@@ -67,3 +69,75 @@ def report_html(r: "Report") -> str:
     table = ("<table><thead><tr><th>severity</th><th>rule</th><th>path</th><th>message</th><th>source</th>"
              f"</tr></thead><tbody>{rows}</tbody></table>") if rows else "<p>No findings.</p>"
     return f"<div>{head}{table}</div>"
+
+
+# -- budgets ----------------------------------------------------------------------------
+# Amounts are shown as the core computed them, with a comma between thousands and a point
+# before the two decimals ("240,600.00"), right-aligned in tabular figures; a total row is the
+# core's total, which is the exact sum of the rows above it.
+_NUM = "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums"
+
+
+def format_amount(amount: Decimal) -> str:
+    """An amount with thousands separators and two decimals: ``240,600.00``."""
+    return f"{amount:,.2f}"
+
+
+def _amount_table(header: Sequence[str], numeric_from: int, rows: Iterable[Sequence[object]],
+                  total: Optional[Sequence[object]] = None) -> str:
+    """A table whose columns from `numeric_from` on are amounts (right-aligned); `total` is
+    a bold last row."""
+    def cells(row: Sequence[object], tag: str) -> str:
+        out = []
+        for k, c in enumerate(row):
+            if k >= numeric_from:
+                text = format_amount(c) if isinstance(c, Decimal) else ("" if c is None else str(c))
+                out.append(f"<{tag} style='{_NUM}'>{escape(text)}</{tag}>")
+            else:
+                out.append(f"<{tag} style='text-align:left'>{escape('' if c is None else str(c))}</{tag}>")
+        return "".join(out)
+
+    head = "".join(f"<th style='{_NUM if k >= numeric_from else 'text-align:left'}'>{escape(h)}</th>"
+                   for k, h in enumerate(header))
+    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in rows)
+    foot = f"<tfoot><tr style='font-weight:bold;border-top:1px solid'>{cells(total, 'td')}</tr></tfoot>" if total else ""
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table>"
+
+
+def budget_html(s: "BudgetSummary") -> str:
+    from .budget import COST_LABELS
+
+    periods = s.periods
+    span = ""
+    if periods and periods[0]["start"] and periods[-1]["end"]:
+        span = f", {periods[0]['start']} to {periods[-1]['end']}"
+    head = (f"<strong>Budget</strong> {escape(format_amount(s.total))} EUR · {len(s.partners)} "
+            f"partner{'s' if len(s.partners) != 1 else ''} · {len(periods)} reporting "
+            f"period{'s' if len(periods) != 1 else ''}{escape(span)}")
+    headline = _amount_table(
+        ["funding", "EUR"], 1,
+        [*((f"fund {fund}", amount) for fund, amount in s.fund_totals.items()),
+         ("partners' contribution", s.contribution)],
+        ("total eligible budget", s.total))
+
+    columns: List[str] = s._shown_categories()
+    partners = _amount_table(
+        ["partner", "name", "country", *(COST_LABELS[c] for c in columns), COST_LABELS["total"]], 3,
+        [(p.id, p.name, p.country, *(p.costs[c] for c in columns), p.total) for p in s.partners],
+        ("total", "", "", *(s.costs[c] for c in columns), s.total))
+
+    cofinancing = _amount_table(
+        ["partner", "name", "fund", "rate", "total", "fund amount", "contribution"], 3,
+        [(p.id, p.name, p.fund or "(none)", p.rate, p.total, p.fund_amount, p.contribution) for p in s.partners],
+        ("total", "", "", "", s.total, s.fund_amount, s.contribution))
+
+    rates = ""
+    if s.exchange_rates:
+        def rate_text(code: str, e: dict) -> str:
+            where = ", ".join(x for x in (e.get("date"), e.get("source")) if x)
+            return f"1 EUR = {e['rate']} {code}" + (f" ({where})" if where else "")
+
+        rates = ("<p>Exchange rates used: "
+                 + escape("; ".join(rate_text(code, e) for code, e in s.exchange_rates.items())) + ".</p>")
+    return (f"<div>{head}{headline}<h4>Costs by partner and category (EUR)</h4>{partners}"
+            f"<h4>Co-financing by partner (EUR)</h4>{cofinancing}{rates}</div>")

@@ -89,7 +89,9 @@ Money effective_unit_price(const Programme& programme, const BudgetLine& line);
 // Throws ArgumentError naming the line when a currency has no exchange rate, or on overflow.
 BudgetSummary summarise_budget(const Programme& programme, const Proposal& proposal);
 
-// The summary as JSON (amounts in cents, as integers) for the Python views.
-nlohmann::ordered_json budget_summary_to_json(const BudgetSummary& summary);
+// The summary as JSON (amounts in cents, as integers) for the Python views; the lines, the
+// bulk of a large budget, only when asked for.
+nlohmann::ordered_json budget_summary_to_json(const BudgetSummary& summary, bool with_lines = true);
+nlohmann::ordered_json budget_lines_to_json(const BudgetSummary& summary);
 
 }  // namespace interreg

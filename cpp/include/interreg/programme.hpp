@@ -77,8 +77,9 @@ struct SpecificObjective {
 struct Fund {
     std::string id;
     TextMap name;
-    std::vector<std::string> countries;
+    std::vector<std::string> countries;  // the fund of partners in these countries
     Rate max_rate;
+    bool exclusive = false;              // only partners in `countries` may receive it
     Citation source;
 };
 

@@ -31,6 +31,8 @@ inline constexpr int max_duration_months = 120;
 inline constexpr std::size_t max_partners = 200;
 inline constexpr std::size_t max_name_length = 500;
 inline constexpr std::size_t max_text_length = 100000;
+inline constexpr std::size_t max_sources = 1000;   // contribution sources per partner
+inline constexpr std::size_t max_id_length = 50;   // fund, unit cost and lump sum ids
 inline constexpr std::int64_t max_line_cents = 1'000'000'000'000;  // EUR 10,000,000,000.00 a line: beyond is absurd
 
 struct Partner {

@@ -53,6 +53,7 @@ public:
     // The budget summary; nullptr when it cannot be computed (a currency without a rate,
     // which budget.exchange-rate reports). Rules that need totals skip then.
     const BudgetSummary* budget;
+    std::string budget_error;  // why `budget` is null
 
     const nlohmann::json& param(std::string_view key) const { return config_->params.at(std::string(key)); }
     // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact

@@ -23,7 +23,7 @@ void line(RuleContext& ctx) {
         for (std::size_t j = 0; j < p.budget.lines.size(); ++j) {
             const BudgetLine& l = p.budget.lines[j];
             const auto path = line_path(i, j);
-            if (l.description.find_first_not_of(" \t") == std::string::npos) {
+            if (l.description.find_first_not_of(" \t\r\n") == std::string::npos) {
                 ctx.emit(path + "/description", p.name + ", line " + std::to_string(j) + " has no description. Say what the cost is for.");
             }
             if (l.units.hundredths() <= 0) {
@@ -49,6 +49,10 @@ void line(RuleContext& ctx) {
             }
             const bool priced = (l.unit_cost && ctx.programme.unit_cost(*l.unit_cost)) ||
                                 (l.lump_sum && ctx.programme.lump_sum(*l.lump_sum));
+            if (priced && l.currency != "EUR") {
+                ctx.emit(path + "/currency", line_label(p, j) + " is priced by the programme in EUR; set its currency "
+                                                                "to EUR (its period amounts are read as EUR).");
+            }
             if (!priced && l.unit_price.cents() <= 0) {
                 ctx.emit(path + "/unit_price", line_label(p, j) + " has the unit price " + l.unit_price.to_string() +
                                                    "; give a price above zero or remove the line.");
@@ -146,8 +150,27 @@ void associated(RuleContext& ctx) {
     }
 }
 
+// Whether some line uses a currency without an exchange rate (budget.exchange-rate reports it).
+bool rate_missing(const RuleContext& ctx) {
+    for (const auto& p : ctx.proposal.partners) {
+        for (const auto& l : p.budget.lines) {
+            const bool priced = (l.unit_cost && ctx.programme.unit_cost(*l.unit_cost)) ||
+                                (l.lump_sum && ctx.programme.lump_sum(*l.lump_sum));
+            if (!priced && l.currency != "EUR" && !exchange_rate(ctx.programme, ctx.proposal, l.currency)) return true;
+        }
+    }
+    return false;
+}
+
 void total(RuleContext& ctx) {
-    if (!ctx.budget || ctx.budget->costs.total.cents() > 0) return;
+    if (!ctx.budget) {
+        if (!rate_missing(ctx)) {
+            ctx.emit("/partners", "The budget cannot be totalled: " + ctx.budget_error +
+                                      ". Check the amounts, units and exchange rates for a typo.");
+        }
+        return;
+    }
+    if (ctx.budget->costs.total.cents() > 0) return;
     ctx.emit("/partners", "The project's total budget is " + ctx.budget->costs.total.to_string() +
                               " EUR. Add the partners' costs (partner.budget.add(...)).");
 }

@@ -1,4 +1,6 @@
 // cofinancing.*: funds, rates, caps and the partners' own contributions.
+#include <algorithm>
+
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -20,12 +22,24 @@ void max_rate(RuleContext& ctx) {
                                                             text::join_choices(ids_of(ctx.programme.funds(), &Fund::id), ", ") + ".");
                 continue;
             }
+            const bool listed = std::find(chosen->countries.begin(), chosen->countries.end(), p.country) != chosen->countries.end();
+            if (!own && chosen->exclusive && !listed) {
+                ctx.emit(cofinancing_path(i) + "/fund", "'" + chosen->id + "' finances only partners in " +
+                                                            text::join_choices(chosen->countries) + "; " + p.name + " is in " +
+                                                            p.country + ". Remove the fund.");
+                continue;
+            }
             if (own && chosen != own) {
                 ctx.emit(cofinancing_path(i) + "/fund", p.name + " is in " + p.country + ", whose partners are financed by '" +
                                                             own->id + "', not '" + chosen->id + "'. Remove the fund or set it to '" + own->id + "'.");
                 continue;
             }
             own = chosen;
+        }
+        if (!own && c.rate) {
+            ctx.emit(cofinancing_path(i) + "/rate", p.name + " asks for " + c.rate->to_string() + " but no fund finances partners in " +
+                                                        p.country + ". Choose the fund (cofinancing.fund) or remove the rate.");
+            continue;
         }
         if (!own || !c.rate || !(*c.rate > own->max_rate)) continue;
         ctx.emit(cofinancing_path(i) + "/rate", p.name + " asks for " + c.rate->to_string() + " from '" + own->id +

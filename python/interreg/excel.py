@@ -1,0 +1,263 @@
+"""A budget summary as an Excel workbook (.xlsx), written with openpyxl (Debian
+python3-openpyxl), which is imported only when a workbook is written.
+
+Every amount is a number cell with the format ``#,##0.00 "EUR"`` (or the line's currency) and
+holds exactly the core's amount: the cell's XML text is the decimal text itself
+("240600.00"), so Excel and LibreOffice read the double nearest to it, which for amounts of
+at most 15 significant digits shows as that amount again. Totals are the core's numbers, not
+formulas, so a file opened without recalculation (a viewer, a converter, openpyxl) shows them.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
+
+from .budget import COST_COLUMNS, COST_LABELS
+from .errors import ArgumentError, FileError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .budget import BudgetSummary
+
+__all__ = ["write_budget", "SHEETS", "MAX_AMOUNT"]
+
+SHEETS = ("Per fund", "Per category", "Per period", "Lines", "Co-financing", "Exchange rates")
+
+# A spreadsheet cell is a binary double, and Excel shows 15 significant digits: amounts up
+# to 9,999,999,999,999.99 (15 digits with the cents) are held and shown exactly.
+MAX_AMOUNT = Decimal("9999999999999.99")
+
+
+def _money_format(currency: str) -> str:
+    return f'#,##0.00 "{currency}"'
+
+
+def _rate_format(fraction: Decimal) -> str:
+    """A percent format with as many decimals as the rate has ("60%", "12.5%")."""
+    exponent = (fraction * 100).normalize().as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return "0%" if decimals == 0 else "0." + "0" * decimals + "%"
+
+
+class _Sheet:
+    """Rows written one after another, with a record of how wide each column's text is."""
+
+    def __init__(self, workbook: Any, title: str, header: Sequence[str]):
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import]
+
+        self._bold = Font(bold=True)
+        self._top = Border(top=Side(style="thin"))
+        self._right = Alignment(horizontal="right")
+        self.ws = workbook.create_sheet(title)
+        self.widths: List[int] = [len(h) for h in header]
+        self.numeric: set = set()  # columns holding numbers: their header is right-aligned
+        self.row = 0
+        self.append(header, bold=True)
+        fill = PatternFill("solid", start_color="FFDDE5EE", end_color="FFDDE5EE")
+        for k in range(len(header)):
+            cell = self.ws.cell(row=1, column=k + 1)
+            cell.fill = fill
+        self.ws.freeze_panes = "A2"
+        # Printed (or converted to PDF) landscape, one page wide, the header on every page.
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = self.ws.PAPERSIZE_A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.print_title_rows = "1:1"
+
+    def append(self, values: Sequence[Any], *, bold: bool = False, total: bool = False,
+               formats: Optional[Dict[int, str]] = None) -> None:
+        """Write a row. A Decimal is an amount (the column's format, EUR unless `formats`
+        says otherwise); a `("rate", Decimal)` pair is a rate (percent); other values as they are."""
+        self.row += 1
+        formats = formats or {}
+        for k, value in enumerate(values):
+            cell = self.ws.cell(row=self.row, column=k + 1)
+            shown: str
+            if isinstance(value, tuple) and value and value[0] == "rate":
+                fraction: Decimal = value[1]
+                _number(cell, fraction)
+                cell.number_format = _rate_format(fraction)
+                self.numeric.add(k)
+                shown = f"{fraction * 100}%"
+            elif isinstance(value, Decimal):
+                fmt = formats.get(k, _money_format("EUR"))
+                if fmt.startswith("#,##0.00"):
+                    if abs(value) > MAX_AMOUNT:
+                        raise ArgumentError(f"{value} is too large for a spreadsheet cell to hold exactly "
+                                            f"(at most {MAX_AMOUNT:,}); export the budget with to_frame instead")
+                    shown = f"{value:,.2f} EUR"
+                else:
+                    shown = str(value)
+                _number(cell, value)
+                cell.number_format = fmt
+                self.numeric.add(k)
+            elif isinstance(value, datetime.date):
+                cell.value = value
+                cell.number_format = "yyyy-mm-dd"
+                shown = value.isoformat()
+            else:
+                cell.value = value
+                shown = "" if value is None else str(value)
+            if bold or total:
+                cell.font = self._bold
+            if total:
+                cell.border = self._top
+            if k >= len(self.widths):
+                self.widths.append(0)
+            self.widths[k] = max(self.widths[k], len(shown))
+
+    def finish(self) -> None:
+        from openpyxl.utils import get_column_letter  # type: ignore[import]
+
+        for k, width in enumerate(self.widths):
+            self.ws.column_dimensions[get_column_letter(k + 1)].width = min(max(width + 2, 8), 60)
+        for k in self.numeric:
+            self.ws.cell(row=1, column=k + 1).alignment = self._right
+
+
+def _number(cell: Any, value: Decimal) -> None:
+    """Store `value` as a number whose XML text is its exact decimal text.
+
+    openpyxl 3.0 writes numbers as ``"%.16g" % float(value)``, which shows the binary
+    error of many doubles (858492037.43 becomes "858492037.4300001"). The cell is given the
+    float, so openpyxl treats it as a number (type "n"), and then the decimal text itself,
+    which openpyxl's writer copies into the sheet as it is. tests/test_budget_export.py
+    reads the sheet XML back to check this.
+    """
+    cell.value = float(value)
+    cell._value = format(value, "f")  # noqa: SLF001 - see above
+
+
+def _date(text: Optional[str]) -> Optional[datetime.date]:
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def _build(s: "BudgetSummary") -> Any:
+    try:
+        from openpyxl import Workbook  # type: ignore[import]
+    except ImportError as e:  # pragma: no cover - a Debian package here
+        raise ImportError("Excel export needs openpyxl: apt-get install python3-openpyxl") from e
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    zero = Decimal("0.00")
+
+    # Per fund: each fund's amount, the contribution, and the total they add up to.
+    sheet = _Sheet(wb, "Per fund", ["Fund", "Partners", "Amount"])
+    for fund, amount in s.fund_totals.items():
+        sheet.append([fund, ", ".join(p.id for p in s.partners if p.fund == fund), amount])
+    sheet.append(["Partners' contribution", ", ".join(p.id for p in s.partners), s.contribution])
+    sheet.append(["Total eligible budget", "", s.total], total=True)
+    sheet.finish()
+
+    # Per category: partner × cost category.
+    sheet = _Sheet(wb, "Per category", ["Partner", "Name", "Country", *(COST_LABELS[c] for c in COST_COLUMNS)])
+    for p in s.partners:
+        sheet.append([p.id, p.name, p.country, *(p.costs[c] for c in COST_COLUMNS)])
+    sheet.append(["Total", "", "", *(s.costs[c] for c in COST_COLUMNS)], total=True)
+    sheet.finish()
+
+    # Per period: period × cost category, with the fund amount and the contribution.
+    sheet = _Sheet(wb, "Per period", ["Period", "Start", "End", "Months", *(COST_LABELS[c] for c in COST_COLUMNS),
+                                      "Fund amount", "Contribution"])
+    for k, period in enumerate(s.periods):
+        costs = [sum((p.periods[k][c] for p in s.partners), zero) for c in COST_COLUMNS]
+        fund_amount = sum((p.fund_by_period[k] for p in s.partners), zero)
+        contribution = sum((p.contribution_by_period[k] for p in s.partners), zero)
+        sheet.append([period["number"], _date(period["start"]), _date(period["end"]),
+                      f"{period['first_month']}-{period['last_month']}", *costs, fund_amount, contribution])
+    sheet.append(["Total", None, None, "", *(s.costs[c] for c in COST_COLUMNS), s.fund_amount, s.contribution],
+                 total=True)
+    sheet.finish()
+
+    # Lines: one row per budget line, in its own currency and in euro, with its periods.
+    rates = {code: Decimal(entry["rate"]) for code, entry in s.exchange_rates.items()}
+    sheet = _Sheet(wb, "Lines", ["Partner", "Index", "Category", "Description", "Currency", "Unit price",
+                                 "Total (currency)", "Rate (1 EUR =)", "Total (EUR)",
+                                 *(f"Period {k}" for k in range(1, len(s.periods) + 1))])
+    for line in s._core.lines():
+        currency = line["currency"]
+        rate = rates.get(currency) if currency != "EUR" else None
+        sheet.append([line["partner"], line["index"], line["category"], line["description"], currency,
+                      _cents(line["unit_price"]), _cents(line["total_local"]), rate, _cents(line["total"]),
+                      *(_cents(c) for c in line["periods"])],
+                     formats={5: _money_format(currency), 6: _money_format(currency), 7: "0.######"})
+    sheet.finish()
+
+    # Co-financing per partner.
+    sheet = _Sheet(wb, "Co-financing", ["Partner", "Name", "Country", "Fund", "Rate", "Total", "Fund amount",
+                                        "Contribution", "Own contribution", "Public contribution",
+                                        "Private contribution", "Sources total"])
+    for p in s.partners:
+        sheet.append([p.id, p.name, p.country, p.fund, ("rate", _rate(p.rate)), p.total, p.fund_amount,
+                      p.contribution, p.own_contribution, p.public_contribution, p.private_contribution,
+                      p.sources_total])
+    sheet.append(["Total", "", "", "", None, s.total, s.fund_amount, s.contribution,
+                  *(sum((getattr(p, f) for p in s.partners), zero)
+                    for f in ("own_contribution", "public_contribution", "private_contribution", "sources_total"))],
+                 total=True)
+    sheet.finish()
+
+    # The exchange rates the summary used.
+    sheet = _Sheet(wb, "Exchange rates", ["Currency", "Rate (1 EUR =)", "Date", "Source"])
+    for code, entry in s.exchange_rates.items():
+        sheet.append([code, Decimal(entry["rate"]), _date(entry.get("date")), entry.get("source") or ""],
+                     formats={1: "0.######"})
+    sheet.finish()
+    return wb
+
+
+def _cents(cents: int) -> Decimal:
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+def _rate(text: str) -> Decimal:
+    """ "60%" → Decimal("0.6")."""
+    return Decimal(text.rstrip("%")) / 100
+
+
+def write_budget(summary: "BudgetSummary", path: Union[str, "os.PathLike[str]"]) -> Path:
+    """Write `summary` to `path` (.xlsx) atomically: a temporary file in the same folder,
+    flushed to disk, then renamed over the target. Returns the path. Raises
+    :class:`FileError` when the file cannot be written and :class:`ArgumentError` when an
+    amount is too large for a spreadsheet cell (nothing is written then)."""
+    target = Path(os.fspath(path))
+    workbook = _build(summary)  # before touching the disk: a refused amount leaves no file
+    folder = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise FileError(f"cannot write '{target}': {error.strerror or error}") from error
+    try:
+        with os.fdopen(fd, "wb") as f:
+            workbook.save(f)
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(tmp, target)
+    except BaseException as failure:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(failure, OSError):
+            raise FileError(f"cannot write '{target}': {failure.strerror or failure}") from failure
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. a folder that cannot be opened for reading
+        return target
+    try:
+        os.fsync(dir_fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(dir_fd)
+    return target
