@@ -125,6 +125,104 @@ std::map<std::string, ExchangeRateEntry> read_exchange_rates(const JsonReader& r
     return out;
 }
 
+int read_period(const JsonReader& r) { return static_cast<int>(r.integer(1, max_periods)); }
+
+std::vector<std::string> read_ids(const JsonReader& r) {
+    std::vector<std::string> out;
+    for (const auto& item : r.items(max_partners)) out.push_back(item.nonempty_string(max_id_length));
+    return out;
+}
+
+Activity read_activity(const JsonReader& r) {
+    r.expect_object({"id", "title", "start_period", "end_period", "partners", "deliverables", "predecessors"});
+    Activity a;
+    a.id = r.at("id").nonempty_string(max_id_length);
+    a.title = r.at("title").string(max_name_length);
+    a.start_period = read_period(r.at("start_period"));
+    a.end_period = read_period(r.at("end_period"));
+    if (auto p = r.find("partners")) a.partners = read_ids(*p);
+    if (auto ds = r.find("deliverables")) {
+        for (const auto& d : ds->items(max_activities)) {
+            d.expect_object({"title", "period"});
+            a.deliverables.push_back({d.at("title").string(max_name_length), read_period(d.at("period"))});
+        }
+    }
+    if (auto p = r.find("predecessors")) a.predecessors = read_ids(*p);
+    return a;
+}
+
+WorkPlan read_work_plan(const JsonReader& r) {
+    r.expect_object({"overall_objective", "objectives", "work_packages", "outputs", "results", "cooperation",
+                     "horizontal_principles"});
+    WorkPlan w;
+    if (auto o = r.find("overall_objective")) w.overall_objective = o->string(max_text_length);
+    if (auto os = r.find("objectives")) {
+        for (const auto& o : os->items(max_work_packages)) {
+            o.expect_object({"id", "text"});
+            w.objectives.push_back({o.at("id").nonempty_string(max_id_length), o.at("text").string(max_text_length)});
+        }
+    }
+    std::vector<std::string> activity_ids;
+    if (auto wps = r.find("work_packages")) {
+        for (const auto& item : wps->items(max_work_packages)) {
+            item.expect_object({"number", "title", "lead", "objective", "activities"});
+            WorkPackage wp;
+            wp.number = static_cast<int>(item.at("number").integer(1, static_cast<std::int64_t>(max_work_packages)));
+            if (w.work_package(wp.number)) item.at("number").fail("work package " + std::to_string(wp.number) + " appears twice");
+            wp.title = item.at("title").string(max_name_length);
+            if (auto l = item.find("lead")) wp.lead = l->nonempty_string(max_id_length);
+            if (auto o = item.find("objective")) wp.objective = o->nonempty_string(max_id_length);
+            if (auto acts = item.find("activities")) {
+                for (const auto& a : acts->items(max_activities)) {
+                    Activity activity = read_activity(a);
+                    if (std::find(activity_ids.begin(), activity_ids.end(), activity.id) != activity_ids.end()) {
+                        a.at("id").fail("activity id '" + activity.id + "' is used twice");
+                    }
+                    activity_ids.push_back(activity.id);
+                    wp.activities.push_back(std::move(activity));
+                }
+            }
+            w.work_packages.push_back(std::move(wp));
+        }
+    }
+    if (auto outs = r.find("outputs")) {
+        for (const auto& o : outs->items(max_indicators)) {
+            o.expect_object({"indicator", "target", "period", "work_package"});
+            Output out{o.at("indicator").nonempty_string(max_id_length), read_decimal(o.at("target"), &Units::parse),
+                       read_period(o.at("period")), std::nullopt};
+            if (auto wp = o.find("work_package")) out.work_package = static_cast<int>(wp->integer(1, static_cast<std::int64_t>(max_work_packages)));
+            w.outputs.push_back(std::move(out));
+        }
+    }
+    if (auto res = r.find("results")) {
+        for (const auto& o : res->items(max_indicators)) {
+            o.expect_object({"indicator", "baseline", "target", "period"});
+            Result result{o.at("indicator").nonempty_string(max_id_length), Units(), read_decimal(o.at("target"), &Units::parse),
+                          read_period(o.at("period"))};
+            if (auto b = o.find("baseline")) result.baseline = read_decimal(*b, &Units::parse);
+            w.results.push_back(std::move(result));
+        }
+    }
+    if (auto c = r.find("cooperation")) {
+        c->expect_object({"joint_development", "joint_implementation", "joint_staffing", "joint_financing"});
+        for (const auto& [name, text] : c->members()) {
+            if (!text.is_null()) w.cooperation[name] = text.string(max_text_length);
+        }
+    }
+    if (auto h = r.find("horizontal_principles")) {
+        h->expect_object({"sustainable_development", "equal_opportunities", "gender_equality"});
+        for (const auto& [name, value] : h->members()) {
+            if (value.is_null()) continue;
+            value.expect_object({"effect", "text"});
+            Principle principle;
+            principle.effect = parse_effect(value.at("effect").choice({"positive", "neutral", "negative"}));
+            if (auto t = value.find("text")) principle.text = t->string(max_text_length);
+            w.principles[name] = principle;
+        }
+    }
+    return w;
+}
+
 Partner read_partner(const JsonReader& r) {
     r.expect_object({"id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner",
                      "budget", "cofinancing"});
@@ -187,6 +285,50 @@ nlohmann::ordered_json budget_to_json(const PartnerBudget& b) {
     return oj{{"flat_rates", rates}, {"lines", lines}};
 }
 
+nlohmann::ordered_json write_work_plan(const WorkPlan& w) {
+    using oj = nlohmann::ordered_json;
+    oj objectives = oj::array();
+    for (const auto& o : w.objectives) objectives.push_back(oj{{"id", o.id}, {"text", o.text}});
+    oj wps = oj::array();
+    for (const auto& wp : w.work_packages) {
+        oj activities = oj::array();
+        for (const auto& a : wp.activities) {
+            oj deliverables = oj::array();
+            for (const auto& d : a.deliverables) deliverables.push_back(oj{{"title", d.title}, {"period", d.period}});
+            activities.push_back(oj{{"id", a.id}, {"title", a.title}, {"start_period", a.start_period},
+                                    {"end_period", a.end_period}, {"partners", a.partners},
+                                    {"deliverables", deliverables}, {"predecessors", a.predecessors}});
+        }
+        wps.push_back(oj{{"number", wp.number}, {"title", wp.title}, {"lead", or_null(wp.lead)},
+                         {"objective", or_null(wp.objective)}, {"activities", activities}});
+    }
+    oj outputs = oj::array();
+    for (const auto& o : w.outputs) {
+        outputs.push_back(oj{{"indicator", o.indicator}, {"target", o.target.to_string()}, {"period", o.period},
+                             {"work_package", or_null(o.work_package)}});
+    }
+    oj results = oj::array();
+    for (const auto& r : w.results) {
+        results.push_back(oj{{"indicator", r.indicator}, {"baseline", r.baseline.to_string()},
+                             {"target", r.target.to_string()}, {"period", r.period}});
+    }
+    oj cooperation = oj::object();
+    for (const auto& name : cooperation_criteria()) {
+        auto it = w.cooperation.find(name);
+        cooperation[name] = it == w.cooperation.end() ? oj(nullptr) : oj(it->second);
+    }
+    oj principles = oj::object();
+    for (const auto& name : horizontal_principles()) {
+        auto it = w.principles.find(name);
+        principles[name] = it == w.principles.end()
+                               ? oj(nullptr)
+                               : oj{{"effect", std::string(to_string(it->second.effect))}, {"text", it->second.text}};
+    }
+    return oj{{"overall_objective", w.overall_objective}, {"objectives", objectives}, {"work_packages", wps},
+              {"outputs", outputs}, {"results", results}, {"cooperation", cooperation},
+              {"horizontal_principles", principles}};
+}
+
 nlohmann::ordered_json cofinancing_to_json(const Cofinancing& c) {
     using oj = nlohmann::ordered_json;
     oj sources = oj::array();
@@ -202,7 +344,8 @@ nlohmann::ordered_json cofinancing_to_json(const Cofinancing& c) {
 Proposal proposal_from_json(const nlohmann::json& doc) {
     const JsonReader root(doc, "", kind);
     root.expect_object({"format", "version", "programme", "call", "kind", "acronym", "title", "summary",
-                        "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners"});
+                        "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners",
+                        "work_plan"});
     const auto format = root.at("format");
     if (format.string() != "interreg-proposal") format.fail("expected \"interreg-proposal\"");
     const auto version = root.at("version").integer(1, 1000000);
@@ -232,8 +375,15 @@ Proposal proposal_from_json(const nlohmann::json& doc) {
         Partner partner = read_partner(item);
         at_path(item, [&] { return &p.add_partner(std::move(partner)); });
     }
+    if (auto w = root.find("work_plan")) p.work_plan = read_work_plan(*w);
     return p;
 }
+
+WorkPlan work_plan_from_json(const nlohmann::json& doc) {
+    return read_work_plan(JsonReader(doc, "/work_plan", DocumentKind::proposal));
+}
+
+nlohmann::ordered_json work_plan_to_json(const WorkPlan& work_plan) { return write_work_plan(work_plan); }
 
 Proposal parse_proposal(std::string_view text) { return proposal_from_json(parse_json(text, kind)); }
 
@@ -260,7 +410,7 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
             {"cofinancing", cofinancing_to_json(partner.cofinancing)},
         });
     }
-    return oj{
+    oj out{
         {"format", "interreg-proposal"},
         {"version", proposal_format_version},
         {"programme", p.programme},
@@ -276,6 +426,9 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
         {"exchange_rates", rates},
         {"partners", partners},
     };
+    // The work plan is written once there is one: documents drafted without it stay as they were.
+    if (!p.work_plan.empty()) out["work_plan"] = write_work_plan(p.work_plan);
+    return out;
 }
 
 std::string dump_proposal(const Proposal& proposal) { return proposal_to_json(proposal).dump(2) + "\n"; }

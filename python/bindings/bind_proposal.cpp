@@ -102,7 +102,10 @@ void register_proposal(py::module_& m) {
             py::gil_scoped_release release;
             return load_proposal(path);
         }, py::arg("path"))
-        .def("copy", [](const Proposal& p) { return Proposal(p); });
+        .def("copy", [](const Proposal& p) { return Proposal(p); })
+        .def_property("work_plan", [](const Proposal& p) { return to_python(work_plan_to_json(p.work_plan)); },
+                      [](Proposal& p, py::handle doc) { p.work_plan = work_plan_from_json(from_python(doc, "/work_plan")); },
+                      "The work plan as a document (dict); setting it reads it strictly (FormatError with the path).");
 }
 
 }  // namespace interreg::bindings

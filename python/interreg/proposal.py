@@ -11,6 +11,7 @@ from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .budget import Amount, BudgetSummary, Cofinancing, PartnerBudget
 from .report import Report
+from .workplan import WorkPlan
 
 __all__ = ["Proposal", "Partner"]
 
@@ -334,6 +335,12 @@ class Proposal:
     def remove_partner(self, id_or_name: str) -> None:
         """Remove a partner; the other partners keep their ids."""
         self._core.remove_partner(self._core.partner(id_or_name).id)
+
+    # -- work plan ---------------------------------------------------------------------
+    @property
+    def work_plan(self) -> WorkPlan:
+        """The intervention logic: objectives, work packages, activities, outputs, results."""
+        return WorkPlan(self)
 
     # -- budget ------------------------------------------------------------------------
     @property

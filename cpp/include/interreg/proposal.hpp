@@ -10,6 +10,7 @@
 
 #include "interreg/budget.hpp"
 #include "interreg/date.hpp"
+#include "interreg/workplan.hpp"
 
 namespace interreg {
 
@@ -65,6 +66,7 @@ struct Proposal {
     std::optional<int> duration_months;
     std::vector<Partner> partners;
     std::map<std::string, ExchangeRateEntry> exchange_rates;  // currency → rate the applicant uses
+    WorkPlan work_plan;
 
     // Adds a partner (checked; gets the next free id "PPn" when it has none) and returns it.
     const Partner& add_partner(Partner partner);

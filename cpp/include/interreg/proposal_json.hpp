@@ -17,6 +17,10 @@ Proposal proposal_from_json(const nlohmann::json& doc);
 Proposal parse_proposal(std::string_view text);
 Proposal load_proposal(const std::string& path);  // IoError when unreadable
 
+// The work plan alone, read at the path "/work_plan" (FormatError) and written.
+WorkPlan work_plan_from_json(const nlohmann::json& doc);
+nlohmann::ordered_json work_plan_to_json(const WorkPlan& work_plan);
+
 // Every key, in the documented order; unset values are null.
 nlohmann::ordered_json proposal_to_json(const Proposal& proposal);
 std::string dump_proposal(const Proposal& proposal);  // two-space indent, final newline

@@ -85,6 +85,7 @@ std::vector<RuleDef> project();
 std::vector<RuleDef> call();
 std::vector<RuleDef> budget();
 std::vector<RuleDef> cofinancing();
+std::vector<RuleDef> workplan();
 }  // namespace rules
 
 }  // namespace interreg

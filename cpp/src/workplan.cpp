@@ -1,0 +1,69 @@
+#include "interreg/workplan.hpp"
+
+#include <cctype>
+
+#include "interreg/errors.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg {
+
+std::string_view to_string(Effect e) {
+    switch (e) {
+        case Effect::positive: return "positive";
+        case Effect::neutral: return "neutral";
+        case Effect::negative: return "negative";
+    }
+    return "neutral";
+}
+
+Effect parse_effect(std::string_view s) {
+    if (s == "positive") return Effect::positive;
+    if (s == "neutral") return Effect::neutral;
+    if (s == "negative") return Effect::negative;
+    throw ArgumentError("unknown effect '" + std::string(s) + "'; choose positive, neutral or negative");
+}
+
+const std::vector<std::string>& cooperation_criteria() {
+    static const std::vector<std::string> names = {"joint_development", "joint_implementation", "joint_staffing",
+                                                   "joint_financing"};
+    return names;
+}
+
+const std::vector<std::string>& horizontal_principles() {
+    static const std::vector<std::string> names = {"sustainable_development", "equal_opportunities", "gender_equality"};
+    return names;
+}
+
+const Activity* WorkPlan::activity(std::string_view id) const {
+    for (const auto& wp : work_packages) {
+        for (const auto& a : wp.activities) {
+            if (a.id == id) return &a;
+        }
+    }
+    return nullptr;
+}
+
+const WorkPackage* WorkPlan::work_package(int number) const {
+    for (const auto& wp : work_packages) {
+        if (wp.number == number) return &wp;
+    }
+    return nullptr;
+}
+
+std::string normalise_indicator(std::string_view code) {
+    std::string letters, digits;
+    for (char c : code) {
+        if (std::isalpha(static_cast<unsigned char>(c)) && digits.empty()) {
+            letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            digits += c;
+        } else if (c != ' ' || !digits.empty()) {
+            return std::string(code);  // not of the form LETTERS DIGITS
+        }
+    }
+    if ((letters != "RCO" && letters != "RCR") || digits.empty()) return std::string(code);
+    const auto first = digits.find_first_not_of('0');
+    return letters + (first == std::string::npos ? "0" : digits.substr(first));
+}
+
+}  // namespace interreg
