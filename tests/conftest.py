@@ -4,12 +4,15 @@
 - ``good_proposal``: a fresh proposal that validates with zero findings, budget included
   (see :func:`build_good_proposal`).
 - ``make_good_proposal``: a factory for more of them (each call builds a new one).
-- ``give_small_budget`` / ``replace_with_small_budgets``: the budget helpers for tests that
-  build or change a "clean" proposal (a partner without costs gets budget.partner-empty, a
-  proposal without any budget.total).
 - ``run_python``: run a Python snippet in a child interpreter (``sys.executable``) and get
   ``(returncode, stdout, stderr)``; a crash of the child shows as a negative return code
   (the signal) instead of killing pytest.
+
+Plain functions for tests that build or change a "clean" proposal (import them from
+conftest): ``give_small_budget(partner)``, ``clear_budget(partner)``,
+``replace_with_small_budgets(proposal)`` and ``add_reference_budget(proposal)``. Since the
+budget rules, a partner without costs gets budget.partner-empty (WARNING) and a proposal
+without any costs budget.total (ERROR).
 """
 from __future__ import annotations
 

@@ -73,19 +73,6 @@ std::vector<T> by_period_with_residual(const T& total, int count, F compute, T z
     return out;
 }
 
-// Money has + and -, not += and -=: a tiny adapter for by_period_with_residual.
-struct Cents {
-    Money m;
-    Cents& operator+=(const Cents& o) {
-        m = m + o.m;
-        return *this;
-    }
-    Cents& operator-=(const Cents& o) {
-        m = m - o.m;
-        return *this;
-    }
-};
-
 oj breakdown_json(const CostBreakdown& b) {
     oj out = oj::object();
     for (const auto& [name, field] : breakdown_fields()) out[name] = (b.*field).cents();
@@ -229,11 +216,15 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
         ps.periods = by_period_with_residual(ps.costs, count, [&](int k) { return apply_flat_rates(per_period[k], flat); });
         ps.fund_amount = apply_rate(ps.costs.total, ps.rate);
         ps.contribution = ps.costs.total - ps.fund_amount;
-        const auto funds = by_period_with_residual(Cents{ps.fund_amount}, count,
-                                                   [&](int k) { return Cents{apply_rate(ps.periods[k].total, ps.rate)}; });
+        // Fund per period on the running total (fund_k = rate × C_k − rate × C_{k-1}, each rounded
+        // down): the periods sum to the fund amount and no period's fund exceeds its costs.
+        Money running, funded;
         for (int k = 0; k < count; ++k) {
-            ps.fund_by_period.push_back(funds[k].m);
-            ps.contribution_by_period.push_back(ps.periods[k].total - funds[k].m);
+            running = running + ps.periods[k].total;
+            const Money fund_k = apply_rate(running, ps.rate) - funded;
+            funded = funded + fund_k;
+            ps.fund_by_period.push_back(fund_k);
+            ps.contribution_by_period.push_back(ps.periods[k].total - fund_k);
             s.period_totals[k] = s.period_totals[k] + ps.periods[k].total;
         }
         for (const auto& src : partner.cofinancing.sources) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "interreg/alignment.hpp"
 #include "interreg/countries.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
@@ -38,6 +39,27 @@ TextMap read_text_map(const JsonReader& r) {
     TextMap out;
     for (const auto& [lang, value] : r.members()) out[lang] = value.nonempty_string();
     if (!out.count("en")) r.fail("missing required key 'en'");
+    return out;
+}
+
+// Keyword lists of an objective: language → phrases, each with at least one searchable word
+// and none repeated (after folding) within a language.
+std::map<std::string, std::vector<std::string>> read_keywords(const JsonReader& r) {
+    r.expect_object({"en", "sv", "da", "no", "local"});
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& [lang, list] : r.members()) {
+        std::set<std::string> seen;
+        const auto items = list.items(1000);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            std::string keyword = items[i].nonempty_string(200);
+            if (!seen.insert(text::fold(keyword)).second) items[i].fail("keyword '" + keyword + "' is listed twice");
+            if (alignment::tokens(keyword).empty()) {
+                items[i].fail("keyword '" + keyword + "' has no searchable word: only stop words or words every "
+                              "proposal uses, such as 'project' (docs/alignment.md)");
+            }
+            out[lang].push_back(std::move(keyword));
+        }
+    }
     return out;
 }
 
@@ -219,9 +241,10 @@ std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc)
     require_unique(p->priorities_, &Priority::id, root.at("priorities"));
 
     for (const auto& r : root.at("specific_objectives").items()) {
-        r.expect_object({"code", "priority", "title", "source", "status", "note"});
+        r.expect_object({"code", "priority", "title", "keywords", "source", "status", "note"});
         SpecificObjective o{r.at("code").nonempty_string(20), r.at("priority").string(), read_text_map(r.at("title")),
-                            sources.cite(r)};
+                            sources.cite(r), {}};
+        if (auto k = r.find("keywords")) o.keywords = read_keywords(*k);
         if (!p->priority(o.priority)) r.at("priority").fail("unknown priority '" + o.priority + "'");
         p->objectives_.push_back(std::move(o));
     }

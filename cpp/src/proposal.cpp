@@ -95,7 +95,8 @@ void Partner::check() const {
     if (cofinancing.sources.size() > max_sources) {
         throw ArgumentError("a partner has at most " + std::to_string(max_sources) + " contribution sources");
     }
-    if (cofinancing.fund && (cofinancing.fund->empty() || text::utf8_length(*cofinancing.fund) > max_id_length)) {
+    if (cofinancing.fund && (cofinancing.fund->find_first_not_of(" \t\r\n") == std::string::npos ||
+                             text::utf8_length(*cofinancing.fund) > max_id_length)) {
         throw ArgumentError("a fund id has 1 to " + std::to_string(max_id_length) + " characters");
     }
     for (const auto& s : cofinancing.sources) {
@@ -119,7 +120,7 @@ void check_line(const BudgetLine& line) {
         throw ArgumentError("description and unit type take at most " + std::to_string(max_name_length) + " characters");
     }
     for (const auto* id : {&line.unit_cost, &line.lump_sum}) {
-        if (*id && ((*id)->empty() || text::utf8_length(**id) > max_id_length)) {
+        if (*id && ((*id)->find_first_not_of(" \t\r\n") == std::string::npos || text::utf8_length(**id) > max_id_length)) {
             throw ArgumentError("a unit cost or lump sum id has 1 to " + std::to_string(max_id_length) + " characters");
         }
     }

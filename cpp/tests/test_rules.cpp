@@ -129,16 +129,18 @@ std::shared_ptr<const interreg::Programme> mutated_programme(const std::function
 TEST(RuleCatalogue, IdsAreUnique) {
     std::set<std::string_view> seen;
     for (const auto& d : interreg::rule_catalogue()) EXPECT_TRUE(seen.insert(d.id).second) << "duplicate " << d.id;
-    EXPECT_EQ(seen.size(), 29u);  // 17 + 8 budget.* + 4 cofinancing.*
+    EXPECT_EQ(seen.size(), 38u);  // 17 + 8 budget.* + 4 cofinancing.* + 9 workplan.*
 }
 
-TEST(RuleCatalogue, EveryRuleIsSwitchedOnInOks) {
+TEST(RuleCatalogue, EveryRuleButTheWorkPlanIsSwitchedOnInOks) {
+    // The workplan.* rules wait for the indicator catalogue before ÖKS switches them on
+    // (docs/rules.md); every other rule of the catalogue is checked for ÖKS.
     std::set<std::string> in_programme;
     for (const auto& r : programme().rules()) in_programme.insert(r.id);
     for (const auto& d : interreg::rule_catalogue()) {
-        EXPECT_TRUE(in_programme.count(std::string(d.id))) << d.id << " is not switched on";
+        const bool pending = d.id.rfind("workplan.", 0) == 0;
+        EXPECT_EQ(in_programme.count(std::string(d.id)) == 1, !pending) << d.id;
     }
-    EXPECT_EQ(in_programme.size(), interreg::rule_catalogue().size());
 }
 
 TEST(RuleCatalogue, DefinitionsAreComplete) {
@@ -154,7 +156,8 @@ TEST(RuleCatalogue, DefinitionsAreComplete) {
 TEST(RuleCatalogue, DefaultSeverities) {
     for (const auto& d : interreg::rule_catalogue()) {
         const bool warning = d.id == "partner.outside-area" || d.id == "partner.region-renamed" ||
-                             d.id == "partner.org-type" || d.id == "budget.partner-empty";
+                             d.id == "partner.org-type" || d.id == "budget.partner-empty" ||
+                             d.id == "workplan.partner-involvement";
         EXPECT_EQ(d.severity, warning ? Severity::warning : Severity::error) << d.id;
     }
 }

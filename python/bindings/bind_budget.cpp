@@ -9,6 +9,7 @@
 
 #include "interreg/budget_engine.hpp"
 #include "interreg/errors.hpp"
+#include "interreg/text.hpp"
 
 namespace interreg::bindings {
 namespace {
@@ -35,7 +36,8 @@ std::string decimal_text(py::handle value, const char* field, int decimals) {
     }
     if (py::isinstance(value, decimal)) {
         if (!value.attr("is_finite")().cast<bool>()) throw ArgumentError(std::string(field) + " must be finite");
-        return py::module_::import("builtins").attr("format")(value, "f").cast<std::string>();
+        // Decimal("0.150") is 0.15: drop trailing zeros before counting decimals.
+        return py::module_::import("builtins").attr("format")(value.attr("normalize")(), "f").cast<std::string>();
     }
     throw py::type_error(std::string(field) + " must be a str, int or decimal.Decimal, not " +
                          py::type::of(value).attr("__name__").cast<std::string>());
@@ -53,8 +55,14 @@ T parse_as(py::handle value, const char* field, int decimals, T (*parse)(std::st
 
 Money money(py::handle v, const char* field) { return parse_as(v, field, 2, &Money::parse); }
 Units units(py::handle v, const char* field) { return parse_as(v, field, 2, &Units::parse); }
-// "15%", or a fraction: 0.15, Decimal("0.15").
-Rate rate(py::handle v, const char* field) { return parse_as(v, field, 6, &Rate::parse); }
+// "15%", or a fraction: 0.15, Decimal("0.15"). An int is refused: 15 or 1 would be ambiguous.
+Rate rate(py::handle v, const char* field) {
+    if (py::isinstance<py::int_>(v) && !py::isinstance<py::bool_>(v)) {
+        throw ArgumentError(std::string(field) + ": give a rate as \"15%\" or Decimal(\"0.15\"), not the int " +
+                            py::str(v).cast<std::string>());
+    }
+    return parse_as(v, field, 6, &Rate::parse);
+}
 
 // A partner's lines and flat rates must fit together whenever they are changed through the API.
 void check_combination(const PartnerBudget& b) {
@@ -201,6 +209,9 @@ void register_budget(py::module_& m) {
             if (date) {
                 e.date = Date::parse(*date);
                 if (!e.date) throw ArgumentError("date must be YYYY-MM-DD, not '" + *date + "'");
+            }
+            if (text::utf8_length(source) > max_name_length) {
+                throw ArgumentError("source has at most " + std::to_string(max_name_length) + " characters");
             }
             e.source = source;
             p.exchange_rates[currency] = e;

@@ -73,6 +73,7 @@ void register_programme(py::module_& m) {
     objective.def_readonly("code", &SpecificObjective::code)
         .def_readonly("priority", &SpecificObjective::priority)
         .def_readonly("title", &SpecificObjective::title)
+        .def_readonly("keywords", &SpecificObjective::keywords, "Language code → keywords for objective alignment.")
         .def("__repr__", [](const SpecificObjective& o) { return "SpecificObjective(" + o.code + ", " + o.title.at("en") + ")"; });
     add_source(objective);
 

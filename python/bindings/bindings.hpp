@@ -13,6 +13,7 @@ void register_programme(py::module_& m);
 void register_proposal(py::module_& m);
 void register_validation(py::module_& m);
 void register_budget(py::module_& m);  // after register_proposal: it extends Partner and Proposal
+void register_alignment(py::module_& m);  // after register_programme
 
 // JSON (nlohmann, ordered or not) → Python objects, keeping the key order.
 py::object to_python(const nlohmann::ordered_json& value);

@@ -71,6 +71,14 @@ class BudgetLine:
                    line.unit_cost, line.lump_sum, _money(_core.effective_line_total(programme, line)))
 
 
+def _period_list(periods: Optional[Sequence[Amount]]) -> Optional[List[Amount]]:
+    if periods is None:
+        return None
+    if isinstance(periods, (str, bytes)):
+        raise TypeError("periods must be a list of amounts, one per reporting period, not a single string")
+    return list(periods)
+
+
 class PartnerBudget:
     """A partner's budget: a live view, changes go straight into the proposal."""
 
@@ -81,6 +89,12 @@ class PartnerBudget:
         core = self._partner._core()
         change(core)
         self._partner._proposal._core.update_partner(core)
+
+    def _line(self, index: int) -> _core.BudgetLine:
+        lines = self._partner._core().budget_lines
+        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(lines):
+            raise _core.NotFoundError(f"no budget line {index!r}; the partner has {len(lines)} (0 to {len(lines) - 1})")
+        return lines[index]
 
     @property
     def _programme(self) -> _core.Programme:
@@ -101,19 +115,20 @@ class PartnerBudget:
         category takes no lines).
         """
         line = _core.BudgetLine(category, description, units, unit_price, unit_type, currency,
-                                None if periods is None else list(periods), unit_cost, lump_sum)
+                                _period_list(periods), unit_cost, lump_sum)
         self._edit(lambda core: core.add_line(line))
         return BudgetLine._from_core(line, self._programme)
 
     def remove(self, index: int) -> None:
         """Remove the line at `index`."""
+        self._line(index)
         self._edit(lambda core: core.remove_line(index))
 
     def set_periods(self, index: int, periods: Optional[Sequence[Amount]]) -> None:
         """Set a line's amounts per period (None: spread evenly when summarised)."""
-        old = self._partner._core().budget_lines[index]
+        old = self._line(index)
         line = _core.BudgetLine(old.category, old.description, old.units, old.unit_price, old.unit_type, old.currency,
-                                None if periods is None else list(periods), old.unit_cost, old.lump_sum)
+                                _period_list(periods), old.unit_cost, old.lump_sum)
         self._edit(lambda core: core.set_line(index, line))
 
     def spread_evenly(self, index: int) -> List[Decimal]:
@@ -121,7 +136,7 @@ class PartnerBudget:
         period takes the rest) and return it."""
         proposal = self._partner._proposal
         count = _core.period_count(proposal.programme._core, proposal._core)
-        amounts = _core.spread_evenly(self.lines[index].total, count)
+        amounts = _core.spread_evenly(_core.effective_line_total(self._programme, self._line(index)), count)
         self.set_periods(index, amounts)
         return [_money(a) for a in amounts]
 

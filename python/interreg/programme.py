@@ -3,15 +3,114 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
 from ._frames import frame
 from ._resources import DEFAULT_PROGRAMME, embedded_programmes
 from .errors import ArgumentError
 
-__all__ = ["Programme", "load_programme", "rule_catalogue"]
+__all__ = ["Programme", "load_programme", "rule_catalogue", "ObjectiveScore", "MatchedTerm", "ObjectiveRanking"]
+
+
+@dataclass(frozen=True)
+class MatchedTerm:
+    """A term of the text that an objective's keyword profile shares."""
+
+    term: str
+    """The stem shared by the text and the profile, e.g. ``"arbetsmarknad"``."""
+    words: Tuple[str, ...]
+    """The text's words that gave it, as written (one per spelling), first occurrence first."""
+    contribution: float
+    """Its part of the objective's score."""
+
+    def __str__(self) -> str:
+        return f"{self.term} ({', '.join(self.words)})"
+
+
+@dataclass(frozen=True)
+class ObjectiveScore:
+    """How well a text fits one specific objective (see :meth:`Programme.rank_objectives`)."""
+
+    code: str
+    """The objective's code, e.g. ``"RSO4.1"``."""
+    score: float
+    """BM25 score, ≥ 0: the sum of the matched terms' contributions; 0 means no shared term."""
+    matched_terms: Tuple[MatchedTerm, ...]
+    """The shared terms, largest contribution first."""
+    priority: str
+    title: str
+    """The objective's English title."""
+
+
+class ObjectiveRanking(List[ObjectiveScore]):
+    """The objectives ranked by fit with a text, best first (a list of :class:`ObjectiveScore`)."""
+
+    _COLUMNS = ["rank", "code", "priority", "title", "score", "matched_terms"]
+
+    def to_frame(self):
+        """The ranking as a pandas DataFrame: rank, code, priority, title, score, matched terms
+        (``"term (words), ..."``)."""
+        return frame(({"rank": i + 1, "code": s.code, "priority": s.priority, "title": s.title, "score": s.score,
+                       "matched_terms": "; ".join(str(t) for t in s.matched_terms)} for i, s in enumerate(self)),
+                     columns=self._COLUMNS)
+
+    def __repr__(self) -> str:
+        return "ObjectiveRanking([" + ", ".join(f"{s.code}: {s.score:.2f}" for s in self) + "])"
+
+
+AlignmentText = Union[str, Mapping[str, str], Iterable[str], Any]
+
+
+def _alignment_text(text: AlignmentText) -> str:
+    """The text to rank: a str, a mapping of language → str, an iterable of str, or a Proposal
+    (title, summary, and the work plan's objectives, work package, activity and deliverable titles)."""
+    if isinstance(text, str):
+        parts: List[Any] = [text]
+    elif isinstance(text, Mapping):
+        parts = list(text.values())
+    elif hasattr(text, "to_dict") and hasattr(text, "summary") and hasattr(text, "title"):
+        parts = _proposal_texts(text.to_dict())
+    elif isinstance(text, Iterable) and not isinstance(text, (bytes, bytearray)):
+        parts = list(text)
+    else:
+        raise TypeError("text must be a str, a dict of language code → str, a list of str or a Proposal, "
+                        f"not {type(text).__name__}")
+    for part in parts:
+        if not isinstance(part, str):
+            raise TypeError(f"text must contain only str, not {type(part).__name__}")
+        try:
+            part.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ArgumentError(f"text contains characters that are not valid text (a lone surrogate): {part!r}") from None
+    return "\n".join(parts)
+
+
+def _proposal_texts(doc: Mapping[str, Any]) -> List[str]:
+    """Title and summary in every language, and the work plan's texts that say what the project does."""
+    out: List[str] = []
+    for field in ("title", "summary"):
+        value = doc.get(field)
+        if isinstance(value, Mapping):
+            out.extend(v for v in value.values() if isinstance(v, str))
+        elif isinstance(value, str):
+            out.append(value)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, Mapping):
+            for key, value in node.items():
+                if key in ("overall_objective", "text", "title") and isinstance(value, str):
+                    out.append(value)
+                elif key in ("objectives", "work_packages", "activities", "deliverables"):
+                    walk(value)
+
+    walk(doc.get("work_plan") or {})
+    return out
 
 
 class Programme:
@@ -114,6 +213,33 @@ class Programme:
             if c.id == id:
                 return c
         raise _core.NotFoundError(f"no call {id!r}; the programme has " + ", ".join(c.id for c in self.calls))
+
+    def rank_objectives(self, text: AlignmentText, n: Optional[int] = None) -> ObjectiveRanking:
+        """Rank the specific objectives by fit with a proposal's texts, best first.
+
+        `text` is a str (title, summary, objectives, work package titles... in English, Swedish,
+        Danish or Norwegian, mixed freely), a dict of language code → str, a list of str, or a
+        :class:`Proposal` (its title, summary and work plan texts). The scoring is BM25 over each
+        objective's keyword profile (its title in every language and its ``keywords``); every
+        result shows the terms that matched and what each contributed (docs/alignment.md).
+        Ties keep programme order; an objective nothing matches scores 0. `n` keeps the best `n`.
+        The result is a list with ``.to_frame()``::
+
+            prog.rank_objectives("gränsöverskridande arbetsmarknad pendling")[0].code  # 'RSO4.1'
+            prog.rank_objectives(proposal, n=3).to_frame()
+        """
+        if n is not None and (isinstance(n, bool) or not isinstance(n, int)):
+            raise TypeError(f"n must be an int or None, not {type(n).__name__}")
+        if n is not None and n < 1:
+            raise ArgumentError(f"n must be at least 1 (or None for every objective), not {n}")
+        scores = _core.rank_objectives(self._core, _alignment_text(text))
+        objectives = {o.code: o for o in self.specific_objectives}
+        ranking = ObjectiveRanking(
+            ObjectiveScore(code=s.code, score=s.score,
+                           matched_terms=tuple(MatchedTerm(t.term, tuple(t.words), t.contribution) for t in s.matched_terms),
+                           priority=objectives[s.code].priority, title=objectives[s.code].title["en"])
+            for s in scores)
+        return ranking if n is None else ObjectiveRanking(ranking[:n])
 
     @property
     def tables(self) -> List[str]:

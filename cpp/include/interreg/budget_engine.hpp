@@ -65,7 +65,7 @@ struct PartnerSummary {
     Money own_contribution, public_contribution, private_contribution;  // from the sources given
     Money sources_total;
     std::vector<CostBreakdown> periods;
-    std::vector<Money> fund_by_period, contribution_by_period;
+    std::vector<Money> fund_by_period, contribution_by_period;  // fund per period rounded on the running total
 };
 
 struct BudgetSummary {

@@ -72,6 +72,9 @@ struct SpecificObjective {
     std::string priority;
     TextMap title;
     Citation source;
+    // Language code → keywords (words or short phrases) that describe the objective, for
+    // objective alignment (docs/alignment.md). Optional; the library's own words, not programme text.
+    std::map<std::string, std::vector<std::string>> keywords;
 };
 
 struct Fund {
