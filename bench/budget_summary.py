@@ -250,7 +250,9 @@ def pandas_int(lines: pd.DataFrame, partners: pd.DataFrame) -> Dict[str, np.ndar
     r3 = {k: v[:, None] for k, v in r.items()}
     periods = _with_residual(_flat_int(real_periods, r3), costs)  # (P, T, 9)
     fund = costs[:, -1] * r["fund"] // 1_000_000
-    fund_periods = _with_residual(periods[:, :, -1] * r["fund"][:, None] // 1_000_000, fund)
+    # Fund per period on the running total: floor(rate x C_k) - floor(rate x C_k-1).
+    funded = np.cumsum(periods[:, :, -1], axis=1) * r["fund"][:, None] // 1_000_000
+    fund_periods = np.diff(funded, axis=1, prepend=0)
     return {"lines": df.total.to_numpy(), "costs": costs, "periods": periods, "fund": fund,
             "fund_periods": fund_periods, "contribution": costs[:, -1] - fund,
             "period_totals": periods[:, :, -1].sum(axis=0)}
@@ -282,7 +284,7 @@ def pandas_float(lines: pd.DataFrame, partners: pd.DataFrame, rounddown: bool = 
     r3 = {k: v[:, None] for k, v in r.items()}
     periods = _with_residual(_flat_float(real_periods, r3, cut), costs)
     fund = cut(costs[:, -1] * r["f_fund"])
-    fund_periods = _with_residual(cut(periods[:, :, -1] * r["f_fund"][:, None]), fund)
+    fund_periods = np.diff(cut(np.cumsum(periods[:, :, -1], axis=1) * r["f_fund"][:, None]), axis=1, prepend=0)
     return {"lines": df.total.to_numpy(), "costs": costs, "periods": periods, "fund": fund,
             "fund_periods": fund_periods, "contribution": costs[:, -1] - fund,
             "period_totals": periods[:, :, -1].sum(axis=0)}
@@ -513,8 +515,8 @@ def main(argv=None) -> int:
     print(table(["", ""], [[k, v] for k, v in machine()], "ll"))
     print("""
 Notes: times are wall-clock medians (time.perf_counter) without tracemalloc running, after one
-warm-up call. The library rows include the conversion of the core's result to Python (the
-core builds JSON, which becomes dicts; budget_summary() adds the Decimal views); the validate()
+warm-up call. The library row includes the conversion of the totals to Python (budget_summary()
+builds the Decimal views; the lines are converted only when a view asks for them); the validate()
 row runs the same C++ summary plus the rules and converts only the findings, so it bounds the
 C++ computation alone. tracemalloc (a separate run) sees only memory allocated through Python's
 allocators (Python objects, numpy/pandas buffers), never the C++ core's own allocations. Peak
