@@ -60,9 +60,9 @@ std::vector<Money> line_periods(const BudgetLine& line, Money total, std::option
 
 // Split a total the way the periods' own computations say, with the residual last.
 template <class T, class F>
-std::vector<T> by_period_with_residual(const T& total, int count, F compute, T zero = T()) {
+std::vector<T> by_period_with_residual(const T& total, int count, F compute) {
     std::vector<T> out;
-    T so_far = zero;
+    T so_far{};
     for (int k = 0; k + 1 < count; ++k) {
         out.push_back(compute(k));
         so_far += out.back();
@@ -156,8 +156,7 @@ Money effective_unit_price(const Programme& programme, const BudgetLine& line) {
     return line.unit_price;
 }
 
-// A programme unit cost or lump sum is set in euro, whatever the line says.
-static bool priced_by_programme(const Programme& programme, const BudgetLine& line) {
+bool priced_by_programme(const Programme& programme, const BudgetLine& line) {
     return (line.unit_cost && programme.unit_cost(*line.unit_cost)) || (line.lump_sum && programme.lump_sum(*line.lump_sum));
 }
 

@@ -85,6 +85,8 @@ std::optional<ExchangeRateEntry> exchange_rate(const Programme& programme, const
                                                const std::string& currency);
 // The unit price a line is charged at: the programme's for unit costs and lump sums it names.
 Money effective_unit_price(const Programme& programme, const BudgetLine& line);
+// Whether the programme prices the line (a unit cost or lump sum it defines): then in euro.
+bool priced_by_programme(const Programme& programme, const BudgetLine& line);
 
 // Throws ArgumentError naming the line when a currency has no exchange rate, or on overflow.
 BudgetSummary summarise_budget(const Programme& programme, const Proposal& proposal);

@@ -47,8 +47,7 @@ void line(RuleContext& ctx) {
                     ctx.emit(path + "/category", line_label(p, j) + " is a programme lump sum; set its category to 'lump_sum'.");
                 }
             }
-            const bool priced = (l.unit_cost && ctx.programme.unit_cost(*l.unit_cost)) ||
-                                (l.lump_sum && ctx.programme.lump_sum(*l.lump_sum));
+            const bool priced = priced_by_programme(ctx.programme, l);
             if (priced && l.currency != "EUR") {
                 ctx.emit(path + "/currency", line_label(p, j) + " is priced by the programme in EUR; set its currency "
                                                                 "to EUR (its period amounts are read as EUR).");
@@ -61,14 +60,18 @@ void line(RuleContext& ctx) {
     }
 }
 
+// A line in DKK, SEK or NOK for which neither the proposal nor the programme gives a rate.
+bool lacks_rate(const RuleContext& ctx, const BudgetLine& l) {
+    return !priced_by_programme(ctx.programme, l) && l.currency != "EUR" &&
+           !exchange_rate(ctx.programme, ctx.proposal, l.currency);
+}
+
 void exchange_rate_known(RuleContext& ctx) {
     const auto& partners = ctx.proposal.partners;
     for (std::size_t i = 0; i < partners.size(); ++i) {
         for (std::size_t j = 0; j < partners[i].budget.lines.size(); ++j) {
             const BudgetLine& l = partners[i].budget.lines[j];
-            const bool priced = (l.unit_cost && ctx.programme.unit_cost(*l.unit_cost)) ||
-                                (l.lump_sum && ctx.programme.lump_sum(*l.lump_sum));
-            if (priced || l.currency == "EUR" || exchange_rate(ctx.programme, ctx.proposal, l.currency)) continue;
+            if (!lacks_rate(ctx, l)) continue;
             ctx.emit(line_path(i, j) + "/currency",
                      line_label(partners[i], j) + " is in " + l.currency + ", but the proposal gives no exchange rate for " +
                          l.currency + ". Add the rate you use (1 EUR = x " + l.currency + ") and its date to exchange_rates.");
@@ -154,9 +157,7 @@ void associated(RuleContext& ctx) {
 bool rate_missing(const RuleContext& ctx) {
     for (const auto& p : ctx.proposal.partners) {
         for (const auto& l : p.budget.lines) {
-            const bool priced = (l.unit_cost && ctx.programme.unit_cost(*l.unit_cost)) ||
-                                (l.lump_sum && ctx.programme.lump_sum(*l.lump_sum));
-            if (!priced && l.currency != "EUR" && !exchange_rate(ctx.programme, ctx.proposal, l.currency)) return true;
+            if (lacks_rate(ctx, l)) return true;
         }
     }
     return false;
