@@ -57,6 +57,15 @@ READER_PATHS = {
     "source-status-unknown.json": "/partners/1/cofinancing/sources/0/status",
     "exchange-rate-usd.json": "/exchange_rates/USD",
     "exchange-rate-zero.json": "/exchange_rates/NOK/rate",
+    # the work plan
+    "work-plan-activity-unknown-key.json": "/work_plan/work_packages/0/activities/0/owner",
+    "work-plan-activity-without-id.json": "/work_plan/work_packages/1/activities/0",
+    "work-plan-cooperation-unknown-key.json": "/work_plan/cooperation/joint_marketing",
+    "work-plan-effect-good.json": "/work_plan/horizontal_principles/gender_equality/effect",
+    "work-plan-number-zero.json": "/work_plan/work_packages/0/number",
+    "work-plan-period-41.json": "/work_plan/work_packages/0/activities/1/end_period",
+    "work-plan-target-as-number.json": "/work_plan/results/0/target",
+    "work-plan-target-three-decimals.json": "/work_plan/outputs/0/target",
 }
 
 
@@ -99,6 +108,8 @@ def test_data_sets_are_present():
     assert {p.name for p in SHORT_FORMS} <= {p.name for p in VALID}
     assert {p.name for p in INVALID} == set(READER_PATHS)
     assert sum(1 for p in VALID if any(x["budget"]["lines"] for x in json.loads(p.read_text("utf-8"))["partners"])) >= 2
+    assert sum(1 for p in VALID if "work_plan" in json.loads(p.read_text("utf-8"))) >= 2
+    assert sum(1 for p in INVALID if p.name.startswith("work-plan-")) >= 6
 
 
 def test_schema_is_a_valid_draft_2020_12_schema(schema):
@@ -223,7 +234,8 @@ def test_docs_tables_name_every_key(schema):
 
     walk(schema)
     assert {"budget", "cofinancing", "exchange_rates", "flat_rates", "lines", "unit_price", "periods", "sources",
-            "office_on_direct", "own", "rate"} <= keys
+            "office_on_direct", "own", "rate", "work_plan", "work_packages", "activities", "predecessors",
+            "horizontal_principles", "joint_financing", "gender_equality", "baseline", "effect"} <= keys
     assert sorted(k for k in keys if f"`{k}`" not in docs and f'`"{k}"`' not in docs) == []
 
 
@@ -583,3 +595,243 @@ def test_known_gaps_amount_limits(validator, what, where, value):
     doc = with_value(where, value, BUDGET_BASE)
     assert not schema_errors(validator, doc)
     assert not reader_accepts(doc)
+
+
+# --- The work plan: keys, periods, targets and limits value by value -------------------------------
+
+WORK_PLAN_BASE = {
+    **BASE,
+    "partners": [{"id": "PP1", "name": "Aalborg Kommune", "country": "DK", "role": "lead"},
+                 {"id": "PP2", "name": "Region Halland", "country": "SE", "role": "partner"}],
+    "work_plan": {
+        "overall_objective": "Skills across the border.",
+        "objectives": [{"id": "O1", "text": "Map skills."}],
+        "work_packages": [
+            {"number": 1, "title": "Mapping", "lead": "PP1", "objective": "O1",
+             "activities": [
+                 {"id": "A1.1", "title": "Survey", "start_period": 1, "end_period": 2, "partners": ["PP1", "PP2"],
+                  "deliverables": [{"title": "Report", "period": 2}], "predecessors": []},
+                 {"id": "A1.2", "title": "Map", "start_period": 3, "end_period": 4, "partners": ["PP2"],
+                  "deliverables": [], "predecessors": ["A1.1"]}]},
+            {"number": 2, "title": "Matching", "lead": None, "objective": None, "activities": []}],
+        "outputs": [{"indicator": "RCO84", "target": "2", "period": 6, "work_package": 1}],
+        "results": [{"indicator": "RCR104", "baseline": "0", "target": "1.5", "period": 6}],
+        "cooperation": {"joint_development": "Together.", "joint_implementation": "Together.",
+                        "joint_staffing": None, "joint_financing": "Shared."},
+        "horizontal_principles": {"sustainable_development": {"effect": "neutral", "text": ""},
+                                  "equal_opportunities": {"effect": "positive", "text": "Why."},
+                                  "gender_equality": None},
+    },
+}
+WP = "/work_plan"
+WP0 = WP + "/work_packages/0"
+ACT = WP0 + "/activities/0"
+OUT = WP + "/outputs/0"
+RES = WP + "/results/0"
+PRINCIPLE = WP + "/horizontal_principles/equal_opportunities"
+
+GOOD_TARGETS = ["0", "2", "1.5", "12.25", "-1", "+1", "1.", ".5", "0" * 39 + "1", "92233720368547758.07"]
+BAD_TARGETS = ["1.234", "-", "+", ".", "", "abc", "1e3", " 1", "1 ", "1,5", "1.2.3", "--1", "½", "1" + "0" * 40,
+               2, 2.5, True]
+
+WORK_PLAN_EDGES = [
+    # the work plan itself: an object or null
+    (WP, None, True),
+    (WP, {}, True),
+    (WP, REMOVE, True),
+    (WP, [], False),
+    (WP, "none", False),
+    (WP + "/indicators", [], False),
+    # overall objective and texts
+    (WP + "/overall_objective", None, True),
+    (WP + "/overall_objective", "", True),
+    (WP + "/overall_objective", REMOVE, True),
+    (WP + "/overall_objective", "x" * 100000, True),
+    (WP + "/overall_objective", "x" * 100001, False),
+    (WP + "/overall_objective", 1, False),
+    # the arrays: null, [] or an array (never an object)
+    *[(WP + "/" + key, v, True) for key in ["objectives", "work_packages", "outputs", "results"] for v in [None, []]],
+    *[(WP + "/" + key, v, False) for key in ["objectives", "work_packages", "outputs", "results"] for v in [{}, "x"]],
+    # objectives
+    (WP + "/objectives/0/id", "", False),
+    (WP + "/objectives/0/id", " ", False),
+    (WP + "/objectives/0/id", "o" * 50, True),
+    (WP + "/objectives/0/id", "o" * 51, False),
+    (WP + "/objectives/0/id", REMOVE, False),
+    (WP + "/objectives/0/text", "", True),
+    (WP + "/objectives/0/text", "t" * 100001, False),
+    (WP + "/objectives/0/text", None, False),
+    (WP + "/objectives/0/text", REMOVE, False),
+    (WP + "/objectives/0/title", "x", False),
+    # work packages
+    *[(WP0 + "/number", v, True) for v in [1, 3, 50]],
+    *[(WP0 + "/number", v, False) for v in [0, 51, -1, "1", None, REMOVE, True]],
+    (WP0 + "/title", "", True),
+    (WP0 + "/title", "t" * 500, True),
+    (WP0 + "/title", "t" * 501, False),
+    (WP0 + "/title", None, False),
+    (WP0 + "/title", REMOVE, False),
+    *[(WP0 + "/" + key, v, True) for key in ["lead", "objective"] for v in [None, REMOVE, "PP9", "x" * 50]],
+    *[(WP0 + "/" + key, v, False) for key in ["lead", "objective"] for v in ["", " \t", "x" * 51, 1, ["PP1"]]],
+    (WP0 + "/activities", None, True),
+    (WP0 + "/activities", [], True),
+    (WP0 + "/activities", REMOVE, True),
+    (WP0 + "/activities", {}, False),
+    (WP0 + "/budget", "1", False),
+    # activities
+    (ACT + "/id", "x" * 50, True),
+    *[(ACT + "/id", v, False) for v in ["", " ", "x" * 51, 1, None, REMOVE]],
+    (ACT + "/title", "", True),
+    (ACT + "/title", "t" * 501, False),
+    (ACT + "/title", REMOVE, False),
+    *[(ACT + "/" + key, v, True) for key in ["start_period", "end_period"] for v in [1, 2, 40]],
+    *[(ACT + "/" + key, v, False) for key in ["start_period", "end_period"]
+      for v in [0, 41, -1, "1", 1.5, None, True, REMOVE]],
+    (ACT + "/start_period", 6, True),  # after its end: a validation finding (workplan.periods)
+    *[(ACT + "/" + key, v, True) for key in ["partners", "predecessors", "deliverables"] for v in [None, [], REMOVE]],
+    *[(ACT + "/" + key, v, False) for key in ["partners", "predecessors", "deliverables"] for v in [{}, "PP1"]],
+    (ACT + "/partners", ["PP9", "x" * 50], True),  # unknown ids: validation (workplan.references)
+    *[(ACT + "/" + key, v, False) for key in ["partners", "predecessors"] for v in [[""], [" "], ["x" * 51], [1], [None]]],
+    (ACT + "/predecessors", ["A1.1"], True),  # itself: a validation finding (workplan.predecessor-cycle)
+    (ACT + "/deliverables/0/title", "", True),
+    (ACT + "/deliverables/0/title", "t" * 501, False),
+    (ACT + "/deliverables/0/title", REMOVE, False),
+    (ACT + "/deliverables/0/period", 40, True),
+    *[(ACT + "/deliverables/0/period", v, False) for v in [0, 41, "2", None, REMOVE]],
+    (ACT + "/deliverables/0/due", 2, False),
+    (ACT + "/owner", "PP1", False),
+    # outputs
+    *[(OUT + "/target", v, True) for v in GOOD_TARGETS],
+    *[(OUT + "/target", v, False) for v in BAD_TARGETS + [None, REMOVE]],
+    (OUT + "/indicator", "rco 084", True),  # a code the programme does not know: validation
+    *[(OUT + "/indicator", v, False) for v in ["", " ", "x" * 51, 84, None, REMOVE]],
+    (OUT + "/period", 40, True),
+    *[(OUT + "/period", v, False) for v in [0, 41, "6", None, REMOVE]],
+    *[(OUT + "/work_package", v, True) for v in [None, REMOVE, 1, 50]],
+    *[(OUT + "/work_package", v, False) for v in [0, 51, "1", 1.5]],
+    (OUT + "/baseline", "0", False),
+    # results
+    *[(RES + "/target", v, True) for v in GOOD_TARGETS],
+    *[(RES + "/target", v, False) for v in BAD_TARGETS + [None, REMOVE]],
+    *[(RES + "/baseline", v, True) for v in GOOD_TARGETS + [None, REMOVE]],
+    *[(RES + "/baseline", v, False) for v in BAD_TARGETS],
+    *[(RES + "/indicator", v, False) for v in ["", "x" * 51, None, REMOVE]],
+    *[(RES + "/period", v, False) for v in [0, 41, None, REMOVE]],
+    (RES + "/work_package", 1, False),
+    # cooperation: the four criteria, each a text or null
+    (WP + "/cooperation", None, True),
+    (WP + "/cooperation", {}, True),
+    (WP + "/cooperation", [], False),
+    (WP + "/cooperation", "Together.", False),
+    *[(WP + "/cooperation/" + key, v, True)
+      for key in ["joint_development", "joint_implementation", "joint_staffing", "joint_financing"]
+      for v in [None, "", "c" * 100000, REMOVE]],
+    *[(WP + "/cooperation/" + key, v, False) for key in ["joint_staffing"] for v in ["c" * 100001, 1, True, ["x"]]],
+    (WP + "/cooperation/joint_marketing", "x", False),
+    (WP + "/cooperation/Joint_staffing", "x", False),
+    # horizontal principles: the three principles, each {effect, text} or null
+    (WP + "/horizontal_principles", None, True),
+    (WP + "/horizontal_principles", {}, True),
+    (WP + "/horizontal_principles", [], False),
+    (WP + "/horizontal_principles/climate", {"effect": "neutral"}, False),
+    *[(WP + "/horizontal_principles/" + key, v, True)
+      for key in ["sustainable_development", "equal_opportunities", "gender_equality"]
+      for v in [None, REMOVE, {"effect": "negative", "text": "Why."}, {"effect": "neutral"}]],
+    (PRINCIPLE, {}, False),
+    (PRINCIPLE, "positive", False),
+    (PRINCIPLE, {"effect": "positive", "score": 3}, False),
+    *[(PRINCIPLE + "/effect", v, True) for v in ["positive", "neutral", "negative"]],
+    *[(PRINCIPLE + "/effect", v, False) for v in ["good", "Positive", "", None, 1, REMOVE]],
+    *[(PRINCIPLE + "/text", v, True) for v in [None, "", "t" * 100000, REMOVE]],
+    *[(PRINCIPLE + "/text", v, False) for v in ["t" * 100001, 1, ["x"]]],
+]
+
+
+def _wp_edge_id(where, value):
+    shown = "removed" if value is REMOVE else json.dumps(value, ensure_ascii=False)
+    return f"{where.replace('/work_plan', '') or '/'}={shown[:24]}"
+
+
+def test_work_plan_base_is_valid(validator):
+    assert reader_accepts(WORK_PLAN_BASE)
+    assert not schema_errors(validator, WORK_PLAN_BASE)
+    assert _core.Proposal.loads(json.dumps(WORK_PLAN_BASE)).work_plan["work_packages"][0]["activities"][1]["id"] == "A1.2"
+
+
+@pytest.mark.parametrize("where,value,accepted", WORK_PLAN_EDGES,
+                         ids=[_wp_edge_id(w, v) for w, v, _ in WORK_PLAN_EDGES])
+def test_schema_and_reader_agree_on_work_plans(validator, where, value, accepted):
+    doc = with_value(where, value, WORK_PLAN_BASE)
+    assert reader_accepts(doc) is accepted
+    assert (not schema_errors(validator, doc)) is accepted
+
+
+def _item(kind, i):
+    if kind == "objectives":
+        return {"id": f"O{i}", "text": ""}
+    if kind == "work_packages":
+        return {"number": i + 1, "title": ""}
+    if kind == "activities":
+        return {"id": f"A{i}", "title": "", "start_period": 1, "end_period": 1}
+    if kind == "deliverables":
+        return {"title": "", "period": 1}
+    if kind in ("partners", "predecessors"):
+        return f"X{i}"
+    if kind == "outputs":
+        return {"indicator": "RCO84", "target": "1", "period": 1}
+    return {"indicator": "RCR104", "target": "1", "period": 1}
+
+
+WORK_PLAN_LIMITS = [
+    ("objectives", WP + "/objectives", 50),
+    ("work_packages", WP + "/work_packages", 50),
+    ("activities", WP0 + "/activities", 200),
+    ("deliverables", ACT + "/deliverables", 200),
+    ("partners", ACT + "/partners", 200),
+    ("predecessors", ACT + "/predecessors", 200),
+    ("outputs", WP + "/outputs", 200),
+    ("results", WP + "/results", 200),
+]
+
+
+@pytest.mark.parametrize("kind,where,limit", WORK_PLAN_LIMITS, ids=[k for k, _, _ in WORK_PLAN_LIMITS])
+@pytest.mark.parametrize("over", [0, 1])
+def test_work_plan_limits(validator, kind, where, limit, over):
+    # Items are unique (ids, numbers) so that only the count decides.
+    doc = with_value(where, [_item(kind, i) for i in range(limit + over)], WORK_PLAN_BASE)
+    if kind == "work_packages":
+        doc["work_plan"]["outputs"][0]["work_package"] = None
+    assert reader_accepts(doc) is (not over)
+    assert (not schema_errors(validator, doc)) is (not over)
+
+
+# What a JSON Schema cannot express in a work plan (documented in the schema's descriptions and
+# in docs/proposal-format.md).
+WORK_PLAN_GAPS = [
+    ("duplicate activity ids in one work package", ACT + "/id", "A1.2"),
+    ("duplicate activity ids across work packages", WP + "/work_packages/1/activities",
+     [{"id": "A1.1", "title": "Again", "start_period": 1, "end_period": 1}]),
+    ("duplicate work package numbers", WP + "/work_packages/1/number", 1),
+    ("a period written with a fraction", ACT + "/start_period", 1.0),
+    ("a work package number written with a fraction", WP0 + "/number", 1.0),
+    ("a target beyond 64-bit hundredths", OUT + "/target", "92233720368547758.08"),
+    ("a baseline beyond 64-bit hundredths", RES + "/baseline", "-99999999999999999999"),
+]
+
+
+@pytest.mark.parametrize("what,where,value", WORK_PLAN_GAPS, ids=[g[0] for g in WORK_PLAN_GAPS])
+def test_known_gaps_in_work_plans(validator, what, where, value):
+    doc = with_value(where, value, WORK_PLAN_BASE)
+    assert not schema_errors(validator, doc)
+    assert not reader_accepts(doc)
+
+
+def test_work_plan_key_names_are_the_cores():
+    """The schema's cooperation criteria and principles are the ones the core writes."""
+    schema = load_schema()
+    written = _core.Proposal().work_plan
+    plan = schema["$defs"]["work_plan"]["properties"]
+    assert list(plan) == list(written)
+    assert list(plan["cooperation"]["properties"]) == list(written["cooperation"])
+    assert list(plan["horizontal_principles"]["properties"]) == list(written["horizontal_principles"])
+    assert schema["$defs"]["principle"]["properties"]["effect"]["enum"] == ["positive", "neutral", "negative"]

@@ -159,7 +159,11 @@ WorkPlan read_work_plan(const JsonReader& r) {
     if (auto os = r.find("objectives")) {
         for (const auto& o : os->items(max_work_packages)) {
             o.expect_object({"id", "text"});
-            w.objectives.push_back({o.at("id").nonempty_string(max_id_length), o.at("text").string(max_text_length)});
+            ProjectObjective objective{o.at("id").nonempty_string(max_id_length), o.at("text").string(max_text_length)};
+            for (const auto& earlier : w.objectives) {
+                if (earlier.id == objective.id) o.at("id").fail("objective id '" + objective.id + "' is used twice");
+            }
+            w.objectives.push_back(std::move(objective));
         }
     }
     std::vector<std::string> activity_ids;

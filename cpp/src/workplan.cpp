@@ -51,6 +51,9 @@ const WorkPackage* WorkPlan::work_package(int number) const {
 }
 
 std::string normalise_indicator(std::string_view code) {
+    const auto first_char = code.find_first_not_of(" \t\r\n");
+    if (first_char == std::string_view::npos) return {};
+    code = code.substr(first_char, code.find_last_not_of(" \t\r\n") - first_char + 1);
     std::string letters, digits;
     for (char c : code) {
         if (std::isalpha(static_cast<unsigned char>(c)) && digits.empty()) {

@@ -31,6 +31,14 @@ def _partner_ids(partners: Iterable[PartnerRef]) -> List[str]:
     return [p if isinstance(p, str) else p.id for p in partners]
 
 
+def _free_id(pattern: str, taken: "set[str]") -> str:
+    """The first of pattern.format(1), pattern.format(2), ... not yet taken."""
+    n = 1
+    while pattern.format(n) in taken:
+        n += 1
+    return pattern.format(n)
+
+
 class WorkPlan:
     """A live view of a proposal's work plan."""
 
@@ -58,7 +66,7 @@ class WorkPlan:
     def add_objective(self, text: str, *, id: Optional[str] = None) -> str:
         """Add a project objective and return its id ("O1", "O2", ...)."""
         def edit(d):
-            oid = id or f"O{len(d['objectives']) + 1}"
+            oid = id or _free_id("O{}", {o["id"] for o in d["objectives"]})
             d["objectives"].append({"id": oid, "text": text})
             return oid
         return self._change(edit)
@@ -84,7 +92,8 @@ class WorkPlan:
             if wp is None:
                 from .errors import NotFoundError
                 raise NotFoundError(f"no work package {work_package}")
-            aid = id or f"A{work_package}.{len(wp['activities']) + 1}"
+            taken = {a["id"] for w in d["work_packages"] for a in w["activities"]}
+            aid = id or _free_id(f"A{work_package}.{{}}", taken)
             wp["activities"].append({"id": aid, "title": title, "start_period": start_period, "end_period": end_period,
                                      "partners": _partner_ids(partners),
                                      "deliverables": [{"title": t, "period": p} for t, p in deliverables],

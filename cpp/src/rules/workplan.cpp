@@ -85,6 +85,7 @@ void work_package(RuleContext& ctx) {
 }
 
 void periods(RuleContext& ctx) {
+    if (!ctx.proposal.duration_months) return;  // no periods to judge; project.duration asks for it
     const WorkPlan& w = ctx.proposal.work_plan;
     const int last = period_count(ctx);
     const std::string range = "1 to " + std::to_string(last);
