@@ -1,21 +1,10 @@
 #include "interreg/budget.hpp"
 
+#include "interreg/choices.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/text.hpp"
 
 namespace interreg {
-namespace {
-
-template <class E>
-E parse_choice(std::string_view s, const std::vector<std::string>& names, const char* what) {
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i] == s) return static_cast<E>(i);
-    }
-    throw ArgumentError("unknown " + std::string(what) + " '" + std::string(s) + "'; choose one of (nearest first): " +
-                        text::join_choices(text::nearest(s, names, names.size()), ", "));
-}
-
-}  // namespace
 
 const std::vector<std::string>& category_names() {
     static const std::vector<std::string> names = {"staff", "office_admin", "travel", "external",

@@ -3,22 +3,11 @@
 #include <algorithm>
 
 #include "interreg/countries.hpp"
+#include "interreg/choices.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/text.hpp"
 
 namespace interreg {
-namespace {
-
-template <class E>
-E parse_enum(std::string_view s, const std::vector<std::string>& names, const char* what) {
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i] == s) return static_cast<E>(i);
-    }
-    throw ArgumentError("unknown " + std::string(what) + " '" + std::string(s) + "'; choose one of (nearest first): " +
-                        text::join_choices(text::nearest(s, names, names.size()), ", "));
-}
-
-}  // namespace
 
 const std::vector<std::string>& role_names() {
     static const std::vector<std::string> names = {"lead", "partner", "associated"};
@@ -37,9 +26,9 @@ const std::vector<std::string>& language_codes() {
 
 std::string_view to_string(Role r) { return role_names()[static_cast<std::size_t>(r)]; }
 std::string_view to_string(LegalStatus s) { return legal_status_names()[static_cast<std::size_t>(s)]; }
-Role parse_role(std::string_view s) { return parse_enum<Role>(s, role_names(), "role"); }
+Role parse_role(std::string_view s) { return parse_choice<Role>(s, role_names(), "role"); }
 LegalStatus parse_legal_status(std::string_view s) {
-    return parse_enum<LegalStatus>(s, legal_status_names(), "legal status");
+    return parse_choice<LegalStatus>(s, legal_status_names(), "legal status");
 }
 
 void check_duration(int months) {

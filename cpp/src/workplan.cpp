@@ -2,26 +2,21 @@
 
 #include <cctype>
 
-#include "interreg/errors.hpp"
+#include "interreg/choices.hpp"
 #include "interreg/text.hpp"
 
 namespace interreg {
 
-std::string_view to_string(Effect e) {
-    switch (e) {
-        case Effect::positive: return "positive";
-        case Effect::neutral: return "neutral";
-        case Effect::negative: return "negative";
-    }
-    return "neutral";
-}
 
-Effect parse_effect(std::string_view s) {
-    if (s == "positive") return Effect::positive;
-    if (s == "neutral") return Effect::neutral;
-    if (s == "negative") return Effect::negative;
-    throw ArgumentError("unknown effect '" + std::string(s) + "'; choose positive, neutral or negative");
+namespace {
+const std::vector<std::string>& effect_names() {
+    static const std::vector<std::string> names = {"positive", "neutral", "negative"};
+    return names;
 }
+}  // namespace
+
+std::string_view to_string(Effect e) { return effect_names()[static_cast<std::size_t>(e)]; }
+Effect parse_effect(std::string_view s) { return parse_choice<Effect>(s, effect_names(), "effect"); }
 
 const std::vector<std::string>& cooperation_criteria() {
     static const std::vector<std::string> names = {"joint_development", "joint_implementation", "joint_staffing",

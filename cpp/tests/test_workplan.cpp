@@ -205,7 +205,7 @@ TEST(WorkPlanModel, Names) {
     const auto e = thrown<interreg::ArgumentError>([] { interreg::parse_effect("good"); });
     ASSERT_TRUE(e);
     EXPECT_CONTAINS(e->what(), "'good'");
-    EXPECT_CONTAINS(e->what(), "positive, neutral or negative");
+    EXPECT_CONTAINS(e->what(), "choose one of (nearest first): ");
 }
 
 TEST(WorkPlanModel, Lookups) {

@@ -79,8 +79,8 @@ def _period_list(periods: Optional[Sequence[Amount]]) -> Optional[List[Amount]]:
     return list(periods)
 
 
-class PartnerBudget:
-    """A partner's budget: a live view, changes go straight into the proposal."""
+class _PartnerView:
+    """A live view of one part of a partner: edits go straight into the proposal."""
 
     def __init__(self, partner: "Partner"):
         self._partner = partner
@@ -89,6 +89,10 @@ class PartnerBudget:
         core = self._partner._core()
         change(core)
         self._partner._proposal._core.update_partner(core)
+
+
+class PartnerBudget(_PartnerView):
+    """A partner's budget: a live view, changes go straight into the proposal."""
 
     def _line(self, index: int) -> _core.BudgetLine:
         lines = self._partner._core().budget_lines
@@ -166,16 +170,8 @@ class PartnerBudget:
         return f"<PartnerBudget {self._partner.id}: {len(self)} lines, flat rates {self.rates}>"
 
 
-class Cofinancing:
+class Cofinancing(_PartnerView):
     """How a partner's budget is financed: fund, rate and contribution sources (live view)."""
-
-    def __init__(self, partner: "Partner"):
-        self._partner = partner
-
-    def _edit(self, change) -> None:
-        core = self._partner._core()
-        change(core)
-        self._partner._proposal._core.update_partner(core)
 
     @property
     def fund(self) -> Optional[str]:
