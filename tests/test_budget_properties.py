@@ -286,6 +286,12 @@ def check_sums(summary, spec):
     assert summary.total == total == sum(summary.period_totals, ZERO)
     for column in COST_COLUMNS:
         assert summary.costs[column] == sum((p.costs[column] for p in summary.partners), ZERO)
+        for k, period in enumerate(summary.period_costs):
+            assert period[column] == sum((p.periods[k][column] for p in summary.partners), ZERO)
+    for k in range(len(summary.periods)):
+        assert summary.fund_by_period[k] == sum((p.fund_by_period[k] for p in summary.partners), ZERO)
+        assert summary.contribution_by_period[k] == sum((p.contribution_by_period[k] for p in summary.partners), ZERO)
+    assert summary.sources_total == sum((p.sources_total for p in summary.partners), ZERO)
     assert summary.fund_amount + summary.contribution == summary.total
     assert summary.fund_totals == {
         fund: sum((p.fund_amount for p in summary.partners if p.fund == fund), ZERO) for fund in MAX_RATE}

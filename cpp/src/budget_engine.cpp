@@ -165,6 +165,9 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
     s.periods = reporting_periods(programme, proposal);
     const int count = static_cast<int>(s.periods.size());
     s.period_totals.assign(s.periods.size(), Money());
+    s.period_costs.assign(s.periods.size(), CostBreakdown());
+    s.fund_by_period.assign(s.periods.size(), Money());
+    s.contribution_by_period.assign(s.periods.size(), Money());
 
     for (std::size_t pi = 0; pi < proposal.partners.size(); ++pi) {
         const Partner& partner = proposal.partners[pi];
@@ -225,6 +228,9 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
             ps.fund_by_period.push_back(fund_k);
             ps.contribution_by_period.push_back(ps.periods[k].total - fund_k);
             s.period_totals[k] = s.period_totals[k] + ps.periods[k].total;
+            s.period_costs[k] += ps.periods[k];
+            s.fund_by_period[k] = s.fund_by_period[k] + fund_k;
+            s.contribution_by_period[k] = s.contribution_by_period[k] + ps.contribution_by_period.back();
         }
         for (const auto& src : partner.cofinancing.sources) {
             ps.sources_total = ps.sources_total + src.amount;
@@ -236,6 +242,10 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
         s.costs += ps.costs;
         s.fund_amount = s.fund_amount + ps.fund_amount;
         s.contribution = s.contribution + ps.contribution;
+        s.own_contribution = s.own_contribution + ps.own_contribution;
+        s.public_contribution = s.public_contribution + ps.public_contribution;
+        s.private_contribution = s.private_contribution + ps.private_contribution;
+        s.sources_total = s.sources_total + ps.sources_total;
         if (!ps.fund.empty()) s.fund_totals[ps.fund] = s.fund_totals[ps.fund] + ps.fund_amount;
         s.country_totals[ps.country] = s.country_totals[ps.country] + ps.costs.total;
         s.partners.push_back(std::move(ps));
@@ -304,6 +314,15 @@ oj budget_summary_to_json(const BudgetSummary& s, bool with_lines) {
     out["costs"] = breakdown_json(s.costs);
     out["fund_amount"] = s.fund_amount.cents();
     out["contribution"] = s.contribution.cents();
+    out["own_contribution"] = s.own_contribution.cents();
+    out["public_contribution"] = s.public_contribution.cents();
+    out["private_contribution"] = s.private_contribution.cents();
+    out["sources_total"] = s.sources_total.cents();
+    oj period_costs = oj::array();
+    for (const auto& b : s.period_costs) period_costs.push_back(breakdown_json(b));
+    out["period_costs"] = period_costs;
+    out["fund_by_period"] = cents_list(s.fund_by_period);
+    out["contribution_by_period"] = cents_list(s.contribution_by_period);
     out["fund_totals"] = funds;
     out["country_totals"] = countries;
     out["period_totals"] = cents_list(s.period_totals);

@@ -290,6 +290,13 @@ class BudgetSummary:
         self.fund_totals: Dict[str, Decimal] = {k: _cents(v) for k, v in data["fund_totals"].items()}
         self.country_totals: Dict[str, Decimal] = {k: _cents(v) for k, v in data["country_totals"].items()}
         self.period_totals: List[Decimal] = [_cents(c) for c in data["period_totals"]]
+        self.period_costs: List[Dict[str, Decimal]] = [_breakdown(b) for b in data["period_costs"]]
+        self.fund_by_period: List[Decimal] = [_cents(c) for c in data["fund_by_period"]]
+        self.contribution_by_period: List[Decimal] = [_cents(c) for c in data["contribution_by_period"]]
+        self.own_contribution = _cents(data["own_contribution"])
+        self.public_contribution = _cents(data["public_contribution"])
+        self.private_contribution = _cents(data["private_contribution"])
+        self.sources_total = _cents(data["sources_total"])
         self.exchange_rates: Dict[str, Dict[str, Any]] = data["exchange_rates"]
 
     @property
@@ -323,10 +330,9 @@ class BudgetSummary:
             for k, period in enumerate(self.periods):
                 row = {"period": period["number"], "start": period["start"], "end": period["end"],
                        "months": f"{period['first_month']}-{period['last_month']}"}
-                for col in COST_COLUMNS:
-                    row[col] = sum((p.periods[k][col] for p in self.partners), Decimal("0.00"))
-                row["fund_amount"] = sum((p.fund_by_period[k] for p in self.partners), Decimal("0.00"))
-                row["contribution"] = sum((p.contribution_by_period[k] for p in self.partners), Decimal("0.00"))
+                row.update(self.period_costs[k])
+                row["fund_amount"] = self.fund_by_period[k]
+                row["contribution"] = self.contribution_by_period[k]
                 rows.append(row)
             return frame(rows, columns=["period", "start", "end", "months", *COST_COLUMNS, "fund_amount",
                                         "contribution"])

@@ -145,7 +145,6 @@ def _build(s: "BudgetSummary") -> Any:
 
     wb = Workbook()
     wb.remove(wb.active)
-    zero = Decimal("0.00")
 
     # Per fund: each fund's amount, the contribution, and the total they add up to.
     sheet = _Sheet(wb, "Per fund", ["Fund", "Partners", "Amount"])
@@ -166,11 +165,9 @@ def _build(s: "BudgetSummary") -> Any:
     sheet = _Sheet(wb, "Per period", ["Period", "Start", "End", "Months", *(COST_LABELS[c] for c in COST_COLUMNS),
                                       "Fund amount", "Contribution"])
     for k, period in enumerate(s.periods):
-        costs = [sum((p.periods[k][c] for p in s.partners), zero) for c in COST_COLUMNS]
-        fund_amount = sum((p.fund_by_period[k] for p in s.partners), zero)
-        contribution = sum((p.contribution_by_period[k] for p in s.partners), zero)
         sheet.append([period["number"], _date(period["start"]), _date(period["end"]),
-                      f"{period['first_month']}-{period['last_month']}", *costs, fund_amount, contribution])
+                      f"{period['first_month']}-{period['last_month']}", *(s.period_costs[k][c] for c in COST_COLUMNS),
+                      s.fund_by_period[k], s.contribution_by_period[k]])
     sheet.append(["Total", None, None, "", *(s.costs[c] for c in COST_COLUMNS), s.fund_amount, s.contribution],
                  total=True)
     sheet.finish()
@@ -197,10 +194,8 @@ def _build(s: "BudgetSummary") -> Any:
         sheet.append([p.id, p.name, p.country, p.fund, ("rate", _rate(p.rate)), p.total, p.fund_amount,
                       p.contribution, p.own_contribution, p.public_contribution, p.private_contribution,
                       p.sources_total])
-    sheet.append(["Total", "", "", "", None, s.total, s.fund_amount, s.contribution,
-                  *(sum((getattr(p, f) for p in s.partners), zero)
-                    for f in ("own_contribution", "public_contribution", "private_contribution", "sources_total"))],
-                 total=True)
+    sheet.append(["Total", "", "", "", None, s.total, s.fund_amount, s.contribution, s.own_contribution,
+                  s.public_contribution, s.private_contribution, s.sources_total], total=True)
     sheet.finish()
 
     # The exchange rates the summary used.

@@ -74,6 +74,9 @@ struct BudgetSummary {
     std::vector<LineSummary> lines;
     CostBreakdown costs;  // the project
     Money fund_amount, contribution;
+    Money own_contribution, public_contribution, private_contribution, sources_total;
+    std::vector<CostBreakdown> period_costs;  // the project per period
+    std::vector<Money> fund_by_period, contribution_by_period;
     std::map<std::string, Money> fund_totals;     // fund id → amount
     std::map<std::string, Money> country_totals;  // country → partner totals
     std::vector<Money> period_totals;
