@@ -133,6 +133,24 @@ void expect_consistent(const BudgetSummary& s) {
     }
     EXPECT_EQ(s.costs.total, project.total);
     EXPECT_EQ(s.costs.staff, project.staff);
+    // The project per period is the sum of the partners per period, and adds up to the project.
+    ASSERT_EQ(s.period_costs.size(), n);
+    Money project_fund, project_contribution;
+    for (std::size_t k = 0; k < n; ++k) {
+        Money total_k, fund_k, contribution_k;
+        for (const auto& p : s.partners) {
+            total_k = total_k + p.periods[k].total;
+            fund_k = fund_k + p.fund_by_period[k];
+            contribution_k = contribution_k + p.contribution_by_period[k];
+        }
+        EXPECT_EQ(s.period_costs[k].total, total_k) << "period " << k + 1;
+        EXPECT_EQ(s.fund_by_period[k], fund_k) << "period " << k + 1;
+        EXPECT_EQ(s.contribution_by_period[k], contribution_k) << "period " << k + 1;
+        project_fund = project_fund + s.fund_by_period[k];
+        project_contribution = project_contribution + s.contribution_by_period[k];
+    }
+    EXPECT_EQ(project_fund, s.fund_amount);
+    EXPECT_EQ(project_contribution, s.contribution);
     EXPECT_EQ(s.fund_amount, fund);
     EXPECT_EQ(s.contribution, contribution);
     for (const auto& [id, amount] : by_fund) EXPECT_EQ(s.fund_totals.at(id), amount) << id;

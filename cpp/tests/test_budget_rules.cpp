@@ -1203,6 +1203,9 @@ TEST(BudgetSummaryJson, LinesOnlyWhenAskedFor) {
     EXPECT_EQ(without["costs"], with_lines["costs"]);
     std::vector<std::string> keys;
     for (const auto& item : without.items()) keys.push_back(item.key());
-    EXPECT_EQ(keys, (std::vector<std::string>{"periods", "partners", "costs", "fund_amount", "contribution", "fund_totals",
-                                              "country_totals", "period_totals", "exchange_rates"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"periods", "partners", "costs", "fund_amount", "contribution",
+                                              "own_contribution", "public_contribution", "private_contribution",
+                                              "sources_total", "period_costs", "fund_by_period",
+                                              "contribution_by_period", "fund_totals", "country_totals",
+                                              "period_totals", "exchange_rates"}));
 }
