@@ -115,9 +115,7 @@ void register_budget(py::module_& m) {
             return out;
         })
         .def_readonly("unit_cost", &BudgetLine::unit_cost)
-        .def_readonly("lump_sum", &BudgetLine::lump_sum)
-        .def_property_readonly("total", [](const BudgetLine& l) { return line_total(l.units, l.unit_price).to_string(); },
-                               "units × unit price, truncated to the cent, in the line's currency");
+        .def_readonly("lump_sum", &BudgetLine::lump_sum);
 
     auto partner = py::reinterpret_borrow<py::class_<Partner>>(m.attr("Partner"));
     partner
