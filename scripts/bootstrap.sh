@@ -11,7 +11,9 @@ APT_PACKAGES=(
   python3-dev python3-venv python3-pip python3-setuptools python3-wheel
   python3-pytest python3-numpy python3-pandas python3-matplotlib python3-jsonschema
   python3-nbformat python3-nbclient python3-ipykernel python3-mypy
-  python3-openpyxl python3-hypothesis libreoffice-calc-nogui poppler-utils
+  python3-openpyxl python3-hypothesis python3-docx python3-networkx
+  libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
+  clang libclang-rt-14-dev
 )
 
 missing=()
