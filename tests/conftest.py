@@ -17,6 +17,7 @@ without any costs budget.total (ERROR).
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,40 @@ def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
     p.add_partner("Aalborg Kommune", country="DK", region="Region Nordjylland", org_type="local-authority")
     p.add_partner("Østfold fylkeskommune", country="NO", region="Østfold", org_type="regional-authority",
                   norwegian_project_owner=True)
-    return add_reference_budget(p)
+    return add_reference_work_plan(add_reference_budget(p))
+
+
+def add_reference_work_plan(p: "interreg.Proposal") -> "interreg.Proposal":
+    """The work plan of :func:`build_good_proposal` and of tests/data/valid/talent-rso41.json
+    (the C++ tests' baseline has the same plan): two work packages, three activities with
+    partners from two countries each, A1.1 → A1.2 → A2.1, two outputs (RCO84 delivered jointly
+    by work package 1, RCO87) with their results (RCR104, RCR84 — the usual result of RCO87),
+    every cooperation criterion and the three horizontal principles. Partners are given as
+    Partner objects and as ids."""
+    lead, municipality, county = p.partner("PP1"), p.partner("PP2"), p.partner("PP3")
+    wp = p.work_plan
+    wp.overall_objective = "A labour market without borders in Öresund-Kattegat-Skagerrak."
+    o1 = wp.add_objective("Map the skills employers lack on each side of the border.")
+    o2 = wp.add_objective("Match job seekers with employers across the border.")
+    w1 = wp.add_work_package("Skills mapping", lead=lead, objective=o1)
+    w2 = wp.add_work_package("Matching", lead="PP2", objective=o2)
+    a11 = wp.add_activity(w1, "Employer survey", start_period=1, end_period=2, partners=[lead, "PP2"],
+                          deliverables=[("Survey report", 2)])
+    a12 = wp.add_activity(w1, "Skills map", start_period=3, end_period=4, partners=["PP1", county],
+                          deliverables=[("Skills map — “Kattegat” edition", 4)], predecessors=[a11])
+    wp.add_activity(w2, "Joint job fairs", start_period=3, end_period=6, partners=(municipality, county),
+                    deliverables=[("First fair", 3), ("Last fair", 6)], predecessors=[a12])
+    wp.add_output("RCO84", 2, period=6, work_package=w1)
+    wp.add_output("RCO87", "3", period=6, work_package=w2)
+    wp.add_result("RCR104", 1, period=6)
+    wp.add_result("RCR84", Decimal("12.25"), period=6, baseline="0.5")
+    wp.set_cooperation(joint_development="The partners wrote the application together.",
+                       joint_implementation="Every activity has partners from two countries.")
+    wp.set_cooperation(joint_staffing="A shared project coordinator.", joint_financing="Every partner contributes.")
+    wp.set_principle("sustainable_development", "neutral")
+    wp.set_principle("equal_opportunities", "positive", "Job seekers far from the labour market first.")
+    wp.set_principle("gender_equality", "positive", "Fairs in sectors with a gender imbalance.")
+    return p
 
 
 def add_reference_budget(p: "interreg.Proposal") -> "interreg.Proposal":
@@ -92,9 +126,49 @@ def add_reference_budget(p: "interreg.Proposal") -> "interreg.Proposal":
 
 
 def give_small_budget(partner: "interreg.Partner", amount: str = "10000.00") -> "interreg.Partner":
-    """Give `partner` one staff line of `amount` euro (so budget.partner-empty stays silent)."""
+    """Give `partner` one staff line of `amount` euro (so budget.partner-empty stays silent) and,
+    when the reference work plan is there, a part in its job fairs (A2.1), so that
+    workplan.partner-involvement stays silent too."""
     partner.budget.add("staff", "Staff costs", units=1, unit_price=amount, unit_type="lump")
+    take_part(partner, "A2.1")
     return partner
+
+
+def take_part(partner: "interreg.Partner", activity: str) -> None:
+    """Add `partner` to the work plan's `activity`, if the work plan has it."""
+    def edit(plan):
+        for wp in plan["work_packages"]:
+            for a in wp["activities"]:
+                if a["id"] == activity and partner.id not in a["partners"]:
+                    a["partners"].append(partner.id)
+    partner._proposal.work_plan._change(edit)
+
+
+def drop_from_work_plan(proposal: "interreg.Proposal", *ids: str) -> None:
+    """Remove partners from the work plan's leads and activities (after removing them from the
+    proposal, so that the work plan names no partner that is gone)."""
+    def edit(plan):
+        for wp in plan["work_packages"]:
+            if wp["lead"] in ids:
+                wp["lead"] = None
+            for a in wp["activities"]:
+                a["partners"] = [x for x in a["partners"] if x not in ids]
+    proposal.work_plan._change(edit)
+
+
+def shorten_work_plan(proposal: "interreg.Proposal", periods: int) -> "interreg.Proposal":
+    """Move every period of the work plan to at most `periods` (for a shorter project, e.g. a
+    pre-project of two periods)."""
+    def edit(plan):
+        for wp in plan["work_packages"]:
+            for a in wp["activities"]:
+                a["start_period"], a["end_period"] = min(a["start_period"], periods), min(a["end_period"], periods)
+                for d in a["deliverables"]:
+                    d["period"] = min(d["period"], periods)
+        for item in plan["outputs"] + plan["results"]:
+            item["period"] = min(item["period"], periods)
+    proposal.work_plan._change(edit)
+    return proposal
 
 
 def clear_budget(partner: "interreg.Partner") -> "interreg.Partner":
@@ -109,7 +183,7 @@ def clear_budget(partner: "interreg.Partner") -> "interreg.Partner":
 
 def replace_with_small_budgets(proposal: "interreg.Proposal", amount: str = "10000.00") -> "interreg.Proposal":
     """Every partner that is not associated gets one staff line of `amount` and nothing else
-    (small enough for the caps of a pre-project)."""
+    (small enough for the caps of a pre-project), and takes part in the job fairs."""
     for partner in proposal.partners:
         clear_budget(partner)
         if partner.role != "associated":

@@ -118,21 +118,16 @@ def test_a_proposal_is_ranked_by_its_title_summary_and_work_plan(programme, good
     # The reference proposal: "Talent across the Öresund-Kattegat-Skagerrak labour market", RSO4.1.
     assert programme.rank_objectives(good_proposal)[0].code == "RSO4.1"
 
-    class Draft:  # anything shaped like a Proposal: title, summary, to_dict()
-        title = {"en": "Tide"}
-        summary = {}
+    draft = interreg.Proposal(programme, acronym="TIDE", title="Tide")
+    draft.add_partner("Energi Fyn", country="DK", region="Syddanmark")  # partner names are not read
+    wp = draft.work_plan
+    wp.overall_objective = "Coastal towns ready for storm surges"
+    o1 = wp.add_objective("Flood maps for every harbour town")
+    n = wp.add_work_package("Skybrud og stormflod", objective=o1)
+    wp.add_activity(n, "Early warning pilots", start_period=1, end_period=2, deliverables=[("Kystbeskyttelse", 2)])
+    wp.set_cooperation(joint_staffing="shared wind power engineers")
 
-        def to_dict(self):
-            return {"title": {"en": "Tide"}, "summary": {},
-                    "partners": [{"name": "Energi Fyn"}],  # partner names are not read
-                    "work_plan": {"overall_objective": "Coastal towns ready for storm surges",
-                                  "objectives": [{"id": "O1", "text": "Flood maps for every harbour town"}],
-                                  "work_packages": [{"number": 1, "title": "Skybrud og stormflod",
-                                                     "activities": [{"title": "Early warning pilots",
-                                                                     "deliverables": [{"title": "Kystbeskyttelse"}]}]}],
-                                  "cooperation": {"joint_staffing": "shared wind power engineers"}}}
-
-    ranking = programme.rank_objectives(Draft())
+    ranking = programme.rank_objectives(draft)
     assert ranking[0].code == "RSO2.4"
     words = {w for s in ranking for t in s.matched_terms for w in t.words}
     assert {"storm", "Flood", "Skybrud", "stormflod", "warning", "Kystbeskyttelse"} <= words

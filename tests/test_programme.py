@@ -12,7 +12,7 @@ from interreg import _resources
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 OBJECTIVES = ["RSO1.1", "RSO1.4", "RSO2.2", "RSO2.4", "RSO2.6", "RSO3.2", "RSO4.1"]
 RECORD_LISTS = ["countries", "regions", "sub_geographies", "priorities", "specific_objectives", "funds",
-                "project_kinds", "calls", "org_types"]
+                "project_kinds", "calls", "org_types", "indicators"]
 
 
 def message(exc: BaseException) -> str:
@@ -241,11 +241,12 @@ def test_assumed_facts_are_marked(programme):
 
 # -- rules -------------------------------------------------------------------------------------
 
-def test_programme_switches_on_twenty_nine_rules(programme):
+def test_programme_switches_on_every_rule(programme):
     rules = programme.rules
-    assert len(rules) == 29
+    assert len(rules) == 43
     ids = [r["id"] for r in rules]
-    assert len(set(ids)) == 29
+    assert len(set(ids)) == 43
+    assert set(ids) == set(interreg.rule_catalogue()["id"])
     catalogue = set(interreg.rule_catalogue()["id"])
     for rule in rules:
         assert rule["id"] in catalogue
@@ -253,8 +254,10 @@ def test_programme_switches_on_twenty_nine_rules(programme):
         assert rule["title"]
         assert rule["source"]
         assert rule["status"] in ("confirmed", "assumed")
-    assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call", "budget", "cofinancing"}
+    assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call", "budget", "cofinancing",
+                                              "workplan", "indicators"}
     assert sum(i.startswith(("budget.", "cofinancing.")) for i in ids) == 12
+    assert sum(i.startswith(("workplan.", "indicators.")) for i in ids) == 13
 
 
 def test_rule_parameters(programme):

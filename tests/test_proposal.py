@@ -440,7 +440,8 @@ def test_save_into_missing_folder_is_a_file_error(good_proposal, tmp_path):
 def test_document_layout(good_proposal):
     doc = good_proposal.to_dict()
     assert list(doc) == ["format", "version", "programme", "call", "kind", "acronym", "title", "summary",
-                         "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners"]
+                         "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners",
+                         "work_plan"]
     assert doc["format"] == "interreg-proposal"
     assert doc["version"] == 1
     assert doc["programme"] == "oks-2021-2027"

@@ -1,10 +1,7 @@
 """The work plan through the Python API: ``proposal.work_plan`` builds the same document the
-C++ writer produces (tests/data/valid/talent-work-plan.json), every change goes through the
-strict reader (a bad value raises FormatError naming its /work_plan/... path and changes
-nothing), and save → load → save stays byte-identical.
-
-The workplan.* rules are not switched on for ÖKS yet (docs/rules.md); the tests that run them
-load a copy of the programme document that switches them on.
+C++ writer produces (tests/data/valid/talent-rso41.json, the documented example), every change
+goes through the strict reader (a bad value raises FormatError naming its /work_plan/... path and
+changes nothing), save → load → save stays byte-identical, and ÖKS checks it.
 """
 from __future__ import annotations
 
@@ -17,11 +14,11 @@ import pytest
 
 import interreg
 from interreg import _core
+from conftest import add_reference_work_plan
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "valid"
 TALENT = DATA / "talent-rso41.json"
-TALENT_WORK_PLAN = DATA / "talent-work-plan.json"
 PRE_PROJECT = DATA / "pre-project-german-partner.json"
 PRE_PROJECT_WORK_PLAN = DATA / "pre-project-work-plan.json"
 
@@ -31,34 +28,7 @@ WORK_PLAN_RULES = ["workplan.structure", "workplan.references", "workplan.work-p
 
 
 def build_work_plan(p: interreg.Proposal) -> interreg.Proposal:
-    """The work plan of tests/data/valid/talent-work-plan.json (and of the C++ tests'
-    baseline): two work packages, three activities with partners from two countries each,
-    A1.1 → A1.2 → A2.1, two outputs, two results, all cooperation criteria, three principles.
-    Partners are given as Partner objects and as ids."""
-    lead, municipality, county = p.partner("PP1"), p.partner("PP2"), p.partner("PP3")
-    wp = p.work_plan
-    wp.overall_objective = "A labour market without borders in Öresund-Kattegat-Skagerrak."
-    o1 = wp.add_objective("Map the skills employers lack on each side of the border.")
-    o2 = wp.add_objective("Match job seekers with employers across the border.")
-    w1 = wp.add_work_package("Skills mapping", lead=lead, objective=o1)
-    w2 = wp.add_work_package("Matching", lead="PP2", objective=o2)
-    a11 = wp.add_activity(w1, "Employer survey", start_period=1, end_period=2, partners=[lead, "PP2"],
-                          deliverables=[("Survey report", 2)])
-    a12 = wp.add_activity(w1, "Skills map", start_period=3, end_period=4, partners=["PP1", county],
-                          deliverables=[("Skills map — “Kattegat” edition", 4)], predecessors=[a11])
-    wp.add_activity(w2, "Joint job fairs", start_period=3, end_period=6, partners=(municipality, county),
-                    deliverables=[("First fair", 3), ("Last fair", 6)], predecessors=[a12])
-    wp.add_output("RCO84", 2, period=6, work_package=w1)
-    wp.add_output("RCO87", "3", period=6, work_package=w2)
-    wp.add_result("RCR104", 1, period=6)
-    wp.add_result("RCR84", Decimal("12.25"), period=6, baseline="0.5")
-    wp.set_cooperation(joint_development="The partners wrote the application together.",
-                       joint_implementation="Every activity has partners from two countries.")
-    wp.set_cooperation(joint_staffing="A shared project coordinator.", joint_financing="Every partner contributes.")
-    wp.set_principle("sustainable_development", "neutral")
-    wp.set_principle("equal_opportunities", "positive", "Job seekers far from the labour market first.")
-    wp.set_principle("gender_equality", "positive", "Fairs in sectors with a gender imbalance.")
-    return p
+    return add_reference_work_plan(p)
 
 
 def build_sparse_work_plan(p: interreg.Proposal) -> interreg.Proposal:
@@ -113,27 +83,21 @@ def expected_plan() -> dict:
     }
 
 
+def without_work_plan(path: Path) -> dict:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    del doc["work_plan"]
+    return doc
+
+
 @pytest.fixture
 def talent() -> interreg.Proposal:
-    return interreg.Proposal.load(TALENT)
+    """The documented example without its work plan."""
+    return interreg.Proposal.from_dict(without_work_plan(TALENT))
 
 
 @pytest.fixture
 def planned(talent) -> interreg.Proposal:
     return build_work_plan(talent)
-
-
-@pytest.fixture(scope="module")
-def programme_with_rules(tmp_path_factory) -> interreg.Programme:
-    """The embedded programme with the nine workplan.* rules switched on."""
-    source = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
-    doc = json.loads(source.read_text(encoding="utf-8"))
-    for rule in WORK_PLAN_RULES:
-        params = {"exempt_kinds": ["pre-project"]} if rule in ("workplan.outputs-results", "workplan.horizontal") else {}
-        doc["rules"].append({"id": rule, "params": params, "source": "step-3-funding", "status": "assumed"})
-    path = tmp_path_factory.mktemp("programme") / "oks-with-work-plan.json"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    return interreg.load_programme(path)
 
 
 # --- building ---------------------------------------------------------------------------------
@@ -144,8 +108,8 @@ def test_the_api_builds_the_plan(planned):
 
 
 def test_the_api_builds_the_valid_document(planned):
-    # tests/data/valid/talent-work-plan.json is the documented example with this work plan.
-    assert planned.to_json() == TALENT_WORK_PLAN.read_text(encoding="utf-8")
+    # tests/data/valid/talent-rso41.json is the documented example with this work plan.
+    assert planned.to_json() == TALENT.read_text(encoding="utf-8")
 
 
 def test_the_sparse_plan_builds_the_valid_document():
@@ -261,7 +225,7 @@ def test_frame_without_activities(talent):
 
 def test_repr(planned):
     assert repr(planned.work_plan) == "<WorkPlan 2 work packages, 3 activities, 2 outputs, 2 results>"
-    assert repr(interreg.Proposal.load(TALENT).work_plan) == "<WorkPlan 0 work packages, 0 activities, 0 outputs, 0 results>"
+    assert repr(interreg.Proposal().work_plan) == "<WorkPlan 0 work packages, 0 activities, 0 outputs, 0 results>"
 
 
 # --- a bad value raises FormatError at its path and changes nothing ------------------------------
@@ -375,11 +339,11 @@ def test_copy_has_its_own_work_plan(planned):
     assert planned.work_plan.to_dict() == expected_plan()
 
 
-def test_a_proposal_without_work_plan_has_no_key(talent, good_proposal):
-    for p in (talent, good_proposal, interreg.Proposal(acronym="EMPTY")):
+def test_a_proposal_without_work_plan_has_no_key(talent):
+    for p in (talent, interreg.Proposal(acronym="EMPTY")):
         assert "work_plan" not in p.to_dict()
         assert "work_plan" not in json.loads(p.to_json())
-    assert TALENT.read_text(encoding="utf-8") == talent.to_json()
+    assert json.loads(talent.to_json()) == without_work_plan(TALENT)
 
 
 def test_the_key_appears_with_the_first_value(talent):
@@ -392,15 +356,15 @@ def test_the_key_appears_with_the_first_value(talent):
     assert "work_plan" not in talent.to_dict()
 
 
-def test_a_loaded_document_with_an_empty_plan_loses_the_key():
+def test_a_loaded_document_with_an_empty_plan_loses_the_key(talent):
     doc = json.loads(TALENT.read_text(encoding="utf-8"))
     for empty in (None, {}, {"objectives": [], "cooperation": {"joint_staffing": None}}):
         doc["work_plan"] = empty
-        assert interreg.Proposal.from_dict(doc).to_json() == TALENT.read_text(encoding="utf-8")
+        assert interreg.Proposal.from_dict(doc).to_json() == talent.to_json()
 
 
 def test_reading_a_document_names_the_work_plan_path():
-    doc = json.loads(TALENT_WORK_PLAN.read_text(encoding="utf-8"))
+    doc = json.loads(TALENT.read_text(encoding="utf-8"))
     doc["work_plan"]["work_packages"][1]["activities"][0]["partners"] = "PP2"
     with pytest.raises(interreg.FormatError) as caught:
         interreg.Proposal.from_dict(doc)
@@ -409,28 +373,29 @@ def test_reading_a_document_names_the_work_plan_path():
 
 # --- validation -------------------------------------------------------------------------------
 
-def test_oks_does_not_check_the_work_plan_yet(planned):
+def test_oks_checks_the_work_plan(planned):
     assert planned.validate().findings == []
-    assert interreg.Proposal.load(TALENT).validate().findings == []
-    assert not any(r["id"].startswith("workplan.") for r in interreg.load_programme().rules)
+    assert [r["id"] for r in interreg.load_programme().rules if r["id"].startswith("workplan.")] == WORK_PLAN_RULES
+    # a draft without a work plan gets one finding that says what to add, not one per part
+    findings = interreg.Proposal.from_dict(without_work_plan(TALENT)).validate().findings
+    assert [(f.rule, f.severity, f.path) for f in findings] == [("workplan.structure", "ERROR", "/work_plan")]
+    assert "no work plan yet" in findings[0].message
 
 
-def test_with_the_rules_switched_on_the_plan_is_clean(programme_with_rules):
-    p = build_work_plan(interreg.Proposal.load(TALENT, programme=programme_with_rules))
-    assert [str(f) for f in p.validate().findings] == []
-    pre = build_sparse_work_plan(interreg.Proposal.load(PRE_PROJECT, programme=programme_with_rules))
+def test_the_sparse_pre_project_plan(programme):
+    pre = build_sparse_work_plan(interreg.Proposal.load(PRE_PROJECT))
     # the sparse plan leaves its work package without a lead; results and principles are exempt
-    assert [(f.rule, f.path) for f in pre.validate().findings if f.rule.startswith("workplan.")] == [
+    assert [(f.rule, f.path) for f in pre.validate().findings if f.rule.startswith(("workplan.", "indicators."))] == [
         ("workplan.work-package", "/work_plan/work_packages/0/lead")]
 
 
-def test_with_the_rules_switched_on_a_cycle_and_an_idle_partner_are_found(programme_with_rules):
-    doc = json.loads(TALENT_WORK_PLAN.read_text(encoding="utf-8"))
+def test_a_cycle_and_an_idle_partner_are_found():
+    doc = json.loads(TALENT.read_text(encoding="utf-8"))
     doc["work_plan"]["work_packages"][0]["activities"][0]["predecessors"] = ["A2.1"]
     for wp in doc["work_plan"]["work_packages"]:
         for a in wp["activities"]:
             a["partners"] = [x for x in a["partners"] if x != "PP3"]
-    p = interreg.Proposal.from_dict(doc, programme=programme_with_rules)
+    p = interreg.Proposal.from_dict(doc)
     report = p.validate()
     cycle = report.by_rule("workplan.predecessor-cycle")
     assert len(cycle) == 1

@@ -380,7 +380,29 @@ std::vector<ObjectiveScore> ObjectiveIndex::rank(std::string_view text) const {
 }
 
 std::vector<ObjectiveScore> rank_objectives(const Programme& programme, std::string_view text) {
-    return ObjectiveIndex(programme).rank(text);
+    return programme.objective_index().rank(text);
+}
+
+std::string alignment_text(const Proposal& proposal) {
+    std::string out;
+    auto add = [&](const std::string& text) {
+        if (text.empty()) return;
+        out += text;
+        out += '\n';
+    };
+    for (const auto& [lang, text] : proposal.title) add(text);
+    for (const auto& [lang, text] : proposal.summary) add(text);
+    const WorkPlan& w = proposal.work_plan;
+    add(w.overall_objective);
+    for (const auto& o : w.objectives) add(o.text);
+    for (const auto& wp : w.work_packages) {
+        add(wp.title);
+        for (const auto& a : wp.activities) {
+            add(a.title);
+            for (const auto& d : a.deliverables) add(d.title);
+        }
+    }
+    return out;
 }
 
 }  // namespace interreg

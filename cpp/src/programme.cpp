@@ -7,6 +7,7 @@
 #include "interreg/countries.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
+#include "interreg/proposal.hpp"
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -153,6 +154,59 @@ BudgetSettings read_budget_settings(const JsonReader& r, const Sources& sources)
     return b;
 }
 
+// A code as the document must spell it: normalised (docs/programme-format.md).
+std::string read_indicator_code(const JsonReader& r) {
+    std::string code = r.nonempty_string(max_id_length);
+    if (normalise_indicator(code) != code) r.fail("write the code as '" + normalise_indicator(code) + "'");
+    return code;
+}
+
+IndicatorCatalogue read_indicators(const JsonReader& r, const Sources& sources) {
+    r.expect_object({"outputs", "results", "pairings", "jointly", "source", "status", "note"});
+    IndicatorCatalogue c;
+    c.source = sources.cite(r);
+    for (auto [key, kind] : {std::pair{"outputs", IndicatorKind::output}, std::pair{"results", IndicatorKind::result}}) {
+        for (const auto& e : r.at(key).items()) {
+            e.expect_object({"code", "name", "unit", "note"});
+            Indicator i{read_indicator_code(e.at("code")), kind, read_text_map(e.at("name")), e.at("unit").nonempty_string(200),
+                        std::nullopt, false, {}, c.source};
+            if (auto note = e.find("note")) i.note = note->string();
+            c.indicators.push_back(std::move(i));
+        }
+    }
+    for (std::size_t i = 0; i < c.indicators.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (c.indicators[i].code == c.indicators[j].code) r.fail("indicator '" + c.indicators[i].code + "' is listed twice");
+        }
+    }
+    auto find = [&](const std::string& code) -> Indicator* {
+        for (auto& i : c.indicators) {
+            if (i.code == code) return &i;
+        }
+        return nullptr;
+    };
+    const auto pairings = r.at("pairings");
+    pairings.expect_object({"pairs", "source", "status", "note"});
+    c.pairing_source = sources.cite(pairings);
+    for (const auto& [output, result] : pairings.at("pairs").members()) {
+        Indicator* o = find(output);
+        if (!o || o->kind != IndicatorKind::output) result.fail("'" + output + "' is not an output indicator of the catalogue");
+        const std::string code = result.string();
+        const Indicator* res = find(code);
+        if (!res || res->kind != IndicatorKind::result) result.fail("'" + code + "' is not a result indicator of the catalogue");
+        o->result = code;
+    }
+    const auto jointly = r.at("jointly");
+    jointly.expect_object({"codes", "source", "status", "note"});
+    c.jointly_source = sources.cite(jointly);
+    for (const auto& code : jointly.at("codes").strings()) {
+        Indicator* i = find(code);
+        if (!i) jointly.at("codes").fail("'" + code + "' is not an indicator of the catalogue");
+        i->jointly = true;
+    }
+    return c;
+}
+
 }  // namespace
 
 std::shared_ptr<const Programme> Programme::load(const std::string& path) {
@@ -162,7 +216,7 @@ std::shared_ptr<const Programme> Programme::load(const std::string& path) {
 std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc) {
     const JsonReader root(doc, "", kind);
     root.expect_object({"format", "version", "id", "name", "sources", "countries", "regions", "sub_geographies",
-                        "priorities", "specific_objectives", "funds", "project_kinds", "calls", "org_types", "budget",
+                        "priorities", "specific_objectives", "indicators", "funds", "project_kinds", "calls", "org_types", "budget",
                         "rules"});
     if (root.at("format").string() != "interreg-programme") root.at("format").fail("expected \"interreg-programme\"");
     const auto version = root.at("version").integer(1, 1000000);
@@ -240,12 +294,26 @@ std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc)
     }
     require_unique(p->priorities_, &Priority::id, root.at("priorities"));
 
+    if (auto i = root.find("indicators")) p->indicators_ = read_indicators(*i, sources);
+
     for (const auto& r : root.at("specific_objectives").items()) {
-        r.expect_object({"code", "priority", "title", "keywords", "source", "status", "note"});
+        r.expect_object({"code", "priority", "title", "keywords", "indicators", "source", "status", "note"});
         SpecificObjective o{r.at("code").nonempty_string(20), r.at("priority").string(), read_text_map(r.at("title")),
-                            sources.cite(r), {}};
+                            sources.cite(r), {}, {}, {}};
         if (auto k = r.find("keywords")) o.keywords = read_keywords(*k);
         if (!p->priority(o.priority)) r.at("priority").fail("unknown priority '" + o.priority + "'");
+        if (auto i = r.find("indicators")) {
+            i->expect_object({"codes", "source", "status", "note"});
+            o.indicators_source = sources.cite(*i);
+            const auto codes = i->at("codes");
+            for (const auto& code : codes.strings()) {
+                if (!p->indicator(code)) codes.fail("'" + code + "' is not in the programme's indicators (/indicators)");
+                if (std::find(o.indicators.begin(), o.indicators.end(), code) != o.indicators.end()) {
+                    codes.fail("'" + code + "' is listed twice");
+                }
+                o.indicators.push_back(code);
+            }
+        }
         p->objectives_.push_back(std::move(o));
     }
     require_unique(p->objectives_, &SpecificObjective::code, root.at("specific_objectives"));
@@ -325,6 +393,7 @@ std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc)
         p->rules_.push_back(std::move(c));
     }
     require_unique(p->rules_, &RuleConfig::id, root.at("rules"));
+    p->objective_index_ = std::make_shared<const ObjectiveIndex>(*p);
     return p;
 }
 
@@ -420,6 +489,11 @@ const ProjectKind* Programme::project_kind(std::string_view id) const { return f
 const SubGeography* Programme::sub_geography(std::string_view id) const { return find_by(sub_geographies_, &SubGeography::id, id); }
 const Call* Programme::call(std::string_view id) const { return find_by(calls_, &Call::id, id); }
 const OrgType* Programme::org_type(std::string_view id) const { return find_by(org_types_, &OrgType::id, id); }
+
+const Indicator* Programme::indicator(std::string_view code) const {
+    const std::string key = normalise_indicator(code);
+    return find_by(indicators_.indicators, &Indicator::code, key);
+}
 
 const SpecificObjective* Programme::objective(std::string_view code) const {
     auto it = std::find_if(objectives_.begin(), objectives_.end(),

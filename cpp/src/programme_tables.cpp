@@ -34,7 +34,7 @@ json caps(const std::map<std::string, Money>& m) {
 
 const std::vector<std::string>& Programme::table_names() {
     static const std::vector<std::string> names = {"countries", "regions", "sub_geographies", "priorities",
-                                                   "specific_objectives", "funds", "project_kinds", "calls",
+                                                   "specific_objectives", "indicators", "funds", "project_kinds", "calls",
                                                    "org_types", "rules"};
     return names;
 }
@@ -84,6 +84,19 @@ nlohmann::ordered_json Programme::table(std::string_view name) const {
                         {"title", text_in(o.title, "en")}, {"title_sv", text_in(o.title, "sv")},
                         {"title_da", text_in(o.title, "da")}, {"title_no", text_in(o.title, "no")}};
             add_source(row, o.source);
+            rows.push_back(row);
+        }
+    } else if (name == "indicators") {
+        for (const auto& i : indicators_.indicators) {
+            std::vector<std::string> objectives;
+            for (const auto& o : objectives_) {
+                if (std::count(o.indicators.begin(), o.indicators.end(), i.code)) objectives.push_back(o.code);
+            }
+            json row = {{"code", i.code}, {"kind", i.kind == IndicatorKind::output ? "output" : "result"},
+                        {"name", text_in(i.name, "en")}, {"unit", i.unit},
+                        {"result", i.result ? json(*i.result) : json(nullptr)}, {"jointly", i.jointly},
+                        {"objectives", text::join_choices(objectives, ", ")}, {"note", i.note}};
+            add_source(row, i.source);
             rows.push_back(row);
         }
     } else if (name == "funds") {

@@ -10,7 +10,7 @@ const std::vector<RuleDef>& rule_catalogue() {
     static const std::vector<RuleDef> all = [] {
         std::vector<RuleDef> out;
         for (auto family : {rules::partnership, rules::partner, rules::project, rules::call, rules::budget,
-                            rules::cofinancing, rules::workplan}) {
+                            rules::cofinancing, rules::workplan, rules::indicators}) {
             auto defs = family();
             out.insert(out.end(), defs.begin(), defs.end());
         }
@@ -54,6 +54,11 @@ void RuleContext::emit(std::string path, std::string message, bool fact_assumed)
     f.path = std::move(path);
     f.source = config_->source.text();
     report_.findings.push_back(std::move(f));
+}
+
+bool RuleContext::kind_exempt() const {
+    const auto& kinds = param("exempt_kinds");
+    return std::any_of(kinds.begin(), kinds.end(), [&](const nlohmann::json& k) { return k == proposal.kind; });
 }
 
 std::string partner_path(std::size_t index) { return "/partners/" + std::to_string(index); }

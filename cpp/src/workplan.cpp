@@ -1,5 +1,6 @@
 #include "interreg/workplan.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "interreg/choices.hpp"
@@ -60,8 +61,11 @@ std::string normalise_indicator(std::string_view code) {
         }
     }
     if ((letters != "RCO" && letters != "RCR") || digits.empty()) return std::string(code);
-    const auto first = digits.find_first_not_of('0');
-    return letters + (first == std::string::npos ? "0" : digits.substr(first));
+    // The common indicators are numbered with at least two digits: RCO01 ... RCO124.
+    const auto first = std::min(digits.find_first_not_of('0'), digits.size());
+    digits = digits.substr(first);
+    if (digits.size() < 2) digits.insert(0, 2 - digits.size(), '0');
+    return letters + digits;
 }
 
 }  // namespace interreg

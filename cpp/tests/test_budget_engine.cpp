@@ -700,6 +700,7 @@ namespace {
 Proposal half_rate_partner(const char* company_amount) {
     Proposal p = interreg_test::baseline();
     p.duration_months = 12;
+    p.work_plan = interreg_test::full_work_plan(true);  // two periods
     auto& pp1 = p.partners[0];
     pp1.budget = {};
     pp1.budget.lines.push_back(budget_line(Category::staff, "Researcher", "lump", "1", "20000.01"));

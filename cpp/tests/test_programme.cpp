@@ -211,7 +211,9 @@ TEST(ProgrammeData, OrgTypes) {
 TEST(ProgrammeData, RuleSeveritiesFollowTheCatalogue) {
     for (const auto& r : programme().rules()) {
         const bool warning = r.id == "partner.outside-area" || r.id == "partner.region-renamed" ||
-                             r.id == "partner.org-type" || r.id == "budget.partner-empty";
+                             r.id == "partner.org-type" || r.id == "budget.partner-empty" ||
+                             r.id == "workplan.partner-involvement" || r.id == "indicators.pairing" ||
+                             r.id == "project.objective-fit";
         EXPECT_EQ(r.severity, warning ? interreg::Severity::warning : interreg::Severity::error) << r.id;
         EXPECT_EQ(r.severity, interreg::find_rule(r.id)->severity) << r.id;
     }
@@ -389,7 +391,8 @@ TEST(ProgrammeTable, OneRowPerRecord) {
         {"sub_geographies", p.sub_geographies().size()}, {"priorities", p.priorities().size()},
         {"specific_objectives", p.specific_objectives().size()}, {"funds", p.funds().size()},
         {"project_kinds", p.project_kinds().size()}, {"calls", p.calls().size()},
-        {"org_types", p.org_types().size()},       {"rules", p.rules().size()}};
+        {"org_types", p.org_types().size()},       {"rules", p.rules().size()},
+        {"indicators", p.indicators().size()}};
     ASSERT_EQ(Programme::table_names().size(), sizes.size());
     for (const auto& name : Programme::table_names()) {
         ASSERT_TRUE(sizes.count(name)) << name;
@@ -714,7 +717,7 @@ TEST(BrokenProgramme, RuleParamsNotAnObject) {
 TEST(BrokenProgramme, DuplicateRule) {
     // The copy is appended after the last rule, so the error points at the old length.
     const std::size_t rule_count = programme_doc()["rules"].size();
-    ASSERT_EQ(rule_count, 29u);
+    ASSERT_EQ(rule_count, 43u);
     auto e = broken([](json& d) { d["rules"].push_back(d["rules"][2]); });
     ASSERT_TRUE(e);
     EXPECT_EQ(e->path(), "/rules/" + std::to_string(rule_count));

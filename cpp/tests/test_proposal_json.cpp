@@ -350,7 +350,7 @@ TEST(ProposalWrite, KeysInDocumentedOrder) {
     for (const auto& item : doc.items()) keys.push_back(item.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"format", "version", "programme", "call", "kind", "acronym", "title",
                                               "summary", "specific_objective", "geography", "start",
-                                              "duration_months", "exchange_rates", "partners"}));
+                                              "duration_months", "exchange_rates", "partners", "work_plan"}));
     std::vector<std::string> partner_keys;
     for (const auto& item : doc["partners"][0].items()) partner_keys.push_back(item.key());
     EXPECT_EQ(partner_keys, (std::vector<std::string>{"id", "name", "country", "region", "org_type", "legal_status",

@@ -96,6 +96,10 @@ Proposal oresund_proposal() {
     p.geography = "oresund";
     p.start = interreg::Date{2026, 1, 1};
     p.duration_months = 24;
+    p.work_plan = interreg_test::full_work_plan(true);  // two periods, partners PP1 and PP2 only
+    for (auto& wp : p.work_plan.work_packages) {
+        for (auto& a : wp.activities) std::replace(a.partners.begin(), a.partners.end(), std::string("PP3"), std::string("PP1"));
+    }
     interreg::PartnerBudget lund;
     lund.lines.push_back(budget_line(Category::staff, "Skills researcher", "hours", "2400", "48.00"));
     lund.flat_rates.office_on_staff = percent("15%");
@@ -129,18 +133,13 @@ std::shared_ptr<const interreg::Programme> mutated_programme(const std::function
 TEST(RuleCatalogue, IdsAreUnique) {
     std::set<std::string_view> seen;
     for (const auto& d : interreg::rule_catalogue()) EXPECT_TRUE(seen.insert(d.id).second) << "duplicate " << d.id;
-    EXPECT_EQ(seen.size(), 38u);  // 17 + 8 budget.* + 4 cofinancing.* + 9 workplan.*
+    EXPECT_EQ(seen.size(), 43u);  // 17 + 8 budget.* + 4 cofinancing.* + 9 workplan.* + 4 indicators.* + project.objective-fit
 }
 
-TEST(RuleCatalogue, EveryRuleButTheWorkPlanIsSwitchedOnInOks) {
-    // The workplan.* rules wait for the indicator catalogue before ÖKS switches them on
-    // (docs/rules.md); every other rule of the catalogue is checked for ÖKS.
+TEST(RuleCatalogue, EveryRuleIsSwitchedOnInOks) {
     std::set<std::string> in_programme;
     for (const auto& r : programme().rules()) in_programme.insert(r.id);
-    for (const auto& d : interreg::rule_catalogue()) {
-        const bool pending = d.id.rfind("workplan.", 0) == 0;
-        EXPECT_EQ(in_programme.count(std::string(d.id)) == 1, !pending) << d.id;
-    }
+    for (const auto& d : interreg::rule_catalogue()) EXPECT_EQ(in_programme.count(std::string(d.id)), 1u) << d.id;
 }
 
 TEST(RuleCatalogue, DefinitionsAreComplete) {
@@ -157,7 +156,8 @@ TEST(RuleCatalogue, DefaultSeverities) {
     for (const auto& d : interreg::rule_catalogue()) {
         const bool warning = d.id == "partner.outside-area" || d.id == "partner.region-renamed" ||
                              d.id == "partner.org-type" || d.id == "budget.partner-empty" ||
-                             d.id == "workplan.partner-involvement";
+                             d.id == "workplan.partner-involvement" || d.id == "indicators.pairing" ||
+                             d.id == "project.objective-fit";
         EXPECT_EQ(d.severity, warning ? Severity::warning : Severity::error) << d.id;
     }
 }
@@ -575,6 +575,7 @@ TEST(OutsideArea, WarnsForGermanPartnerWithFreeTextRegion) {
     interreg::PartnerBudget kiel;  // a budget, so that the outside-area warning is the only finding
     kiel.lines.push_back(interreg_test::budget_line(interreg::Category::staff, "Researcher", "hours", "200", "55.00"));
     p.add_partner(interreg_test::with_budget(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"), kiel));
+    p.work_plan.work_packages[1].activities[0].partners.push_back("PP4");  // and works in the job fairs
     auto f = single(p, "partner.outside-area");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::warning);

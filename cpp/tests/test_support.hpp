@@ -183,9 +183,71 @@ inline interreg::Partner with_budget(interreg::Partner p, interreg::PartnerBudge
     return p;
 }
 
+// ---- work plans ------------------------------------------------------------------------
+
+inline interreg::Activity activity(std::string id, std::string title, int start, int end, std::vector<std::string> partners,
+                  std::vector<interreg::Deliverable> deliverables, std::vector<std::string> predecessors = {}) {
+    interreg::Activity a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.start_period = start;
+    a.end_period = end;
+    a.partners = std::move(partners);
+    a.deliverables = std::move(deliverables);
+    a.predecessors = std::move(predecessors);
+    return a;
+}
+
+// The baseline's work plan (partners PP1 SE lead, PP2 DK, PP3 NO). A main project has six
+// reporting periods (36 months), a pre-project two (12 months):
+//
+//   WP1 Skills mapping (lead PP1, objective O1)
+//     A1.1 Employer survey     periods 1-2 (pre: 1-1), PP1 + PP2, deliverable in the last period
+//     A1.2 Skills map          periods 3-4 (pre: 2-2), PP1 + PP3, after A1.1
+//   WP2 Matching (lead PP2, objective O2)
+//     A2.1 Joint job fairs     periods 3-6 (pre: 2-2), PP2 + PP3, after A1.2; deliverables at both ends
+//   outputs RCO84 (WP1), RCO87 (WP2); results RCR104, RCR84; all four cooperation criteria;
+//   sustainable development neutral without text, the other two principles positive with text.
+inline interreg::WorkPlan full_work_plan(bool pre_project = false) {
+    const int last = pre_project ? 2 : 6;
+    interreg::WorkPlan w;
+    w.overall_objective = "A labour market without borders in Öresund-Kattegat-Skagerrak.";
+    w.objectives = {{"O1", "Map the skills employers lack on each side of the border."},
+                    {"O2", "Match job seekers with employers across the border."}};
+    interreg::WorkPackage wp1;
+    wp1.number = 1;
+    wp1.title = "Skills mapping";
+    wp1.lead = "PP1";
+    wp1.objective = "O1";
+    wp1.activities.push_back(activity("A1.1", "Employer survey", 1, pre_project ? 1 : 2, {"PP1", "PP2"},
+                                      {{"Survey report", pre_project ? 1 : 2}}));
+    wp1.activities.push_back(activity("A1.2", "Skills map", pre_project ? 2 : 3, pre_project ? 2 : 4, {"PP1", "PP3"},
+                                      {{"Skills map — “Kattegat” edition", pre_project ? 2 : 4}}, {"A1.1"}));
+    interreg::WorkPackage wp2;
+    wp2.number = 2;
+    wp2.title = "Matching";
+    wp2.lead = "PP2";
+    wp2.objective = "O2";
+    wp2.activities.push_back(activity("A2.1", "Joint job fairs", pre_project ? 2 : 3, last, {"PP2", "PP3"},
+                                      {{"First fair", pre_project ? 2 : 3}, {"Last fair", last}}, {"A1.2"}));
+    w.work_packages = {wp1, wp2};
+    w.outputs = {{"RCO84", interreg::Units::parse("2"), last, 1}, {"RCO87", interreg::Units::parse("3"), last, 2}};
+    w.results = {{"RCR104", interreg::Units::parse("0"), interreg::Units::parse("1"), last},
+                 {"RCR84", interreg::Units::parse("0.5"), interreg::Units::parse("12.25"), last}};
+    w.cooperation = {{"joint_development", "The partners wrote the application together."},
+                     {"joint_implementation", "Every activity has partners from two countries."},
+                     {"joint_staffing", "A shared project coordinator."},
+                     {"joint_financing", "Every partner contributes."}};
+    w.principles = {{"sustainable_development", {interreg::Effect::neutral, ""}},
+                    {"equal_opportunities", {interreg::Effect::positive, "Job seekers far from the labour market first."}},
+                    {"gender_equality", {interreg::Effect::positive, "Fairs in sectors with a gender imbalance."}}};
+    return w;
+}
+
 // A main-project proposal for call 2025:1 that the embedded programme accepts with no
 // finding at all: a Swedish lead university (PP1), a Danish municipality (PP2) and a
-// Norwegian county that owns the Norwegian part (PP3), each with a budget (above).
+// Norwegian county that owns the Norwegian part (PP3), each with a budget and the work plan
+// above.
 inline interreg::Proposal baseline() {
     interreg::Proposal p;
     p.programme = "oks-2021-2027";
@@ -206,6 +268,7 @@ inline interreg::Proposal baseline() {
     p.add_partner(with_budget(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
                                            interreg::Role::partner, true),
                               baseline_budget_pp3()));
+    p.work_plan = full_work_plan();
     return p;
 }
 
@@ -223,6 +286,7 @@ inline interreg::Proposal pre_project_baseline() {
     p.kind = "pre-project";
     p.call.reset();
     p.duration_months = 12;
+    p.work_plan = full_work_plan(true);
     auto& b1 = p.partners[0].budget;
     b1 = {};
     b1.lines.push_back(budget_line(Category::staff, "Project manager", "hours", "400", "50.00"));

@@ -4,7 +4,10 @@
 #include <pybind11/stl.h>
 
 #include "interreg/programme.hpp"
+#include "interreg/errors.hpp"
+#include "interreg/proposal.hpp"
 #include "interreg/rules.hpp"
+#include "interreg/text.hpp"
 
 namespace interreg::bindings {
 namespace {
@@ -74,8 +77,21 @@ void register_programme(py::module_& m) {
         .def_readonly("priority", &SpecificObjective::priority)
         .def_readonly("title", &SpecificObjective::title)
         .def_readonly("keywords", &SpecificObjective::keywords, "Language code → keywords for objective alignment.")
+        .def_readonly("indicators", &SpecificObjective::indicators, "Codes of the indicators a project under it chooses from.")
+        .def_readonly("indicators_source", &SpecificObjective::indicators_source, "Where the list of indicators comes from.")
         .def("__repr__", [](const SpecificObjective& o) { return "SpecificObjective(" + o.code + ", " + o.title.at("en") + ")"; });
     add_source(objective);
+
+    py::class_<Indicator> indicator(m, "Indicator", "A programme output (RCO) or result (RCR) indicator.");
+    indicator.def_readonly("code", &Indicator::code)
+        .def_property_readonly("kind", [](const Indicator& i) { return i.kind == IndicatorKind::output ? "output" : "result"; })
+        .def_readonly("name", &Indicator::name)
+        .def_readonly("unit", &Indicator::unit)
+        .def_readonly("result", &Indicator::result, "An output's usual result indicator, or None.")
+        .def_readonly("jointly", &Indicator::jointly, "Counts only what organisations of two or more countries do together.")
+        .def_readonly("note", &Indicator::note)
+        .def("__repr__", [](const Indicator& i) { return "Indicator(" + i.code + ", " + i.name.at("en") + ")"; });
+    add_source(indicator);
 
     py::class_<Fund> fund(m, "Fund", "A fund and the countries whose partners it finances.");
     fund.def_readonly("id", &Fund::id)
@@ -120,6 +136,14 @@ void register_programme(py::module_& m) {
         .def_property_readonly("project_kinds", &Programme::project_kinds)
         .def_property_readonly("calls", &Programme::calls)
         .def_property_readonly("org_types", &Programme::org_types)
+        .def_property_readonly("indicators", &Programme::indicators)
+        .def("indicator", [](const Programme& p, const std::string& code) {
+            if (const Indicator* i = p.indicator(code)) return *i;
+            std::vector<std::string> codes;
+            for (const auto& i : p.indicators()) codes.push_back(i.code);
+            throw NotFoundError("no indicator '" + code + "'; nearest: " +
+                                text::join_choices(text::nearest(normalise_indicator(code), codes, 5), ", "));
+        }, py::arg("code"))
         .def("region", &Programme::region, py::arg("name"), py::return_value_policy::copy)
         .def("find_region", [](const Programme& p, const std::string& name) -> std::optional<Region> {
             const Region* g = p.find_region(name);

@@ -28,6 +28,7 @@ _TABLES = {
     "objectives": ["code", "priority", "policy_objective", "title"],
     "priorities": ["id", "policy_objective", "title"],
     "calls": ["id", "kind", "opens", "closes", "open_objectives", "fund_caps"],
+    "indicators": ["code", "kind", "name", "unit", "result", "jointly"],
     "funds": ["id", "name", "countries", "max_rate"],
     "org-types": ["id", "name", "eligible"],
     "rules": ["id", "severity", "title", "status"],

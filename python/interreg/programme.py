@@ -71,8 +71,8 @@ def _alignment_text(text: AlignmentText) -> str:
         parts: List[Any] = [text]
     elif isinstance(text, Mapping):
         parts = list(text.values())
-    elif hasattr(text, "to_dict") and hasattr(text, "summary") and hasattr(text, "title"):
-        parts = _proposal_texts(text.to_dict())
+    elif isinstance(getattr(text, "_core", None), _core.Proposal):
+        return _core.alignment_text(text._core)
     elif isinstance(text, Iterable) and not isinstance(text, (bytes, bytearray)):
         parts = list(text)
     else:
@@ -86,31 +86,6 @@ def _alignment_text(text: AlignmentText) -> str:
         except UnicodeEncodeError:
             raise ArgumentError(f"text contains characters that are not valid text (a lone surrogate): {part!r}") from None
     return "\n".join(parts)
-
-
-def _proposal_texts(doc: Mapping[str, Any]) -> List[str]:
-    """Title and summary in every language, and the work plan's texts that say what the project does."""
-    out: List[str] = []
-    for field in ("title", "summary"):
-        value = doc.get(field)
-        if isinstance(value, Mapping):
-            out.extend(v for v in value.values() if isinstance(v, str))
-        elif isinstance(value, str):
-            out.append(value)
-
-    def walk(node: Any) -> None:
-        if isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, Mapping):
-            for key, value in node.items():
-                if key in ("overall_objective", "text", "title") and isinstance(value, str):
-                    out.append(value)
-                elif key in ("objectives", "work_packages", "activities", "deliverables"):
-                    walk(value)
-
-    walk(doc.get("work_plan") or {})
-    return out
 
 
 class Programme:
@@ -174,6 +149,29 @@ class Programme:
     @functools.cached_property
     def org_types(self) -> List[_core.OrgType]:
         return self._core.org_types
+
+    @functools.cached_property
+    def indicators(self) -> List[_core.Indicator]:
+        """Every programme indicator: the common output (RCO) and result (RCR) indicators with
+        name, unit, usual result (``result``) and whether it counts only joint work (``jointly``).
+        As a table: ``to_frame("indicators")``."""
+        return self._core.indicators
+
+    def indicator(self, code: str) -> _core.Indicator:
+        """The indicator with this code in any spelling (``"RCO84"``, ``"rco084"``).
+
+        Raises :class:`NotFoundError` listing the nearest codes.
+        """
+        return self._core.indicator(code)
+
+    def indicators_for(self, objective: str, kind: Optional[str] = None) -> List[_core.Indicator]:
+        """The indicators a project under `objective` chooses from, optionally only
+        ``kind="output"`` or ``"result"``. Whether the list is the programme's own or assumed is
+        in ``objective(code).indicators_source``."""
+        if kind not in (None, "output", "result"):
+            raise ArgumentError(f"kind must be 'output', 'result' or None, not {kind!r}")
+        codes = self.objective(objective).indicators
+        return [i for i in self.indicators if i.code in codes and kind in (None, i.kind)]
 
     @property
     def rules(self) -> List[Dict[str, Any]]:

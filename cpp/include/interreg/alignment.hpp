@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "interreg/programme.hpp"
+#include "interreg/proposal.hpp"
 
 namespace interreg {
 
@@ -109,5 +110,11 @@ private:
 // work package titles... in English, Swedish, Danish or Norwegian): every objective, best
 // first, ties in programme order.
 std::vector<ObjectiveScore> rank_objectives(const Programme& programme, std::string_view text);
+
+// The texts of a proposal that say what the project does, one per line: its title and summary
+// in every language, and the work plan's overall objective, project objectives and the titles of
+// work packages, activities and deliverables. Not partner names, the cooperation criteria or
+// the horizontal principles: those describe the partnership, not the topic.
+std::string alignment_text(const Proposal& proposal);
 
 }  // namespace interreg

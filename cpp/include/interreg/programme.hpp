@@ -18,6 +18,8 @@
 
 namespace interreg {
 
+class ObjectiveIndex;  // alignment.hpp
+
 // Language code ("en", "sv", "da", "no", "local") → text.
 using TextMap = std::map<std::string, std::string>;
 
@@ -75,6 +77,32 @@ struct SpecificObjective {
     // Language code → keywords (words or short phrases) that describe the objective, for
     // objective alignment (docs/alignment.md). Optional; the library's own words, not programme text.
     std::map<std::string, std::vector<std::string>> keywords;
+    // The indicators a project under this objective chooses from (normalised codes).
+    std::vector<std::string> indicators;
+    Citation indicators_source;
+};
+
+enum class IndicatorKind { output, result };
+
+// A programme indicator: a common output (RCO) or result (RCR) indicator, or one of the
+// programme's own.
+struct Indicator {
+    std::string code;  // normalised: "RCO84", never "RCO084"
+    IndicatorKind kind = IndicatorKind::output;
+    TextMap name;
+    std::string unit;
+    std::optional<std::string> result;  // an output's usual result indicator
+    bool jointly = false;  // counts only what organisations of two or more countries do together
+    std::string note;
+    Citation source;  // the catalogue's
+};
+
+// The programme's indicators and where their facts come from.
+struct IndicatorCatalogue {
+    std::vector<Indicator> indicators;
+    Citation source;          // codes, names and units
+    Citation pairing_source;  // output → result pairings
+    Citation jointly_source;  // which indicators count only joint work
 };
 
 struct Fund {
@@ -175,6 +203,12 @@ public:
     const std::vector<OrgType>& org_types() const { return org_types_; }
     const std::vector<RuleConfig>& rules() const { return rules_; }
     const BudgetSettings& budget() const { return budget_; }
+    const IndicatorCatalogue& indicator_catalogue() const { return indicators_; }
+    const std::vector<Indicator>& indicators() const { return indicators_.indicators; }
+    // By code in any spelling ("rco084" finds RCO84); nullptr when unknown.
+    const Indicator* indicator(std::string_view code) const;
+    // The specific objectives' profiles for objective alignment, built once at load.
+    const ObjectiveIndex& objective_index() const { return *objective_index_; }
     const FlatRateOption* flat_rate_option(std::string_view id) const;
     const LumpSum* lump_sum(std::string_view id) const;
     const UnitCost* unit_cost(std::string_view id) const;
@@ -227,6 +261,8 @@ private:
     std::vector<OrgType> org_types_;
     std::vector<RuleConfig> rules_;
     BudgetSettings budget_;
+    IndicatorCatalogue indicators_;
+    std::shared_ptr<const ObjectiveIndex> objective_index_;
     std::unordered_map<std::string, std::size_t> region_index_;  // region_key → position
 };
 

@@ -56,6 +56,9 @@ public:
     std::string budget_error;  // why `budget` is null
 
     const nlohmann::json& param(std::string_view key) const { return config_->params.at(std::string(key)); }
+    // Whether the rule's `exempt_kinds` parameter names the proposal's kind: the programme does
+    // not assess every part of, say, a pre-project.
+    bool kind_exempt() const;
     // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact
     // beyond the rule's own citation (a region mapping, a call's list of open objectives).
     void emit(std::string path, std::string message, bool fact_assumed = false);
@@ -86,6 +89,7 @@ std::vector<RuleDef> call();
 std::vector<RuleDef> budget();
 std::vector<RuleDef> cofinancing();
 std::vector<RuleDef> workplan();
+std::vector<RuleDef> indicators();
 }  // namespace rules
 
 }  // namespace interreg

@@ -89,7 +89,8 @@ inline constexpr std::size_t max_work_packages = 50;
 inline constexpr std::size_t max_activities = 200;  // per work package
 inline constexpr std::size_t max_indicators = 200;  // outputs, results
 
-// "RCO84", "rco084", "RCO 84" → "RCO84"; other text is returned unchanged (trimmed).
+// "RCO84", "rco084", "RCO 84" → "RCO84"; "RCO1", "rco001" → "RCO01" (at least two digits, as
+// the common indicators are numbered); other text is returned unchanged (trimmed).
 std::string normalise_indicator(std::string_view code);
 
 }  // namespace interreg

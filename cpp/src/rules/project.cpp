@@ -1,6 +1,7 @@
 // project.*: the project's own choices — objective, geography, duration, texts.
 #include <algorithm>
 
+#include "interreg/alignment.hpp"
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -89,6 +90,34 @@ void texts(RuleContext& ctx) {
     }
 }
 
+// The chosen objective should be among the best fits of the proposal's own words
+// (docs/alignment.md); texts too short to say anything are not judged.
+void objective_fit(RuleContext& ctx) {
+    const SpecificObjective* chosen = ctx.programme.objective(ctx.proposal.specific_objective);
+    if (!chosen) return;  // project.objective
+    const ObjectiveIndex& index = ctx.programme.objective_index();
+    const std::string text = alignment_text(ctx.proposal);
+    std::size_t known = 0;
+    for (const auto& [term, words] : index.query_terms(text)) known += index.knows(term);
+    if (known < ctx.param("min_terms").get<std::size_t>()) return;
+    const auto ranking = index.rank(text);
+    const auto top = std::clamp<std::size_t>(ctx.param("top").get<std::size_t>(), 1, ranking.size());
+    const auto place = std::find_if(ranking.begin(), ranking.end(), [&](const ObjectiveScore& s) { return s.code == chosen->code; });
+    if (place->score >= ranking[top - 1].score) return;  // among the best (ties count)
+    std::string better;
+    for (std::size_t i = 0; i < top; ++i) {
+        std::vector<std::string> words;
+        for (const auto& t : ranking[i].matched_terms) {
+            if (words.size() < 3) words.push_back(t.words.front());
+        }
+        better += (i ? "; " : "") + ranking[i].code + " (" + text::join_choices(words, ", ") + ")";
+    }
+    ctx.emit("/specific_objective",
+             "The proposal's texts read more like " + better + " than like the chosen " + chosen->code +
+                 " (ranked " + std::to_string(place - ranking.begin() + 1) + " of " + std::to_string(ranking.size()) +
+                 "). Check that " + chosen->code + " is the right objective, or describe the project in its terms.");
+}
+
 }  // namespace
 
 std::vector<RuleDef> project() {
@@ -98,6 +127,8 @@ std::vector<RuleDef> project() {
         {"project.duration", Severity::error, "The duration is within the limit of the project kind", {}, duration},
         {"project.texts", Severity::error, "Acronym present; title and summary within the system's limits",
          {{"title_max", ParamType::integer}, {"summary_max", ParamType::integer}}, texts},
+        {"project.objective-fit", Severity::warning, "The texts fit the chosen specific objective among the best",
+         {{"top", ParamType::integer}, {"min_terms", ParamType::integer}}, objective_fit},
     };
 }
 

@@ -15,15 +15,6 @@ namespace {
 std::string wp_path(std::size_t w) { return "/work_plan/work_packages/" + std::to_string(w); }
 std::string activity_path(std::size_t w, std::size_t a) { return wp_path(w) + "/activities/" + std::to_string(a); }
 
-// Whether the rule's parameters exempt this proposal's kind (pre-projects are not assessed
-// on every part of the intervention logic).
-bool exempt(const RuleContext& ctx) {
-    for (const auto& kind : ctx.param("exempt_kinds")) {
-        if (kind.get<std::string>() == ctx.proposal.kind) return true;
-    }
-    return false;
-}
-
 int period_count(const RuleContext& ctx) { return static_cast<int>(reporting_periods(ctx.programme, ctx.proposal).size()); }
 
 bool is_partner(const RuleContext& ctx, const std::string& id) {
@@ -195,6 +186,11 @@ void partner_involvement(RuleContext& ctx) {
 
 void work_packages_present(RuleContext& ctx) {
     const WorkPlan& w = ctx.proposal.work_plan;
+    if (w.empty()) {  // one finding for a draft without a work plan, not one per missing part
+        ctx.emit("/work_plan", "The proposal has no work plan yet. Add the overall objective, the work packages with "
+                               "their activities, the outputs and results, the cooperation criteria and the horizontal principles.");
+        return;
+    }
     if (w.overall_objective.find_first_not_of(" \t\r\n") == std::string::npos) {
         ctx.emit("/work_plan/overall_objective", "State the project's overall objective: the change it contributes to.");
     }
@@ -205,15 +201,17 @@ void work_packages_present(RuleContext& ctx) {
 
 void outputs_results(RuleContext& ctx) {
     const WorkPlan& w = ctx.proposal.work_plan;
+    if (w.empty()) return;  // workplan.structure
     if (w.outputs.empty()) {
         ctx.emit("/work_plan/outputs", "The work plan has no output. Choose at least one output indicator of the objective with a target.");
     }
-    if (w.results.empty() && !exempt(ctx)) {
+    if (w.results.empty() && !ctx.kind_exempt()) {
         ctx.emit("/work_plan/results", "The work plan has no result. Choose at least one result indicator with a baseline and a target.");
     }
 }
 
 void cooperation(RuleContext& ctx) {
+    if (ctx.proposal.work_plan.empty()) return;  // workplan.structure
     const auto& c = ctx.proposal.work_plan.cooperation;
     auto given = [&](const char* name) {
         auto it = c.find(name);
@@ -230,7 +228,7 @@ void cooperation(RuleContext& ctx) {
 }
 
 void horizontal(RuleContext& ctx) {
-    if (exempt(ctx)) return;
+    if (ctx.kind_exempt() || ctx.proposal.work_plan.empty()) return;  // workplan.structure
     const auto& principles = ctx.proposal.work_plan.principles;
     for (const auto& name : horizontal_principles()) {
         auto it = principles.find(name);
@@ -248,7 +246,7 @@ void horizontal(RuleContext& ctx) {
 
 std::vector<RuleDef> workplan() {
     return {
-        {"workplan.structure", Severity::error, "An overall objective and work packages", {}, work_packages_present},
+        {"workplan.structure", Severity::error, "A work plan with an overall objective and work packages", {}, work_packages_present},
         {"workplan.references", Severity::error, "Work packages and activities name partners, objectives and activities that exist", {}, references},
         {"workplan.work-package", Severity::error, "Every work package has activities and a lead partner", {}, work_package},
         {"workplan.periods", Severity::error, "Activities, deliverables, outputs and results fall within the project and their activity", {}, periods},
