@@ -86,6 +86,7 @@ std::vector<RuleDef> call();
 std::vector<RuleDef> budget();
 std::vector<RuleDef> cofinancing();
 std::vector<RuleDef> workplan();
+std::vector<RuleDef> network();
 }  // namespace rules
 
 }  // namespace interreg
