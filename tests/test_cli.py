@@ -176,7 +176,7 @@ def test_programme_without_flags_prints_the_name():
     assert out.splitlines()[0] == "Interreg Öresund-Kattegat-Skagerrak 2021-2027 (oks-2021-2027)"
     assert "--regions" in out and "--rules" in out
     assert f"{len(RULE_IDS)} rows" in out
-    assert len(RULE_IDS) == 29
+    assert len(RULE_IDS) == 32
 
 
 def test_programme_regions():

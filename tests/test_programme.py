@@ -241,11 +241,11 @@ def test_assumed_facts_are_marked(programme):
 
 # -- rules -------------------------------------------------------------------------------------
 
-def test_programme_switches_on_twenty_nine_rules(programme):
+def test_programme_switches_on_thirty_two_rules(programme):
     rules = programme.rules
-    assert len(rules) == 29
+    assert len(rules) == 32
     ids = [r["id"] for r in rules]
-    assert len(set(ids)) == 29
+    assert len(set(ids)) == 32
     catalogue = set(interreg.rule_catalogue()["id"])
     for rule in rules:
         assert rule["id"] in catalogue
@@ -253,7 +253,8 @@ def test_programme_switches_on_twenty_nine_rules(programme):
         assert rule["title"]
         assert rule["source"]
         assert rule["status"] in ("confirmed", "assumed")
-    assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call", "budget", "cofinancing"}
+    assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call", "budget", "cofinancing",
+                                              "network"}
     assert sum(i.startswith(("budget.", "cofinancing.")) for i in ids) == 12
 
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "interreg/consortium.hpp"
+#include "interreg/errors.hpp"
 #include "interreg/history.hpp"
 #include "interreg/network.hpp"
 #include "interreg/partners.hpp"
@@ -17,7 +18,10 @@ namespace interreg::bindings {
 
 namespace {
 
-using HistoryPtr = std::shared_ptr<const History>;
+// pybind11 holds a History through a shared_ptr to non-const; the core never changes one.
+using HistoryPtr = std::shared_ptr<History>;
+
+HistoryPtr held(std::shared_ptr<const History> h) { return std::const_pointer_cast<History>(std::move(h)); }
 
 py::list problems_list(const std::vector<HistoryProblem>& problems) {
     py::list out;
@@ -56,8 +60,7 @@ std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns) {
             if (auto problem = builder.add(row); !problem.empty()) problems.push_back({r, std::move(problem)});
         }
     }
-    auto history = builder.build();
-    return {history, problems_list(problems)};
+    return {held(builder.build()), problems_list(problems)};
 }
 
 py::dict participations(const History& h) {
@@ -171,7 +174,7 @@ void register_network(py::module_& m) {
                   py::gil_scoped_release release;
                   r = read_history_csv(text);
               }
-              return py::make_tuple(r.history, problems_list(r.problems));
+              return py::make_tuple(held(r.history), problems_list(r.problems));
           }, py::arg("data"),
           "Read a participation table (CSV bytes, UTF-8): (history, [(line, problem), ...]).");
     m.def("history_from_columns", &from_columns, py::arg("columns"),
@@ -179,14 +182,14 @@ void register_network(py::module_& m) {
     m.def("history_columns", &history_columns, "The column names the history knows, required first.");
     m.def("synthetic_history", [](std::uint64_t seed, std::uint32_t projects, std::uint32_t new_per_thousand) {
               py::gil_scoped_release release;
-              return synthetic_history(SyntheticOptions{seed, projects, new_per_thousand});
+              return held(synthetic_history(SyntheticOptions{seed, projects, new_per_thousand}));
           }, py::arg("seed") = 1, py::arg("projects") = 30000, py::arg("new_per_thousand") = 420,
           "A reproducible synthetic history at the scale of the public project databases.");
 
     py::class_<CooperationNetwork, std::shared_ptr<CooperationNetwork>>(
         m, "CooperationNetwork", "The organisation–project and co-participation graphs of a history (Boost.Graph).")
         .def(py::init<HistoryPtr>(), py::arg("history"), py::call_guard<py::gil_scoped_release>())
-        .def_property_readonly("history", &CooperationNetwork::history_ptr)
+        .def_property_readonly("history", [](const CooperationNetwork& n) { return held(n.history_ptr()); })
         .def_property_readonly("organisation_count", &CooperationNetwork::organisation_count)
         .def_property_readonly("edge_count", &CooperationNetwork::edge_count)
         .def("memory_bytes", &CooperationNetwork::memory_bytes, "Bytes held by both graphs.")

@@ -109,9 +109,11 @@ class CooperationHistory:
         required = list(_core.history_columns()[:3])
         missing = [c for c in required if c not in names]
         if missing:
-            raise FormatError(f"the frame has no column {' and '.join(missing)}; it has "
-                              f"{', '.join(map(str, df.columns)) or 'none'}. Required: {', '.join(required)}; "
-                              f"optional: {', '.join(_core.history_columns()[3:])}")
+            error = FormatError(f"the frame has no column {' and '.join(missing)}; it has "
+                                f"{', '.join(map(str, df.columns)) or 'none'}. Required: {', '.join(required)}; "
+                                f"optional: {', '.join(_core.history_columns()[3:])}")
+            error.path = ""
+            raise error
         columns = {name: [_text(v) for v in df[names[name]].tolist()]
                    for name in _core.history_columns() if name in names}
         core, problems = _core.history_from_columns(columns)
