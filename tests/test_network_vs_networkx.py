@@ -14,6 +14,8 @@ nx = pytest.importorskip("networkx")
 pd = pytest.importorskip("pandas")
 pytest.importorskip("scipy")  # networkx's pagerank
 
+pytestmark = pytest.mark.filterwarnings("ignore:networkx.pagerank_scipy is deprecated:DeprecationWarning")
+
 SEEDS = range(12)
 
 
