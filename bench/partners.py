@@ -26,7 +26,8 @@ the cut-down queries, the PageRank top 10).
 Memory: networkx's peak is tracemalloc's (every Python allocation of the step). The library's
 is the peak resident set size increase of the process during the step (Linux: VmHWM after
 resetting it through /proc/self/clear_refs), which covers the C++ allocations; for the graph the
-core also reports the exact bytes it holds (CooperationNetwork.memory_bytes()).
+core also reports the exact bytes it holds (CooperationNetwork.memory_bytes()). networkx's
+memory for the suggestions is extrapolated from the cut-down queries per candidate.
 """
 from __future__ import annotations
 
@@ -192,8 +193,7 @@ def main() -> None:
     consortia = [rng.sample(largest, 6) for _ in range(args.consortia)]
     proposals = [proposal_for(programme, orgs, c) for c in consortia]
     _, lib_s, lib_mem = library_step(lambda: [history.suggest_partners(p, n=10) for p in proposals])
-    pair_seconds = []
-    nx_mem = 0.0
+    pair_seconds, candidate_bytes = [], []
     for members in consortia[:args.nx_consortia]:
         cut = members[:3]
         candidates = two_hop(g, cut)[:2000]
@@ -203,13 +203,18 @@ def main() -> None:
         for o, s in top:
             assert abs(ours.get(o, 0.0) - s) < 1e-9 * max(1.0, s), (o, s, ours.get(o))
         pair_seconds.append(secs / max(1, len(cut) * len(candidates)))
-        nx_mem = max(nx_mem, mem)
+        candidate_bytes.append(mem / max(1, len(candidates)))
     per_pair = sum(pair_seconds) / max(1, len(pair_seconds))
+    per_candidate = sum(candidate_bytes) / max(1, len(candidate_bytes))
     # Every two-hop candidate has a positive Adamic–Adar score, so the core counts them.
-    full_pairs = [6 * len(net.adamic_adar(c)) for c in consortia]
-    nx_estimate = per_pair * sum(full_pairs)
-    note = (f"networkx extrapolated from {len(pair_seconds)} cut-down queries "
-            f"({per_pair * 1e6:.1f} us per member x candidate pair; {sum(full_pairs) / len(full_pairs):,.0f} pairs per full query)")
+    full_candidates = [len(net.adamic_adar(c)) for c in consortia]
+    nx_estimate = per_pair * 6 * sum(full_candidates)
+    # networkx's memory grows with the candidates (the pairs of one member, the scores), not the members.
+    nx_mem = per_candidate * max(full_candidates)
+    note = (f"networkx extrapolated from {len(pair_seconds)} cut-down queries (3 members, at most 2,000 "
+            f"candidates): {per_pair * 1e6:.1f} us per member x candidate pair, "
+            f"{sum(full_candidates) / len(full_candidates):,.0f} candidates per full query on average; memory "
+            f"{per_candidate:,.0f} bytes per candidate, for the largest full query ({max(full_candidates):,} candidates)")
     for members in consortia[:args.full_nx]:
         candidates = two_hop(g, members)
         start = time.perf_counter()

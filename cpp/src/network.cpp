@@ -34,44 +34,61 @@ BipartiteGraph build_bipartite(const History& h) {
     return BipartiteGraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n + m);
 }
 
-// The projection: for each organisation, the organisations met in its projects, counted with a
-// dense marker array (no sort of all pairs); each row comes out ascending.
+// The projection, in two linear passes and without comparisons. First each organisation's row
+// of co-participants, in the order met, counted with a dense marker array; then the rows are
+// transposed by counting: the graph is symmetric, so row v of the transpose lists the
+// organisations whose rows hold v, in ascending order, with the same edge values.
 CoGraph build_projection(const History& h, const BipartiteGraph& b) {
     const auto n = static_cast<std::uint32_t>(h.organisations().size());
-    std::vector<std::uint32_t> sources, targets;
-    std::vector<CoEdge> props;
+    std::size_t bound = 0;  // pairs met, with repeats: at least the number of directed edges
+    for (std::uint32_t p = 0; p < h.projects().size(); ++p) {
+        const auto [begin, end] = h.members(p);
+        const auto k = static_cast<std::size_t>(end - begin);
+        bound += k * (k - 1);
+    }
+    std::vector<std::uint32_t> offsets(n + 1, 0), met;
+    std::vector<CoEdge> met_props;
+    met.reserve(bound);
+    met_props.reserve(bound);
     std::vector<std::uint32_t> slot(n, UINT32_MAX);  // position of v in the current row
-    std::vector<std::uint32_t> row;
-    std::vector<std::pair<std::uint32_t, CoEdge>> sorted;
     for (std::uint32_t u = 0; u < n; ++u) {
-        row.clear();
-        const auto row_begin = props.size();
+        const std::size_t row_begin = met.size();
         for (auto [pe, pend] = boost::out_edges(u, b); pe != pend; ++pe) {
             const std::uint32_t project = boost::target(*pe, b);
-            const std::uint32_t rank = h.projects()[project - n].period_rank;
+            const std::uint32_t rank = std::min<std::uint32_t>(h.projects()[project - n].period_rank, 255);
             for (auto [ve, vend] = boost::out_edges(project, b); ve != vend; ++ve) {
                 const std::uint32_t v = boost::target(*ve, b);
                 if (v == u) continue;
                 if (slot[v] == UINT32_MAX) {
-                    slot[v] = static_cast<std::uint32_t>(row.size());
-                    row.push_back(v);
-                    props.push_back(CoEdge{0, 0});
+                    slot[v] = static_cast<std::uint32_t>(met.size() - row_begin);
+                    met.push_back(v);
+                    met_props.push_back(CoEdge{0, 0});
                 }
-                CoEdge& e = props[row_begin + slot[v]];
+                CoEdge& e = met_props[row_begin + slot[v]];
                 if (e.projects < (1u << 24) - 1) e.projects = e.projects + 1;
-                if (rank > e.latest) e.latest = std::min<std::uint32_t>(rank, 255);
+                if (rank > e.latest) e.latest = rank;
             }
         }
-        sorted.clear();
-        for (std::size_t k = 0; k < row.size(); ++k) sorted.emplace_back(row[k], props[row_begin + k]);
-        std::sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-        for (std::size_t k = 0; k < sorted.size(); ++k) {
-            sources.push_back(u);
-            targets.push_back(sorted[k].first);
-            props[row_begin + k] = sorted[k].second;
-            slot[sorted[k].first] = UINT32_MAX;
+        for (std::size_t k = row_begin; k < met.size(); ++k) slot[met[k]] = UINT32_MAX;
+        offsets[u + 1] = static_cast<std::uint32_t>(met.size());
+    }
+    const std::size_t edges = met.size();
+    std::vector<std::uint32_t> targets(edges);
+    std::vector<CoEdge> props(edges);
+    {
+        std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+        for (std::uint32_t u = 0; u < n; ++u) {
+            for (std::uint32_t k = offsets[u]; k < offsets[u + 1]; ++k) {
+                const std::uint32_t pos = next[met[k]]++;
+                targets[pos] = u;
+                props[pos] = met_props[k];
+            }
         }
     }
+    std::vector<std::uint32_t>().swap(met);
+    std::vector<CoEdge>().swap(met_props);
+    std::vector<std::uint32_t> sources(edges);
+    for (std::uint32_t u = 0; u < n; ++u) std::fill(sources.begin() + offsets[u], sources.begin() + offsets[u + 1], u);
     return CoGraph(boost::construct_inplace_from_sources_and_targets, sources, targets, props, n);
 }
 

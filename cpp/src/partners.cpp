@@ -142,23 +142,34 @@ SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& p
         }
     }
 
-    // Closeness: Adamic–Adar from the members (a dense array: a lookup per candidate).
-    std::vector<double> score(orgs.size(), 0.0);
-    for (const auto& [o, s] : net.adamic_adar(result.member_organisations)) score[o] = s;
-    std::vector<char> excluded(orgs.size(), 0);
-    for (auto m : result.member_organisations) excluded[m] = 1;
+    // Closeness: Adamic–Adar from the members (ascending by organisation: a binary search per candidate).
+    const auto closeness = net.adamic_adar(result.member_organisations);
+    auto score_of = [&](std::uint32_t o) {
+        const auto it = std::lower_bound(closeness.begin(), closeness.end(), std::make_pair(o, 0.0),
+                                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        return it != closeness.end() && it->first == o ? it->second : 0.0;
+    };
 
     struct Candidate {
         std::uint32_t o;
-        std::size_t gaps;
+        std::uint32_t gaps;
         double score;
         std::uint32_t shared;
         std::uint32_t projects;
     };
+    const auto better = [&](const Candidate& a, const Candidate& b) {
+        if (a.gaps != b.gaps) return a.gaps > b.gaps;
+        if (a.score != b.score) return a.score > b.score;
+        if (a.shared != b.shared) return a.shared > b.shared;
+        if (a.projects != b.projects) return a.projects > b.projects;
+        return orgs[a.o].name != orgs[b.o].name ? orgs[a.o].name < orgs[b.o].name : a.o < b.o;
+    };
+    // The best n so far in a heap whose front is the worst of them.
     std::vector<Candidate> candidates;
-    for (std::uint32_t o = 0; o < orgs.size(); ++o) {
+    const auto members = result.member_organisations;
+    for (std::uint32_t o = 0; o < orgs.size() && options.n > 0; ++o) {
         const auto& org = orgs[o];
-        if (excluded[o]) continue;
+        if (std::find(members.begin(), members.end(), o) != members.end()) continue;
         if (std::find(scope.countries.begin(), scope.countries.end(), org.country) == scope.countries.end()) continue;
         if (std::find(partner_keys.begin(), partner_keys.end(), org.key) != partner_keys.end()) continue;
         const OrgType* type = org.org_type.empty() ? nullptr : programme.org_type(org.org_type);
@@ -171,25 +182,25 @@ SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& p
         if (!region || region->country != org.country || !programme.in_area(*region)) continue;
         const bool in_geography = scope.geography && programme.in_sub_geography(*region, *scope.geography);
         if (scope.geography && !in_geography) continue;
-        std::size_t gaps = 0;
+        std::uint32_t gaps = 0;
         if (std::count(missing_countries.begin(), missing_countries.end(), org.country)) ++gaps;
         if (in_geography && std::count(missing_in_geography.begin(), missing_in_geography.end(), org.country)) ++gaps;
         std::uint32_t shared = 0;
-        for (auto m : result.member_organisations) {
+        for (auto m : members) {
             if (const CoEdge* e = net.edge(m, o)) shared += e->projects;
         }
         const auto [p0, p1] = h.projects_of(o);
-        candidates.push_back({o, gaps, score[o], shared, static_cast<std::uint32_t>(p1 - p0)});
+        const Candidate c{o, gaps, score_of(o), shared, static_cast<std::uint32_t>(p1 - p0)};
+        if (candidates.size() == options.n && !better(c, candidates.front())) continue;
+        candidates.push_back(c);
+        std::push_heap(candidates.begin(), candidates.end(), better);
+        if (candidates.size() > options.n) {
+            std::pop_heap(candidates.begin(), candidates.end(), better);
+            candidates.pop_back();
+        }
     }
-    const auto better = [&](const Candidate& a, const Candidate& b) {
-        if (a.gaps != b.gaps) return a.gaps > b.gaps;
-        if (a.score != b.score) return a.score > b.score;
-        if (a.shared != b.shared) return a.shared > b.shared;
-        if (a.projects != b.projects) return a.projects > b.projects;
-        return orgs[a.o].name != orgs[b.o].name ? orgs[a.o].name < orgs[b.o].name : a.o < b.o;
-    };
-    const std::size_t n = std::min(options.n, candidates.size());
-    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(n), candidates.end(), better);
+    std::sort_heap(candidates.begin(), candidates.end(), better);
+    const std::size_t n = candidates.size();
 
     for (std::size_t k = 0; k < n; ++k) {
         const Candidate& c = candidates[k];
