@@ -209,7 +209,7 @@ def test_programme_rules():
     assert rc == 0
     ids = [line.split()[0] for line in out.splitlines()[2:]]
     assert ids == RULE_IDS
-    assert len(ids) == 29
+    assert len(ids) == 32
 
 
 def test_programme_several_tables():

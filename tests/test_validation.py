@@ -122,6 +122,20 @@ def via_document(**fields):
     return change
 
 
+def add_budgeted_partner(name, country, region, org_type):
+    return lambda p: give_small_budget(p.add_partner(name, country=country, region=region, org_type=org_type))
+
+
+def work_packages(*packages):
+    """(lead, [partner ids of each activity]) per work package."""
+    def change(p):
+        for lead, activities in packages:
+            w = p.work_plan.add_work_package(f"Work led by {lead}", lead=lead)
+            for members in activities:
+                p.work_plan.add_activity(w, "Joint work", start_period=1, end_period=2, partners=members)
+    return change
+
+
 # (case id, change, rule, severity, path, only this rule fires, substrings of the message)
 CASES = [
     ("min-partners-one-partner", remove_partners("PP2", "PP3"), "partnership.min-partners", "ERROR", "/partners",
@@ -235,6 +249,18 @@ CASES = [
      "ERROR", "/partners", True, ["298782.00", "60000.00", "pre-project"]),
     ("sources-do-not-add-up", add_source("PP2", "Region Nordjylland", "1000.00", own=False),
      "cofinancing.sources", "ERROR", "/partners/1/cofinancing/sources", True, ["82096.00", "81096.00", "-1000.00"]),
+    ("danish-partners-among-themselves",
+     chain(add_budgeted_partner("Københavns Kommune", "DK", "DK011", "local-authority"),
+           work_packages(("PP1", [["PP1", "PP3"]]), ("PP2", [["PP2", "PP4"]]))),
+     "network.isolated-country", "WARNING", "/work_plan/work_packages", True, ["Denmark", "Københavns Kommune"]),
+    ("partner-only-in-solo-activities",
+     chain(add_budgeted_partner("Lunds universitet", "SE", "Skåne", "university"),
+           work_packages(("PP1", [["PP1", "PP2", "PP3"]]), ("PP4", [["PP4"]]))),
+     "network.joint-activity", "WARNING", "/partners/3", True, ["Lunds universitet", "1 activity"]),
+    ("one-partner-links-two-countries",
+     chain(add_budgeted_partner("Lunds universitet", "SE", "Skåne", "university"),
+           work_packages(("PP1", [["PP1", "PP2"]]), ("PP1", [["PP1", "PP4"]]), ("PP2", [["PP2", "PP3"]]))),
+     "network.single-bridge", "INFO", "/partners/0", True, ["Göteborgs universitet", "Denmark and Sweden"]),
 ]
 
 
@@ -467,7 +493,7 @@ def test_severity_override_to_info(tmp_path, make_good_proposal):
 def test_rule_left_out_of_the_programme_does_not_run(tmp_path, make_good_proposal):
     variant = _programme_with(
         tmp_path, lambda d: d.__setitem__("rules", [r for r in d["rules"] if r["id"] != "project.duration"]))
-    assert len(variant.rules) == 28
+    assert len(variant.rules) == 31
     doc = make_good_proposal().to_dict()
     doc.update(programme="oks-variant", duration_months=120)
     assert interreg.Proposal.from_dict(doc, variant).validate().findings == []
