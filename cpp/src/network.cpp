@@ -4,8 +4,6 @@
 #include <cmath>
 #include <numeric>
 
-#include <boost/graph/breadth_first_search.hpp>
-
 #include "interreg/errors.hpp"
 
 namespace interreg {
@@ -165,30 +163,47 @@ std::vector<std::uint32_t> CooperationNetwork::path(std::uint32_t a, std::uint32
     check_org(*this, a);
     check_org(*this, b);
     if (a == b) return {a};
-    // Parents from both ends; expand the smaller frontier one whole level at a time.
-    std::vector<std::uint32_t> mark(organisation_count(), 0);  // 1: reached from a, 2: from b
-    std::vector<std::uint32_t> parent(organisation_count(), UINT32_MAX);
-    mark[a] = 1;
-    mark[b] = 2;
+    // Scratch arrays kept per thread and reset by a new stamp, not cleared: a query costs what it
+    // visits, not the size of the graph.
+    thread_local std::vector<std::uint32_t> stamp_of, parent;
+    thread_local std::vector<std::uint8_t> side_of;  // 1: reached from a, 2: from b
+    thread_local std::uint32_t stamp = 0;
+    const auto n = organisation_count();
+    if (stamp_of.size() < n || ++stamp == 0) {
+        stamp_of.assign(std::max<std::size_t>(stamp_of.size(), n), 0);
+        parent.resize(stamp_of.size());
+        side_of.resize(stamp_of.size());
+        stamp = 1;
+    }
+    auto side = [&](std::uint32_t v) -> std::uint32_t { return stamp_of[v] == stamp ? side_of[v] : 0; };
+    auto reach = [&](std::uint32_t v, std::uint8_t s, std::uint32_t from) {
+        stamp_of[v] = stamp;
+        side_of[v] = s;
+        parent[v] = from;
+    };
+    reach(a, 1, a);
+    reach(b, 2, b);
+    // Expand the smaller frontier one whole level at a time.
     std::vector<std::uint32_t> front_a{a}, front_b{b}, next;
     while (!front_a.empty() && !front_b.empty()) {
         const bool from_a = front_a.size() <= front_b.size();
         auto& front = from_a ? front_a : front_b;
-        const std::uint32_t own = from_a ? 1 : 2, other = from_a ? 2 : 1;
+        const std::uint8_t own = from_a ? 1 : 2;
+        const std::uint32_t other = from_a ? 2 : 1;
         next.clear();
         std::uint32_t best_u = UINT32_MAX, best_v = UINT32_MAX;
         for (std::uint32_t u : front) {
             const auto [begin, end] = neighbours(u);
             for (const auto* it = begin; it != end; ++it) {
                 const std::uint32_t v = *it;
-                if (mark[v] == other) {
+                const std::uint32_t sv = side(v);
+                if (sv == other) {
                     if (best_u == UINT32_MAX) {
                         best_u = u;
                         best_v = v;
                     }
-                } else if (mark[v] == 0) {
-                    mark[v] = own;
-                    parent[v] = u;
+                } else if (sv == 0) {
+                    reach(v, own, u);
                     next.push_back(v);
                 }
             }
@@ -210,35 +225,27 @@ std::vector<std::uint32_t> CooperationNetwork::path(std::uint32_t a, std::uint32
     return {};
 }
 
-namespace {
-
-// Labels each vertex reached from a start with the start's component number.
-struct ComponentVisitor : boost::default_bfs_visitor {
-    std::vector<std::uint32_t>* label;
-    std::uint32_t current;
-    template <class V, class G>
-    void discover_vertex(V v, const G&) const {
-        (*label)[v] = current;
-    }
-};
-
-}  // namespace
-
 Components CooperationNetwork::components() const {
+    // Breadth-first search over the graph's arrays, one component at a time.
     const auto n = organisation_count();
-    std::vector<std::uint32_t> raw(n, UINT32_MAX), sizes;
-    std::vector<boost::default_color_type> colour(n, boost::white_color);
-    auto colour_map = boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, graph_));
-    boost::queue<std::uint32_t> queue;
+    std::vector<std::uint32_t> raw(n, UINT32_MAX), sizes, queue(n);
     for (std::uint32_t s = 0; s < n; ++s) {
         if (raw[s] != UINT32_MAX) continue;
-        ComponentVisitor vis;
-        vis.label = &raw;
-        vis.current = static_cast<std::uint32_t>(sizes.size());
-        boost::breadth_first_visit(graph_, s, queue, vis, colour_map);
-        sizes.push_back(0);
+        const auto label = static_cast<std::uint32_t>(sizes.size());
+        std::size_t head = 0, tail = 0;
+        queue[tail++] = s;
+        raw[s] = label;
+        while (head < tail) {
+            const auto [begin, end] = neighbours(queue[head++]);
+            for (const auto* v = begin; v != end; ++v) {
+                if (raw[*v] == UINT32_MAX) {
+                    raw[*v] = label;
+                    queue[tail++] = *v;
+                }
+            }
+        }
+        sizes.push_back(static_cast<std::uint32_t>(tail));
     }
-    for (auto l : raw) ++sizes[l];
     // Renumber by size, largest first; equal sizes keep the order of their first organisation.
     std::vector<std::uint32_t> order(sizes.size());
     std::iota(order.begin(), order.end(), 0);
