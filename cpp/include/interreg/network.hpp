@@ -59,8 +59,8 @@ public:
     // Projects both took part in, ascending.
     std::vector<std::uint32_t> shared_projects(std::uint32_t a, std::uint32_t b) const;
     // A shortest chain of co-participations from a to b (both included; {a} when a == b; empty
-    // when they are not connected). Bidirectional breadth-first search; among equally short
-    // chains the one through lower-numbered organisations is found first.
+    // when they are not connected). Bidirectional breadth-first search from the smaller side, a
+    // level at a time; deterministic for a given graph.
     std::vector<std::uint32_t> path(std::uint32_t a, std::uint32_t b) const;
     Components components() const;
     // Communities by weighted label propagation (deterministic: organisations in order, ties to
