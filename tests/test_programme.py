@@ -243,9 +243,9 @@ def test_assumed_facts_are_marked(programme):
 
 def test_programme_switches_on_every_rule(programme):
     rules = programme.rules
-    assert len(rules) == 43
+    assert len(rules) == 46
     ids = [r["id"] for r in rules]
-    assert len(set(ids)) == 43
+    assert len(set(ids)) == 46
     assert set(ids) == set(interreg.rule_catalogue()["id"])
     catalogue = set(interreg.rule_catalogue()["id"])
     for rule in rules:
@@ -255,7 +255,7 @@ def test_programme_switches_on_every_rule(programme):
         assert rule["source"]
         assert rule["status"] in ("confirmed", "assumed")
     assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call", "budget", "cofinancing",
-                                              "workplan", "indicators"}
+                                              "workplan", "indicators", "network"}
     assert sum(i.startswith(("budget.", "cofinancing.")) for i in ids) == 12
     assert sum(i.startswith(("workplan.", "indicators.")) for i in ids) == 13
 

@@ -145,6 +145,25 @@ def via_document(**fields):
     return change
 
 
+def add_budgeted_partner(name, country, region, org_type):
+    return lambda p: give_small_budget(p.add_partner(name, country=country, region=region, org_type=org_type))
+
+
+def work_packages(*packages):
+    """Replace the work plan's work packages: (lead, [partner ids of each activity]) per work package."""
+    def change(p):
+        def clear(plan):
+            plan["work_packages"] = []
+            for output in plan["outputs"]:
+                output["work_package"] = None
+        p.work_plan._change(clear)
+        for lead, activities in packages:
+            w = p.work_plan.add_work_package(f"Work led by {lead}", lead=lead)
+            for members in activities:
+                p.work_plan.add_activity(w, "Joint work", start_period=1, end_period=2, partners=members)
+    return change
+
+
 # (case id, change, rule, severity, path, only this rule fires, substrings of the message)
 CASES = [
     ("min-partners-one-partner", remove_partners("PP2", "PP3"), "partnership.min-partners", "ERROR", "/partners",
@@ -294,6 +313,18 @@ CASES = [
     ("jointly-with-one-country", via_work_plan(lambda w: [a.update(partners=["PP1"])
                                                           for a in w["work_packages"][0]["activities"]]),
      "indicators.jointly", "ERROR", "/work_plan/outputs/0/work_package", True, ["RCO84", "partners of SE only"]),
+    ("danish-partners-among-themselves",
+     chain(add_budgeted_partner("Københavns Kommune", "DK", "DK011", "local-authority"),
+           work_packages(("PP1", [["PP1", "PP3"]]), ("PP2", [["PP2", "PP4"]]))),
+     "network.isolated-country", "WARNING", "/work_plan/work_packages", True, ["Denmark", "Københavns Kommune"]),
+    ("partner-only-in-solo-activities",
+     chain(add_budgeted_partner("Lunds universitet", "SE", "Skåne", "university"),
+           work_packages(("PP1", [["PP1", "PP2", "PP3"]]), ("PP4", [["PP4"]]))),
+     "network.joint-activity", "WARNING", "/partners/3", True, ["Lunds universitet", "1 activity"]),
+    ("one-partner-links-two-countries",
+     chain(add_budgeted_partner("Lunds universitet", "SE", "Skåne", "university"),
+           work_packages(("PP1", [["PP1", "PP2"]]), ("PP1", [["PP1", "PP4"]]), ("PP2", [["PP2", "PP3"]]))),
+     "network.single-bridge", "INFO", "/partners/0", True, ["Göteborgs universitet", "Denmark and Sweden"]),
 ]
 
 

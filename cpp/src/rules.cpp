@@ -10,7 +10,7 @@ const std::vector<RuleDef>& rule_catalogue() {
     static const std::vector<RuleDef> all = [] {
         std::vector<RuleDef> out;
         for (auto family : {rules::partnership, rules::partner, rules::project, rules::call, rules::budget,
-                            rules::cofinancing, rules::workplan, rules::indicators}) {
+                            rules::cofinancing, rules::workplan, rules::indicators, rules::network}) {
             auto defs = family();
             out.insert(out.end(), defs.begin(), defs.end());
         }

@@ -8,11 +8,18 @@ proposal with its partners, and validate it::
     p = interreg.Proposal(prog, acronym="TALENT", specific_objective="RSO4.1", call="2025:1")
     p.add_partner("Göteborgs universitet", country="SE", region="Västra Götaland", role="lead")
     report = p.validate()
+
+Find partners in the history of past cooperation projects::
+
+    history = interreg.CooperationHistory.from_csv("participations.csv")
+    history.suggest_partners(p, n=10, countries=["DK"])
 """
 from ._core import __version__
 from ._resources import schema
 from .budget import BudgetSummary
 from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
+from .history import CooperationHistory
+from .network_plots import plot_consortium
 from .programme import Programme, load_programme, rule_catalogue
 from .proposal import Partner, Proposal
 from .report import Finding, Report
@@ -28,6 +35,8 @@ __all__ = [
     "Report",
     "Finding",
     "BudgetSummary",
+    "CooperationHistory",
+    "plot_consortium",
     "Error",
     "FormatError",
     "ProgrammeError",

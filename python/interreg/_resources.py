@@ -23,3 +23,8 @@ def schema() -> Dict[str, Any]:
     """
     with open(_DATA / "proposal.schema.json", encoding="utf-8") as f:
         return json.load(f)
+
+
+def history_sample() -> Path:
+    """The made-up cooperation history that ships for examples (data/history-sample.csv)."""
+    return _DATA / "history-sample.csv"

@@ -90,6 +90,7 @@ std::vector<RuleDef> budget();
 std::vector<RuleDef> cofinancing();
 std::vector<RuleDef> workplan();
 std::vector<RuleDef> indicators();
+std::vector<RuleDef> network();
 }  // namespace rules
 
 }  // namespace interreg

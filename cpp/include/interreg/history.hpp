@@ -1,0 +1,118 @@
+#pragma once
+// The history of past cooperation projects: which organisations took part in which project.
+// Read from a table of participations (CSV text or columns handed over row by row); names are
+// normalised so that one organisation is one entry (docs/network.md).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace interreg {
+
+// One row of a participation table, as given. Only project, organisation and country are required.
+struct ParticipationRow {
+    std::string project;
+    std::string programme;
+    std::string period;  // e.g. "2014-2020"; later periods sort later
+    std::string organisation;
+    std::string country;   // ISO 3166-1 alpha-2, any case
+    std::string region;    // name or NUTS code, as the source writes it
+    std::string org_type;  // a programme organisation type id where the source has one
+    std::string role;      // e.g. "lead", "partner"
+};
+
+// A row that could not be read: its line (CSV, 1-based, the header is line 1) or row number.
+struct HistoryProblem {
+    std::size_t line = 0;
+    std::string message;
+};
+
+struct HistoryOrganisation {
+    std::string name;     // the first spelling met
+    std::string country;  // canonical ISO code
+    std::string region;   // the first non-empty value met
+    std::string org_type;
+    std::string key;      // country + ":" + text::organisation_key(name)
+};
+
+struct HistoryProject {
+    std::string id;
+    std::string programme;
+    std::string period;
+    std::uint32_t period_rank = 0;  // 0: no period; else position among the sorted distinct periods, from 1
+};
+
+// An immutable participation table: organisations, projects and who took part in what.
+class History {
+public:
+    const std::vector<HistoryOrganisation>& organisations() const { return organisations_; }
+    const std::vector<HistoryProject>& projects() const { return projects_; }
+    const std::vector<std::string>& periods() const { return periods_; }  // sorted, distinct, non-empty
+    std::size_t participation_count() const { return project_members_.size(); }
+
+    // Organisations of project `p` (ascending) and projects of organisation `o` (ascending).
+    std::pair<const std::uint32_t*, const std::uint32_t*> members(std::uint32_t p) const;
+    std::pair<const std::uint32_t*, const std::uint32_t*> projects_of(std::uint32_t o) const;
+    // The role an organisation had in a project ("" when not given or not a member).
+    const std::string& role(std::uint32_t project, std::uint32_t organisation) const;
+
+    // An organisation by name (normalised; "Malmö stad" finds "MALMÖ STAD"), optionally only in one
+    // country. nullopt when none or, without a country, when the name is ambiguous.
+    std::optional<std::uint32_t> find(std::string_view name, std::string_view country = {}) const;
+    // Like find(); throws NotFoundError naming the nearest names, or ArgumentError when the name
+    // exists in several countries (listing them).
+    std::uint32_t require(std::string_view name, std::string_view country = {}) const;
+
+    // Bytes held by the table's arrays and strings (an exact count, for benchmarks).
+    std::size_t memory_bytes() const;
+
+private:
+    friend class HistoryBuilder;
+    std::vector<HistoryOrganisation> organisations_;
+    std::vector<HistoryProject> projects_;
+    std::vector<std::string> periods_;
+    std::vector<std::uint32_t> project_offsets_, project_members_;  // CSR: project → organisations
+    std::vector<std::uint32_t> org_offsets_, org_projects_;         // CSR: organisation → projects
+    std::vector<std::uint8_t> member_roles_;                        // parallel to project_members_
+    std::vector<std::string> roles_ = {std::string()};              // role names; 0 is ""
+    std::unordered_map<std::string, std::uint32_t> by_key_;         // key → organisation
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // organisation_key → all countries
+};
+
+// Collects rows, then builds a History. A row that cannot be read is refused with a problem
+// (its line and why); the same organisation twice in one project counts once.
+class HistoryBuilder {
+public:
+    // Empty when the row was taken; otherwise why it was refused.
+    std::string add(const ParticipationRow& row);
+    std::shared_ptr<const History> build();
+    std::size_t rows() const { return rows_.size(); }
+
+private:
+    struct Entry {
+        std::uint32_t project, organisation, role;
+    };
+    History h_;
+    std::vector<Entry> rows_;
+    std::unordered_map<std::string, std::uint32_t> project_index_;
+    std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
+};
+
+struct HistoryReadResult {
+    std::shared_ptr<const History> history;
+    std::vector<HistoryProblem> problems;  // rows left out, in line order
+};
+
+// A participation table in CSV (RFC 4180: comma separated, "..." quoting, header row). Column
+// names are matched case-insensitively; project, organisation and country are required, the
+// others (programme, period, region, org_type, role) optional, unknown columns ignored. A
+// missing required column throws FormatError; a bad row becomes a problem with its line.
+HistoryReadResult read_history_csv(std::string_view text);
+
+// The column names the reader knows, required first.
+const std::vector<std::string>& history_columns();
+
+}  // namespace interreg

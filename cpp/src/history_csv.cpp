@@ -1,0 +1,151 @@
+// Participation tables in CSV (RFC 4180), every unreadable row reported with its line.
+#include <algorithm>
+#include <array>
+
+#include "interreg/errors.hpp"
+#include "interreg/history.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg {
+
+namespace {
+
+struct Record {
+    std::size_t line = 0;  // where the record starts
+    std::vector<std::string> fields;
+    std::string error;  // a quoting problem
+};
+
+// Reads one record at a time; quoted fields may hold commas, quotes ("") and line breaks.
+class CsvScanner {
+public:
+    explicit CsvScanner(std::string_view text) : s_(text) {
+        if (s_.substr(0, 3) == "\xEF\xBB\xBF") s_.remove_prefix(3);  // byte order mark
+    }
+
+    bool next(Record& r) {
+        while (pos_ < s_.size() && (s_[pos_] == '\n' || s_[pos_] == '\r')) skip_break();  // blank lines
+        if (pos_ >= s_.size()) return false;
+        r = Record{line_, {}, {}};
+        std::string field;
+        bool quoted = false, after_quote = false;
+        while (pos_ < s_.size()) {
+            const char c = s_[pos_];
+            if (quoted) {
+                if (c == '"') {
+                    if (pos_ + 1 < s_.size() && s_[pos_ + 1] == '"') {
+                        field += '"';
+                        pos_ += 2;
+                        continue;
+                    }
+                    quoted = false;
+                    after_quote = true;
+                } else {
+                    if (c == '\n') ++line_;
+                    field += c;
+                }
+                ++pos_;
+                continue;
+            }
+            if (c == ',') {
+                r.fields.push_back(std::move(field));
+                field.clear();
+                after_quote = false;
+                ++pos_;
+            } else if (c == '\n' || c == '\r') {
+                skip_break();
+                break;
+            } else if (c == '"' && field.empty() && !after_quote) {
+                quoted = true;
+                ++pos_;
+            } else {
+                if (r.error.empty() && (after_quote || c == '"')) {
+                    r.error = after_quote ? "text after a closing quote (write a quote inside a quoted field as \"\")"
+                                          : "a quote inside an unquoted field (quote the whole field and double the quote)";
+                }
+                field += c;
+                ++pos_;
+            }
+        }
+        if (quoted) r.error = "a quoted field is not closed before the end of the file";
+        r.fields.push_back(std::move(field));
+        return true;
+    }
+
+private:
+    void skip_break() {
+        if (s_[pos_] == '\r' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\n') ++pos_;
+        ++pos_;
+        ++line_;
+    }
+
+    std::string_view s_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+};
+
+std::string trim_lower(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c != ' ' && c != '\t') out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return out;
+}
+
+}  // namespace
+
+HistoryReadResult read_history_csv(std::string_view text) {
+    CsvScanner scanner(text);
+    HistoryReadResult result;
+    HistoryBuilder builder;
+    Record header;
+    if (!scanner.next(header)) {  // no header: an empty history
+        result.history = builder.build();
+        return result;
+    }
+    if (!header.error.empty()) throw FormatError("", "line " + std::to_string(header.line) + ": header: " + header.error);
+    // Column positions of the known names, in the order of ParticipationRow's fields.
+    const auto& known = history_columns();
+    std::array<int, 8> column;
+    column.fill(-1);
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const auto name = trim_lower(header.fields[i]);
+        const auto it = std::find(known.begin(), known.end(), name);
+        if (it == known.end()) continue;
+        auto& slot = column[static_cast<std::size_t>(it - known.begin())];
+        if (slot >= 0) throw FormatError("", "line " + std::to_string(header.line) + ": column '" + name + "' appears twice");
+        slot = static_cast<int>(i);
+    }
+    std::vector<std::string> missing;
+    for (std::size_t k = 0; k < 3; ++k) {
+        if (column[k] < 0) missing.push_back(known[k]);
+    }
+    if (!missing.empty()) {
+        std::vector<std::string> found;
+        for (const auto& f : header.fields) found.push_back("'" + f + "'");
+        throw FormatError("", "line " + std::to_string(header.line) + ": the header has no column " +
+                                  text::join_choices(missing, " and ") + "; it has " +
+                                  (found.empty() ? std::string("none") : text::join_choices(found, " and ")) +
+                                  ". Required: project, organisation, country; optional: programme, period, region, "
+                                  "org_type, role");
+    }
+    Record r;
+    while (scanner.next(r)) {
+        if (!r.error.empty()) {
+            result.problems.push_back({r.line, r.error});
+            continue;
+        }
+        if (r.fields.size() != header.fields.size()) {
+            result.problems.push_back({r.line, "has " + std::to_string(r.fields.size()) + " fields; the header has " +
+                                                   std::to_string(header.fields.size())});
+            continue;
+        }
+        auto get = [&](std::size_t k) { return column[k] < 0 ? std::string() : r.fields[static_cast<std::size_t>(column[k])]; };
+        ParticipationRow row{get(0), get(3), get(4), get(1), get(2), get(5), get(6), get(7)};
+        if (auto problem = builder.add(row); !problem.empty()) result.problems.push_back({r.line, std::move(problem)});
+    }
+    result.history = builder.build();
+    return result;
+}
+
+}  // namespace interreg

@@ -1,0 +1,155 @@
+// The participation table: CSV reading, name normalisation, problems with their lines, and the
+// synthetic generator (scale, skew, reproducibility).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "interreg/history.hpp"
+#include "interreg/synthetic.hpp"
+#include "test_support.hpp"
+
+using interreg::read_history_csv;
+
+namespace {
+
+const char* const header = "project,programme,period,organisation,country,region,org_type,role\n";
+
+}  // namespace
+
+TEST(HistoryCsv, NormalisedNamesMakeOneOrganisation) {
+    const auto r = read_history_csv(std::string(header) +
+                                    "P1,OKS,2014-2020,Malmö stad,SE,SE224,local-authority,lead\n"
+                                    "P1,OKS,2014-2020,Volvo AB,SE,SE232,company,partner\n"
+                                    "P2,OKS,2021-2027,MALMO  STAD,se,,,lead\n"
+                                    "P2,OKS,2021-2027,AB Volvo,SE,,,partner\n"
+                                    "P2,OKS,2021-2027,Aalborg Kommune,DK,DK05,local-authority,partner\n"
+                                    "P3,OKS,2021-2027,Aalborg,DK,,,lead\n");
+    ASSERT_TRUE(r.problems.empty());
+    const auto& h = *r.history;
+    EXPECT_EQ(h.organisations().size(), 3u);
+    EXPECT_EQ(h.projects().size(), 3u);
+    EXPECT_EQ(h.participation_count(), 6u);
+    const auto malmo = h.find("malmö STAD");
+    ASSERT_TRUE(malmo);
+    EXPECT_EQ(h.organisations()[*malmo].name, "Malmö stad");  // the first spelling
+    EXPECT_EQ(h.organisations()[*malmo].region, "SE224");
+    const auto [p0, p1] = h.projects_of(*malmo);
+    EXPECT_EQ(p1 - p0, 2);
+    EXPECT_EQ(h.find("Aalborg Kommune"), h.find("Aalborg", "DK"));
+    EXPECT_EQ(h.role(0, *malmo), "lead");
+    EXPECT_EQ(h.periods(), (std::vector<std::string>{"2014-2020", "2021-2027"}));
+}
+
+TEST(HistoryCsv, SameNameInTwoCountriesIsTwoOrganisations) {
+    const auto r = read_history_csv("project,organisation,country\nP1,Nordic Link,SE\nP1,Nordic Link,NO\n");
+    const auto& h = *r.history;
+    EXPECT_EQ(h.organisations().size(), 2u);
+    EXPECT_FALSE(h.find("Nordic Link"));  // ambiguous
+    EXPECT_TRUE(h.find("Nordic Link", "NO"));
+    const auto e = interreg_test::thrown<interreg::ArgumentError>([&] { h.require("Nordic Link"); });
+    ASSERT_TRUE(e);
+    EXPECT_CONTAINS(e->what(), "several countries");
+    const auto nf = interreg_test::thrown<interreg::NotFoundError>([&] { h.require("Nordic Lnk"); });
+    ASSERT_TRUE(nf);
+    EXPECT_CONTAINS(nf->what(), "Nordic Link");
+}
+
+TEST(HistoryCsv, BadRowsAreReportedWithTheirLines) {
+    const auto r = read_history_csv("\xEF\xBB\xBFProject,Organisation,Country,Note\r\n"
+                                    "P1,Lunds universitet,SE,ok\r\n"
+                                    "P1,,SE,no organisation\r\n"
+                                    "P1,Region Skåne,XX,bad country\r\n"
+                                    "P2,\"Quoted, with comma\",DK,\"two\nlines\"\r\n"
+                                    "P2,too few\r\n"
+                                    "P2,Bad \"quote,DK,x\r\n"
+                                    "\r\n"
+                                    ",Nameless project,DK,x\r\n"
+                                    "P3,\"never closed,SE,x\n");
+    const std::vector<std::size_t> lines = [&] {
+        std::vector<std::size_t> out;
+        for (const auto& p : r.problems) out.push_back(p.line);
+        return out;
+    }();
+    EXPECT_EQ(lines, (std::vector<std::size_t>{3, 4, 7, 8, 10, 11}));
+    ASSERT_EQ(r.problems.size(), 6u);
+    EXPECT_CONTAINS(r.problems[0].message, "organisation is empty");
+    EXPECT_CONTAINS(r.problems[1].message, "'XX'");
+    EXPECT_CONTAINS(r.problems[2].message, "2 fields; the header has 4");
+    EXPECT_CONTAINS(r.problems[3].message, "quote");
+    EXPECT_CONTAINS(r.problems[4].message, "project is empty");
+    EXPECT_CONTAINS(r.problems[5].message, "not closed");
+    EXPECT_EQ(r.history->organisations().size(), 2u);
+    EXPECT_TRUE(r.history->find("Quoted, with comma"));
+}
+
+TEST(HistoryCsv, MissingRequiredColumnNamesIt) {
+    const auto e = interreg_test::thrown<interreg::FormatError>(
+        [] { read_history_csv("project,name,country\nP1,Lunds universitet,SE\n"); });
+    ASSERT_TRUE(e);
+    EXPECT_CONTAINS(e->what(), "line 1");
+    EXPECT_CONTAINS(e->what(), "organisation");
+    EXPECT_CONTAINS(e->what(), "'name'");
+}
+
+TEST(HistoryCsv, EmptyAndOneRowHistories) {
+    for (const char* text : {"", "project,organisation,country\n"}) {
+        const auto r = read_history_csv(text);
+        EXPECT_TRUE(r.problems.empty());
+        EXPECT_EQ(r.history->organisations().size(), 0u);
+        EXPECT_EQ(r.history->participation_count(), 0u);
+    }
+    const auto one = read_history_csv("project,organisation,country\nP1,Lunds universitet,SE");
+    EXPECT_EQ(one.history->organisations().size(), 1u);
+    EXPECT_EQ(one.history->projects().size(), 1u);
+}
+
+TEST(HistoryCsv, InvalidUtf8IsAProblemNotACrash) {
+    const auto r = read_history_csv("project,organisation,country\nP1,Bad \xff name,SE\n");
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].line, 2u);
+    EXPECT_CONTAINS(r.problems[0].message, "UTF-8");
+}
+
+TEST(HistoryBuilder, DuplicateParticipationCountsOnce) {
+    interreg::HistoryBuilder b;
+    EXPECT_EQ(b.add({"P1", "", "", "Lunds universitet", "SE", "", "", "lead"}), "");
+    EXPECT_EQ(b.add({"P1", "", "", "LUNDS UNIVERSITET", "SE", "", "", "partner"}), "");
+    const auto h = b.build();
+    EXPECT_EQ(h->participation_count(), 1u);
+    EXPECT_EQ(h->role(0, 0), "lead");
+}
+
+TEST(Synthetic, ReproducibleForASeed) {
+    const auto a = interreg::synthetic_history({7, 500, 420});
+    const auto b = interreg::synthetic_history({7, 500, 420});
+    const auto c = interreg::synthetic_history({8, 500, 420});
+    ASSERT_EQ(a->organisations().size(), b->organisations().size());
+    for (std::size_t i = 0; i < a->organisations().size(); ++i) {
+        EXPECT_EQ(a->organisations()[i].name, b->organisations()[i].name);
+    }
+    EXPECT_EQ(a->participation_count(), b->participation_count());
+    EXPECT_NE(a->organisations()[0].name + a->organisations()[1].name, c->organisations()[0].name + c->organisations()[1].name);
+}
+
+TEST(Synthetic, ScaleAndSkewOfThePublicDatabases) {
+    const auto h = interreg::synthetic_history({});
+    EXPECT_GE(h->projects().size(), 30000u);
+    EXPECT_GE(h->organisations().size(), 100000u);
+    EXPECT_GE(h->participation_count(), 230000u);
+    std::size_t smallest = 1000, largest = 0;
+    for (std::uint32_t p = 0; p < h->projects().size(); ++p) {
+        const auto [b, e] = h->members(p);
+        smallest = std::min<std::size_t>(smallest, static_cast<std::size_t>(e - b));
+        largest = std::max<std::size_t>(largest, static_cast<std::size_t>(e - b));
+    }
+    EXPECT_EQ(smallest, 2u);
+    EXPECT_EQ(largest, 35u);
+    std::size_t one_off = 0, top = 0;
+    for (std::uint32_t o = 0; o < h->organisations().size(); ++o) {
+        const auto [b, e] = h->projects_of(o);
+        one_off += (e - b) == 1;
+        top = std::max<std::size_t>(top, static_cast<std::size_t>(e - b));
+    }
+    EXPECT_GT(one_off, h->organisations().size() / 2);  // many one-off participants
+    EXPECT_GT(top, 200u);                                // and a few hubs
+}

@@ -1,0 +1,272 @@
+// Cooperation history, its network (Boost.Graph), partner suggestions and the consortium graph.
+// Tables go to Python as columns (dicts of lists) so that pandas builds frames in one step;
+// graph algorithms release the GIL.
+#include "bindings.hpp"
+
+#include <pybind11/stl.h>
+
+#include <algorithm>
+
+#include "interreg/consortium.hpp"
+#include "interreg/errors.hpp"
+#include "interreg/history.hpp"
+#include "interreg/network.hpp"
+#include "interreg/partners.hpp"
+#include "interreg/synthetic.hpp"
+
+namespace interreg::bindings {
+
+namespace {
+
+// pybind11 holds a History through a shared_ptr to non-const; the core never changes one.
+using HistoryPtr = std::shared_ptr<History>;
+
+HistoryPtr held(std::shared_ptr<const History> h) { return std::const_pointer_cast<History>(std::move(h)); }
+
+py::list problems_list(const std::vector<HistoryProblem>& problems) {
+    py::list out;
+    for (const auto& p : problems) out.append(py::make_tuple(p.line, p.message));
+    return out;
+}
+
+// Rows from columns of equal length (lists of str); missing optional columns are empty.
+std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns) {
+    std::vector<std::vector<std::string>> values(history_columns().size());
+    std::size_t rows = 0;
+    bool first = true;
+    for (const auto& [key, value] : columns) {
+        const auto name = py::cast<std::string>(key);
+        const auto& known = history_columns();
+        const auto it = std::find(known.begin(), known.end(), name);
+        if (it == known.end()) continue;
+        auto list = py::cast<std::vector<std::string>>(value);
+        if (!first && list.size() != rows) {
+            throw ArgumentError("column '" + name + "' has " + std::to_string(list.size()) + " values, the others " +
+                                std::to_string(rows));
+        }
+        rows = list.size();
+        first = false;
+        values[static_cast<std::size_t>(it - known.begin())] = std::move(list);
+    }
+    HistoryBuilder builder;
+    std::vector<HistoryProblem> problems;
+    {
+        py::gil_scoped_release release;
+        auto get = [&](std::size_t column, std::size_t row) {
+            return values[column].empty() ? std::string() : values[column][row];
+        };
+        for (std::size_t r = 0; r < rows; ++r) {
+            ParticipationRow row{get(0, r), get(3, r), get(4, r), get(1, r), get(2, r), get(5, r), get(6, r), get(7, r)};
+            if (auto problem = builder.add(row); !problem.empty()) problems.push_back({r, std::move(problem)});
+        }
+    }
+    return {held(builder.build()), problems_list(problems)};
+}
+
+py::dict participations(const History& h) {
+    py::list project, programme, period, organisation, country, region, org_type, role;
+    for (std::uint32_t p = 0; p < h.projects().size(); ++p) {
+        const auto& pr = h.projects()[p];
+        for (auto [it, end] = h.members(p); it != end; ++it) {
+            const auto& o = h.organisations()[*it];
+            project.append(pr.id);
+            programme.append(pr.programme);
+            period.append(pr.period);
+            organisation.append(o.name);
+            country.append(o.country);
+            region.append(o.region);
+            org_type.append(o.org_type);
+            role.append(h.role(p, *it));
+        }
+    }
+    py::dict out;
+    out["project"] = project;
+    out["programme"] = programme;
+    out["period"] = period;
+    out["organisation"] = organisation;
+    out["country"] = country;
+    out["region"] = region;
+    out["org_type"] = org_type;
+    out["role"] = role;
+    return out;
+}
+
+py::dict organisations(const History& h) {
+    py::list name, country, region, org_type, projects;
+    for (std::uint32_t o = 0; o < h.organisations().size(); ++o) {
+        const auto& org = h.organisations()[o];
+        const auto [begin, end] = h.projects_of(o);
+        name.append(org.name);
+        country.append(org.country);
+        region.append(org.region);
+        org_type.append(org.org_type);
+        projects.append(end - begin);
+    }
+    py::dict out;
+    out["organisation"] = name;
+    out["country"] = country;
+    out["region"] = region;
+    out["org_type"] = org_type;
+    out["projects"] = projects;
+    return out;
+}
+
+py::dict suggestion_dict(const SuggestResult& r) {
+    py::list rows;
+    for (const auto& s : r.suggestions) {
+        py::dict d;
+        d["organisation"] = s.organisation;
+        d["region"] = s.region;
+        d["score"] = s.score;
+        d["fills"] = s.fills;
+        py::list worked;
+        for (const auto& t : s.worked_with) worked.append(py::make_tuple(t.partner, t.projects));
+        d["worked_with"] = worked;
+        d["via"] = s.via;
+        d["projects"] = s.projects;
+        d["reason"] = s.reason;
+        rows.append(d);
+    }
+    py::dict out;
+    out["suggestions"] = rows;
+    out["members"] = r.members;
+    out["member_organisations"] = r.member_organisations;
+    out["gaps"] = r.gaps;
+    return out;
+}
+
+}  // namespace
+
+void register_network(py::module_& m) {
+    py::class_<History, HistoryPtr>(m, "History", "An immutable table of participations in past cooperation projects.")
+        .def_property_readonly("organisation_count", [](const History& h) { return h.organisations().size(); })
+        .def_property_readonly("project_count", [](const History& h) { return h.projects().size(); })
+        .def_property_readonly("participation_count", &History::participation_count)
+        .def_property_readonly("periods", &History::periods, "The programme periods, sorted.")
+        .def("organisations", &organisations, "Columns: organisation, country, region, org_type, projects.")
+        .def("participations", &participations,
+             "Columns: project, programme, period, organisation, country, region, org_type, role.")
+        .def("organisation", [](const History& h, std::uint32_t o) {
+                 if (o >= h.organisations().size()) throw ArgumentError("organisation number out of range");
+                 const auto& org = h.organisations()[o];
+                 py::dict d;
+                 d["organisation"] = org.name;
+                 d["country"] = org.country;
+                 d["region"] = org.region;
+                 d["org_type"] = org.org_type;
+                 return d;
+             }, py::arg("index"))
+        .def("project", [](const History& h, std::uint32_t p) {
+                 if (p >= h.projects().size()) throw ArgumentError("project number out of range");
+                 const auto& pr = h.projects()[p];
+                 return py::make_tuple(pr.id, pr.programme, pr.period);
+             }, py::arg("index"), "(id, programme, period) of a project.")
+        .def("find", [](const History& h, const std::string& name, const std::string& country) { return h.find(name, country); },
+             py::arg("name"), py::arg("country") = "", "The organisation's number, or None (not found or ambiguous).")
+        .def("require", &History::require, py::arg("name"), py::arg("country") = "",
+             "The organisation's number; NotFoundError with the nearest names, ArgumentError when ambiguous.")
+        .def("memory_bytes", &History::memory_bytes);
+
+    m.def("read_history_csv", [](const py::bytes& data) {
+              std::string text = data;
+              HistoryReadResult r;
+              {
+                  py::gil_scoped_release release;
+                  r = read_history_csv(text);
+              }
+              return py::make_tuple(held(r.history), problems_list(r.problems));
+          }, py::arg("data"),
+          "Read a participation table (CSV bytes, UTF-8): (history, [(line, problem), ...]).");
+    m.def("history_from_columns", &from_columns, py::arg("columns"),
+          "Build a history from columns of equal length (lists of str): (history, [(row, problem), ...]).");
+    m.def("history_columns", &history_columns, "The column names the history knows, required first.");
+    m.def("synthetic_history", [](std::uint64_t seed, std::uint32_t projects, std::uint32_t new_per_thousand) {
+              py::gil_scoped_release release;
+              return held(synthetic_history(SyntheticOptions{seed, projects, new_per_thousand}));
+          }, py::arg("seed") = 1, py::arg("projects") = 30000, py::arg("new_per_thousand") = 420,
+          "A reproducible synthetic history at the scale of the public project databases.");
+
+    py::class_<CooperationNetwork, std::shared_ptr<CooperationNetwork>>(
+        m, "CooperationNetwork", "The organisation–project and co-participation graphs of a history (Boost.Graph).")
+        .def(py::init<HistoryPtr>(), py::arg("history"), py::call_guard<py::gil_scoped_release>())
+        .def_property_readonly("history", [](const CooperationNetwork& n) { return held(n.history_ptr()); })
+        .def_property_readonly("organisation_count", &CooperationNetwork::organisation_count)
+        .def_property_readonly("edge_count", &CooperationNetwork::edge_count)
+        .def("memory_bytes", &CooperationNetwork::memory_bytes, "Bytes held by both graphs.")
+        .def("degree", [](const CooperationNetwork& n, std::uint32_t o) {
+                 if (o >= n.organisation_count()) throw ArgumentError("organisation number out of range");
+                 return n.degree(o);
+             }, py::arg("organisation"))
+        .def("partners_of", [](const CooperationNetwork& n, std::uint32_t o) {
+                 std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> out;
+                 for (const auto& t : n.partners_of(o)) out.emplace_back(t.organisation, t.projects, t.latest);
+                 return out;
+             }, py::arg("organisation"), "(partner, shared projects, latest period rank), strongest first.")
+        .def("shared_projects", &CooperationNetwork::shared_projects, py::arg("a"), py::arg("b"))
+        .def("common_neighbours", &CooperationNetwork::common_neighbours, py::arg("a"), py::arg("b"))
+        .def("path", &CooperationNetwork::path, py::arg("a"), py::arg("b"), py::call_guard<py::gil_scoped_release>(),
+             "A shortest chain of co-participations (empty when not connected).")
+        .def("components", [](const CooperationNetwork& n) {
+                 Components c;
+                 {
+                     py::gil_scoped_release release;
+                     c = n.components();
+                 }
+                 return py::make_tuple(c.label, c.sizes);
+             }, "(label per organisation, size per label); label 0 is the largest.")
+        .def("communities", &CooperationNetwork::communities, py::arg("max_rounds") = 30,
+             py::call_guard<py::gil_scoped_release>(), "Community per organisation (label propagation), 0 the largest.")
+        .def("pagerank", &CooperationNetwork::pagerank, py::arg("nodes") = std::vector<std::uint32_t>{},
+             py::arg("alpha") = 0.85, py::arg("tolerance") = 1e-6, py::arg("max_iterations") = 100,
+             py::call_guard<py::gil_scoped_release>(), "Weighted PageRank over `nodes` (all when empty).")
+        .def("adamic_adar", &CooperationNetwork::adamic_adar, py::arg("members"), py::call_guard<py::gil_scoped_release>(),
+             "(organisation, Adamic–Adar index summed over members) for every positive score.")
+        .def("cross_border_edges", &CooperationNetwork::cross_border_edges, py::call_guard<py::gil_scoped_release>())
+        .def("edges", [](const CooperationNetwork& n) {
+                 std::vector<std::uint32_t> a, b, projects, latest;
+                 {
+                     py::gil_scoped_release release;
+                     for (std::uint32_t u = 0; u < n.organisation_count(); ++u) {
+                         for (const auto& t : n.partners_of(u)) {
+                             if (t.organisation <= u) continue;
+                             a.push_back(u);
+                             b.push_back(t.organisation);
+                             projects.push_back(t.projects);
+                             latest.push_back(t.latest);
+                         }
+                     }
+                 }
+                 py::dict d;
+                 d["a"] = a;
+                 d["b"] = b;
+                 d["projects"] = projects;
+                 d["latest"] = latest;
+                 return d;
+             }, "Columns a, b (a < b), projects, latest of every edge.");
+
+    m.def("suggest_partners", [](const CooperationNetwork& network, const Programme& programme, const Proposal& proposal,
+                                 std::size_t n, std::vector<std::string> countries, std::vector<std::string> org_types,
+                                 std::string geography) {
+              SuggestResult r;
+              {
+                  py::gil_scoped_release release;
+                  r = suggest_partners(network, programme, proposal, SuggestOptions{n, countries, org_types, geography});
+              }
+              return suggestion_dict(r);
+          }, py::arg("network"), py::arg("programme"), py::arg("proposal"), py::arg("n") = 10,
+          py::arg("countries") = std::vector<std::string>{}, py::arg("org_types") = std::vector<std::string>{},
+          py::arg("geography") = "", "Partner suggestions for a proposal, best first, with the reasons.");
+
+    m.def("consortium_graph", [](const Proposal& proposal) {
+              const auto g = consortium_graph(proposal);
+              py::list links;
+              for (const auto& l : g.links) links.append(py::make_tuple(l.a, l.b, l.activities, l.work_packages));
+              py::dict d;
+              d["links"] = links;
+              d["activities"] = g.activities;
+              return d;
+          }, py::arg("proposal"), "Partners linked by shared activities and work packages: links (a, b, activities, "
+                                  "work packages) and activities per partner.");
+}
+
+}  // namespace interreg::bindings
