@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from decimal import Decimal
+from pathlib import Path
 from typing import List
 
 import pytest
@@ -306,3 +307,21 @@ def test_cli_export_draft_errors(proposal, tmp_path):
     rc, _, err = cli("export-draft", tmp_path / "talent.json", "--md", tmp_path / "no such folder" / "x.md")
     assert rc == 2 and "cannot write" in err
     assert sorted(x.name for x in tmp_path.iterdir()) == ["talent.json"]
+
+
+# -- docs/draft.md ---------------------------------------------------------------------
+def test_draft_doc_example_runs(tmp_path, monkeypatch):
+    """The Python example of docs/draft.md runs (from the repository root's point of view)."""
+    import matplotlib
+    import matplotlib.pyplot
+
+    matplotlib.use("Agg")
+    root = Path(__file__).resolve().parents[1]
+    code = re.search(r"```python\n(.*?)```", (root / "docs" / "draft.md").read_text(encoding="utf-8"), re.S).group(1)
+    code = code.replace('"tests/data/', f'"{root}/tests/data/')
+    monkeypatch.chdir(tmp_path)  # the example writes talent-draft.docx
+    namespace: dict = {}
+    exec(compile(code, "docs/draft.md", "exec"), namespace)
+    matplotlib.pyplot.close("all")
+    assert len(namespace["t"]) == 9 and "## Work plan" in namespace["text"]
+    assert (tmp_path / "talent-draft.docx").exists()
