@@ -14,6 +14,7 @@ void register_proposal(py::module_& m);
 void register_validation(py::module_& m);
 void register_budget(py::module_& m);  // after register_proposal: it extends Partner and Proposal
 void register_alignment(py::module_& m);  // after register_programme
+void register_schedule(py::module_& m);  // after register_proposal
 
 // JSON (nlohmann, ordered or not) → Python objects, keeping the key order.
 py::object to_python(const nlohmann::ordered_json& value);

@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
     interreg::bindings::register_budget(m);
     interreg::bindings::register_validation(m);
     interreg::bindings::register_alignment(m);
+    interreg::bindings::register_schedule(m);
 }
