@@ -105,8 +105,12 @@ def test_intervention_logic(markdown):
     untied = logic.index("**Not tied to an objective:**")
     wp3 = logic.index("- WP3 Management — lead: PP1 Göteborgs universitet; periods 1–6; outputs: none yet")
     assert o1 < wp1 < o2 < wp2 < untied < wp3
-    assert table_rows(section(logic, "### Outputs")) == [["RCO84", "2", "6", "WP1"], ["RCO87", "3", "6", "WP2"]]
-    assert table_rows(section(logic, "### Results")) == [["RCR104", "0", "1", "6"], ["RCR84", "0.5", "12.25", "6"]]
+    assert table_rows(section(logic, "### Outputs")) == [
+        ["RCO84 Pilot actions developed jointly and implemented in projects (pilot actions)", "2", "6", "WP1"],
+        ["RCO87 Organisations cooperating across borders (organisations)", "3", "6", "WP2"]]
+    assert table_rows(section(logic, "### Results")) == [
+        ["RCR104 Solutions taken up or up-scaled by organisations (solutions)", "0", "1", "6"],
+        ["RCR84 Organisations cooperating across borders after project completion (organisations)", "0.5", "12.25", "6"]]
     assert "|---|---:|---:|---|" in section(logic, "### Outputs")  # targets right-aligned
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, 
 
 from .budget import COST_LABELS, BudgetSummary
 from .display import format_amount
-from .errors import ArgumentError
+from .errors import ArgumentError, NotFoundError
 from .outline import PLACEHOLDER, Block, Bullets, Heading, Paragraph, Table, placeholder
 from .timeline import Timeline
 
@@ -204,13 +204,22 @@ class _Draft:
         return (f"WP{wp['number']} {wp['title'] or PLACEHOLDER} — lead: {self._partner(wp['lead'])}; "
                 f"periods {_periods(row.start, row.end)}; outputs: {', '.join(outputs) or 'none yet'}")
 
+    def _indicator(self, code: str) -> str:
+        """The code as given, with the programme's name and unit when it knows the indicator."""
+        try:
+            known = self.programme.indicator(code)
+        except NotFoundError:
+            return code
+        return f"{code} {known.name['en']} ({known.unit})"
+
     def _outputs(self) -> Table:
-        rows = [(o["indicator"], o["target"], str(o["period"]),
+        rows = [(self._indicator(o["indicator"]), o["target"], str(o["period"]),
                  f"WP{o['work_package']}" if o["work_package"] is not None else "—") for o in self.plan["outputs"]]
         return Table(["Output indicator", "Target", "Period", "Work package"], rows, numeric=[1, 2])
 
     def _results(self) -> Table:
-        rows = [(r["indicator"], r["baseline"], r["target"], str(r["period"])) for r in self.plan["results"]]
+        rows = [(self._indicator(r["indicator"]), r["baseline"], r["target"], str(r["period"]))
+                for r in self.plan["results"]]
         return Table(["Result indicator", "Baseline", "Target", "Period"], rows, numeric=[1, 2, 3])
 
     def work_plan(self) -> List[Block]:
