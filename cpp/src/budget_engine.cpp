@@ -270,15 +270,20 @@ oj budget_lines_to_json(const BudgetSummary& s) {
     return lines;
 }
 
-oj budget_summary_to_json(const BudgetSummary& s, bool with_lines) {
-    oj periods = oj::array();
-    for (const auto& p : s.periods) {
-        periods.push_back(oj{{"number", p.number},
-                             {"first_month", p.first_month},
-                             {"last_month", p.last_month},
-                             {"start", p.start ? oj(p.start->to_string()) : oj(nullptr)},
-                             {"end", p.end ? oj(p.end->to_string()) : oj(nullptr)}});
+oj reporting_periods_to_json(const std::vector<ReportingPeriod>& periods) {
+    oj out = oj::array();
+    for (const auto& p : periods) {
+        out.push_back(oj{{"number", p.number},
+                         {"first_month", p.first_month},
+                         {"last_month", p.last_month},
+                         {"start", p.start ? oj(p.start->to_string()) : oj(nullptr)},
+                         {"end", p.end ? oj(p.end->to_string()) : oj(nullptr)}});
     }
+    return out;
+}
+
+oj budget_summary_to_json(const BudgetSummary& s, bool with_lines) {
+    const oj periods = reporting_periods_to_json(s.periods);
     oj partners = oj::array();
     for (const auto& p : s.partners) {
         oj by_period = oj::array();

@@ -15,6 +15,7 @@ void register_validation(py::module_& m);
 void register_budget(py::module_& m);  // after register_proposal: it extends Partner and Proposal
 void register_alignment(py::module_& m);  // after register_programme
 void register_network(py::module_& m);    // after register_programme and register_proposal
+void register_schedule(py::module_& m);  // after register_proposal
 
 // JSON (nlohmann, ordered or not) → Python objects, keeping the key order.
 py::object to_python(const nlohmann::ordered_json& value);

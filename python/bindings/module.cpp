@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
     interreg::bindings::register_validation(m);
     interreg::bindings::register_alignment(m);
     interreg::bindings::register_network(m);
+    interreg::bindings::register_schedule(m);
 }

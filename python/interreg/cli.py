@@ -6,6 +6,10 @@ file cannot be read (the message says why).
 ``interreg export-budget FILE --xlsx OUT`` writes the budget summary of a proposal as an
 Excel workbook: 0 when written, 2 when the file cannot be read, the budget cannot be
 summarised (a currency without an exchange rate) or the workbook cannot be written.
+
+``interreg export-draft FILE --md OUT`` (or ``--docx OUT``) writes the proposal's narrative
+draft (docs/draft.md): 0 when written, 2 when the file cannot be read or the draft cannot be
+written. A budget that cannot be summarised is a note in the draft, not a failure.
 """
 from __future__ import annotations
 
@@ -132,6 +136,24 @@ def _export_budget(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_draft(args: argparse.Namespace) -> int:
+    from .draft import write_docx, write_markdown
+
+    try:
+        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+        proposal = Proposal.load(args.file, programme)
+    except Error as e:
+        print(f"interreg export-draft: {args.file}: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        out = write_docx(proposal, args.docx) if args.docx else write_markdown(proposal, args.md)
+    except (Error, OSError, ImportError) as e:
+        print(f"interreg export-draft: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"{out}: narrative draft of {proposal.acronym or '(no acronym)'}")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="interreg", description="Draft and check Interreg applications.")
     parser.add_argument("--version", action="version", version=f"interreg {__version__}")
@@ -154,6 +176,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--xlsx", required=True, metavar="OUT", help="the .xlsx file to write (replaced atomically)")
     e.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
     e.set_defaults(run=_export_budget)
+
+    d = sub.add_parser("export-draft", help="write a proposal's narrative draft as Markdown or Word (.docx)")
+    d.add_argument("file", metavar="FILE", help="proposal document")
+    out = d.add_mutually_exclusive_group(required=True)
+    out.add_argument("--md", metavar="OUT", help="the Markdown file to write (replaced atomically)")
+    out.add_argument("--docx", metavar="OUT", help="the Word file to write (replaced atomically)")
+    d.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
+    d.set_defaults(run=_export_draft)
     return parser
 
 

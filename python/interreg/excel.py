@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime
 import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
+from ._files import write_atomically
 from .budget import COST_COLUMNS, COST_LABELS
-from .errors import ArgumentError, FileError
+from .errors import ArgumentError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .budget import BudgetSummary
@@ -221,38 +221,5 @@ def write_budget(summary: "BudgetSummary", path: Union[str, "os.PathLike[str]"])
     flushed to disk, then renamed over the target. Returns the path. Raises
     :class:`FileError` when the file cannot be written and :class:`ArgumentError` when an
     amount is too large for a spreadsheet cell (nothing is written then)."""
-    target = Path(os.fspath(path))
     workbook = _build(summary)  # before touching the disk: a refused amount leaves no file
-    folder = target.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise FileError(f"cannot write '{target}': {error.strerror or error}") from error
-    try:
-        with os.fdopen(fd, "wb") as f:
-            workbook.save(f)
-            f.flush()
-            os.fsync(f.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(tmp, target)
-    except BaseException as failure:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(failure, OSError):
-            raise FileError(f"cannot write '{target}': {failure.strerror or failure}") from failure
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. a folder that cannot be opened for reading
-        return target
-    try:
-        os.fsync(dir_fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(dir_fd)
-    return target
+    return write_atomically(path, workbook.save)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any, Dict, Generic, List, Mapping, Optional, TypeVar, Union
 
 from . import _core
@@ -365,6 +366,22 @@ class Proposal:
     def validate(self) -> Report:
         """Run every rule of the programme; the report lists the findings in rule order."""
         return Report(_core.validate(self._programme._core, self._core))
+
+    # -- narrative draft ---------------------------------------------------------------
+    def to_markdown(self) -> str:
+        """The application's text sections in the programme's order as Markdown: summary,
+        partnership, intervention logic, work plan timeline, cooperation criteria, horizontal
+        principles and budget; missing parts say "To be written." (see docs/draft.md)."""
+        from .draft import to_markdown
+
+        return to_markdown(self)
+
+    def to_docx(self, path: PathLike) -> "Path":
+        """Write the same draft as :meth:`to_markdown` as a Word document (.docx), replacing
+        `path` atomically; needs python-docx (Debian python3-docx). Returns the path."""
+        from .draft import write_docx
+
+        return write_docx(self, path)
 
     def to_frame(self):
         """The partners as a pandas DataFrame, one row per partner."""

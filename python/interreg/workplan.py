@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ._frames import frame
+from .errors import ArgumentError
+from .timeline import Timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from .proposal import Partner, Proposal
@@ -121,8 +123,26 @@ class WorkPlan:
         equal_opportunities, gender_equality): positive, neutral or negative, and why."""
         self._change(lambda d: d["horizontal_principles"].update({name: {"effect": effect, "text": text}}))
 
-    def to_frame(self):
-        """The activities as a DataFrame: work package, id, title, periods, partners, deliverables."""
+    def timeline(self) -> Timeline:
+        """The work plan by reporting period: work packages, activities (each after its
+        predecessors) and deliverables, with their periods (see :class:`interreg.timeline.Timeline`)."""
+        return Timeline(self._proposal)
+
+    def plot_timeline(self, ax=None, *, arrows: bool = True):
+        """A Gantt chart of the work plan (see :meth:`interreg.timeline.Timeline.plot`);
+        returns the matplotlib Axes."""
+        return self.timeline().plot(ax, arrows=arrows)
+
+    VIEWS = ("activities", "timeline")
+
+    def to_frame(self, view: str = "activities"):
+        """A DataFrame: "activities" (one row per activity: work package, id, title, periods,
+        partners, deliverables, predecessors) or "timeline" (one row per work package,
+        activity and deliverable in timeline order, see :meth:`timeline`)."""
+        if view == "timeline":
+            return self.timeline().to_frame()
+        if view != "activities":
+            raise ArgumentError(f"unknown view {view!r}; choose one of {', '.join(self.VIEWS)}")
         rows = [{"work_package": wp["number"], "id": a["id"], "title": a["title"], "start_period": a["start_period"],
                  "end_period": a["end_period"], "partners": ", ".join(a["partners"]),
                  "deliverables": "; ".join(f"{x['title']} (period {x['period']})" for x in a["deliverables"]),

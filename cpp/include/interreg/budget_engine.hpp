@@ -98,5 +98,7 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
 // bulk of a large budget, only when asked for.
 nlohmann::ordered_json budget_summary_to_json(const BudgetSummary& summary, bool with_lines = true);
 nlohmann::ordered_json budget_lines_to_json(const BudgetSummary& summary);
+// Each period's number, first and last month, and start and end dates (null when unknown).
+nlohmann::ordered_json reporting_periods_to_json(const std::vector<ReportingPeriod>& periods);
 
 }  // namespace interreg

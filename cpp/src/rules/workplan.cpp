@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/depth_first_search.hpp>
-
 #include "interreg/rules.hpp"
+#include "interreg/schedule.hpp"
 #include "interreg/text.hpp"
 
 namespace interreg::rules {
@@ -117,51 +115,12 @@ void periods(RuleContext& ctx) {
     }
 }
 
-// Records the first back edge a depth-first search meets: that edge closes a cycle.
-struct CycleFinder : boost::default_dfs_visitor {
-    std::vector<std::size_t>* parent;
-    std::vector<std::size_t>* cycle;
-    template <class Edge, class Graph>
-    void back_edge(Edge e, const Graph& g) {
-        if (!cycle->empty()) return;
-        const std::size_t from = boost::source(e, g), to = boost::target(e, g);
-        for (std::size_t v = from; v != to; v = (*parent)[v]) cycle->push_back(v);
-        cycle->push_back(to);
-        std::reverse(cycle->begin(), cycle->end());
-    }
-    template <class Edge, class Graph>
-    void tree_edge(Edge e, const Graph& g) {
-        (*parent)[boost::target(e, g)] = boost::source(e, g);
-    }
-};
-
 void predecessor_cycle(RuleContext& ctx) {
-    const WorkPlan& w = ctx.proposal.work_plan;
-    std::vector<const Activity*> activities;
-    for (const auto& wp : w.work_packages) {
-        for (const auto& a : wp.activities) activities.push_back(&a);
-    }
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-    Graph g(activities.size());
-    auto index = [&](const std::string& id) {
-        return static_cast<std::size_t>(std::find_if(activities.begin(), activities.end(),
-                                                     [&](const Activity* a) { return a->id == id; }) - activities.begin());
-    };
-    for (std::size_t v = 0; v < activities.size(); ++v) {
-        for (const auto& before : activities[v]->predecessors) {
-            const std::size_t u = index(before);
-            if (u < activities.size()) boost::add_edge(u, v, g);  // unknown ids: workplan.references
-        }
-    }
-    std::vector<std::size_t> parent(activities.size()), cycle;
-    CycleFinder finder;
-    finder.parent = &parent;
-    finder.cycle = &cycle;
-    boost::depth_first_search(g, boost::visitor(finder));
+    const std::vector<std::string> cycle = interreg::predecessor_cycle(ctx.proposal.work_plan);
     if (cycle.empty()) return;
     std::string names;
-    for (std::size_t v : cycle) names += activities[v]->id + " → ";
-    names += activities[cycle.front()]->id;
+    for (const auto& id : cycle) names += id + " → ";
+    names += cycle.front();
     ctx.emit("/work_plan/work_packages", "The activities wait for each other in a circle: " + names +
                                              ". Remove one of these predecessors so the work can start.");
 }
