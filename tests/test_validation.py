@@ -136,6 +136,14 @@ def activity(plan, wp, index):
     return plan["work_packages"][wp]["activities"][index]
 
 
+def swedish_pilots(plan):
+    """A third work package, Swedish only, that delivers jointly developed solutions (RCO116)."""
+    plan["work_packages"].append({"number": 3, "title": "Pilots in Göteborg", "lead": "PP1", "objective": None,
+                                  "activities": [{"id": "A3.1", "title": "Pilot", "start_period": 1, "end_period": 2,
+                                                  "partners": ["PP1"], "deliverables": [], "predecessors": []}]})
+    plan["outputs"].append({"indicator": "RCO116", "target": "1", "period": 2, "work_package": 3})
+
+
 def via_document(**fields):
     """Change fields the API refuses but a document can hold (validation judges them)."""
     def change(p):
@@ -283,8 +291,8 @@ CASES = [
      ["no work plan yet"]),
     ("no-overall-objective", via_work_plan(lambda w: w.update(overall_objective=" ")), "workplan.structure", "ERROR",
      "/work_plan/overall_objective", True, ["overall objective"]),
-    ("unknown-activity-partner", via_work_plan(lambda w: activity(w, 0, 0)["partners"].__setitem__(1, "PP9")),
-     "workplan.references", "ERROR", "/work_plan/work_packages/0/activities/0/partners/1", True, ["'PP9'", "A1.1"]),
+    ("unknown-activity-partner", via_work_plan(lambda w: activity(w, 0, 0)["partners"].append("PP9")),
+     "workplan.references", "ERROR", "/work_plan/work_packages/0/activities/0/partners/2", True, ["'PP9'", "A1.1"]),
     ("work-package-without-lead", via_work_plan(lambda w: w["work_packages"][1].update(lead=None)),
      "workplan.work-package", "ERROR", "/work_plan/work_packages/1/lead", True, ["no lead partner"]),
     ("deliverable-outside-activity", via_work_plan(lambda w: activity(w, 0, 0)["deliverables"][0].update(period=3)),
@@ -310,9 +318,8 @@ CASES = [
      "/work_plan/outputs/1/indicator", True, ["RCO87", "RCR84"]),
     ("target-zero", via_work_plan(lambda w: w["outputs"][0].update(target="0")), "indicators.target", "ERROR",
      "/work_plan/outputs/0/target", True, ["target 0"]),
-    ("jointly-with-one-country", via_work_plan(lambda w: [a.update(partners=["PP1"])
-                                                          for a in w["work_packages"][0]["activities"]]),
-     "indicators.jointly", "ERROR", "/work_plan/outputs/0/work_package", True, ["RCO84", "partners of SE only"]),
+    ("jointly-with-one-country", via_work_plan(swedish_pilots), "indicators.jointly", "ERROR",
+     "/work_plan/outputs/2/work_package", True, ["RCO116", "partners of SE only"]),
     ("danish-partners-among-themselves",
      chain(add_budgeted_partner("Københavns Kommune", "DK", "DK011", "local-authority"),
            work_packages(("PP1", [["PP1", "PP3"]]), ("PP2", [["PP2", "PP4"]]))),
