@@ -8,9 +8,12 @@ proposal with its partners, and validate it::
     p = interreg.Proposal(prog, acronym="TALENT", specific_objective="RSO4.1", call="2025:1")
     p.add_partner("Göteborgs universitet", country="SE", region="Västra Götaland", role="lead")
     report = p.validate()
+
+Check a folder of proposals on every core: ``interreg.validate_many(["drafts/"])``.
 """
 from ._core import __version__
 from ._resources import schema
+from .batch import validate_many
 from .budget import BudgetSummary
 from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
 from .programme import Programme, load_programme, rule_catalogue
@@ -21,6 +24,7 @@ __all__ = [
     "__version__",
     "load_programme",
     "rule_catalogue",
+    "validate_many",
     "schema",
     "Programme",
     "Proposal",
