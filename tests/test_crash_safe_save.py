@@ -18,7 +18,7 @@ from conftest import child_env
 from interreg.batch import expand
 
 KILLS = 30
-PARTNER_LINES = 1500  # per partner: a document of about 4 MB
+PARTNER_LINES = 600  # per partner: a document of about 1.6 MB
 
 CHILD = """
 import sys
@@ -71,7 +71,7 @@ def test_killed_saves_never_damage_the_file(tmp_path, versions):
                                  stdout=subprocess.PIPE, env=child_env())
         try:
             assert child.stdout.readline() == b"ready\n"
-            time.sleep(rng.uniform(0, 4 * save_seconds))
+            time.sleep(rng.uniform(0, 2 * save_seconds))
         finally:
             child.send_signal(signal.SIGKILL)
             child.wait()

@@ -21,10 +21,11 @@ Choices:
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List, Optional, Union
+from typing import Dict, Iterable, List, Optional, Union
 
+from . import _core
 from .errors import ArgumentError, Error, FileError, FormatError
 from .programme import Programme, load_programme
 from .proposal import Proposal
@@ -82,14 +83,25 @@ def _unreadable(error: Error) -> Finding:
     return Finding(rule, "ERROR", str(error), path, "", False)
 
 
-def _check(index: int, item: Union[Path, Proposal], programme: Optional[Programme]) -> Checked:
-    if isinstance(item, Proposal):
-        return Checked(None, index, item.validate(), None)
-    try:
-        report = Proposal.load(item, programme).validate()
-    except Error as e:
-        return Checked(str(item), index, None, _unreadable(e))
-    return Checked(str(item), index, report, None)
+class _Checker:
+    """Checks one item at a time; shared by the threads of a batch. The programmes documents
+    name are looked up once per id (a dict read and write are atomic under the GIL)."""
+
+    def __init__(self, programme: Optional[Programme]):
+        self._programme = programme
+        self._programmes: Dict[str, Programme] = {}
+
+    def __call__(self, index: int, item: Union[Path, Proposal]) -> Checked:
+        if isinstance(item, Proposal):
+            return Checked(None, index, item.validate(), None)
+        try:
+            core = _core.Proposal.load(os.fspath(item))  # reads with the GIL released
+            proposal = Proposal._wrap(core, self._programme or self._programmes.get(core.programme))
+            self._programmes.setdefault(core.programme, proposal.programme)
+            report = proposal.validate()
+        except Error as e:
+            return Checked(str(item), index, None, _unreadable(e))
+        return Checked(str(item), index, report, None)
 
 
 def _workers(workers: Optional[int]) -> int:
@@ -109,12 +121,13 @@ def check_all(items: Iterable[Item], workers: Optional[int] = None,
     count = _workers(workers)
     prog = load_programme(programme) if isinstance(programme, (str, os.PathLike)) else programme
     expanded = expand(items)
+    check = _Checker(prog)
     if count == 1 or len(expanded) < 2:
-        return [_check(i, item, prog) for i, item in enumerate(expanded)]
+        return [check(i, item) for i, item in enumerate(expanded)]
     from concurrent.futures import ThreadPoolExecutor  # here: keeps `import interreg` fast
 
     with ThreadPoolExecutor(max_workers=count, thread_name_prefix="interreg-validate") as pool:
-        return list(pool.map(lambda pair: _check(pair[0], pair[1], prog), enumerate(expanded)))
+        return list(pool.map(check, range(len(expanded)), expanded))
 
 
 def validate_many(items: Iterable[Item], workers: Optional[int] = None,
@@ -135,7 +148,8 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
     ``warnings``, ``infos``.
     """
     checked = check_all(items, workers, programme)
-    rows = [{"file": c.file, "item": c.item, **asdict(f)} for c in checked for f in c.findings]
+    rows = [(c.file, c.item, f.rule, f.severity, f.path, f.message, f.source, f.assumed)
+            for c in checked for f in c.findings]
     findings = frame(rows, columns=FINDING_COLUMNS)
     files = []
     for c in checked:
