@@ -7,18 +7,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# timed LABEL COMMAND...: run COMMAND and print how long it took.
 timed() {
-    local started=$SECONDS
+    local label=$1 started=$SECONDS
+    shift
     "$@"
-    echo "== $1: $((SECONDS - started)) s"
+    echo "== $label: $((SECONDS - started)) s"
 }
 
-timed scripts/sanitize.sh
+timed "C++ tests (ASan+UBSan, TSan)" scripts/sanitize.sh
 
 # Rebuild the extension if the C++ changed (a no-op reinstall takes a few seconds).
 .venv/bin/python -m pip install --no-build-isolation --no-deps -e . >/dev/null
-timed .venv/bin/python -m pytest -q "$@"
+timed pytest .venv/bin/python -m pytest -q "$@"
 
 if [ "${INTERREG_FUZZ_SECONDS:-60}" != 0 ]; then
-    timed scripts/fuzz.sh
+    timed fuzzing scripts/fuzz.sh
 fi
