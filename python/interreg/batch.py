@@ -84,7 +84,7 @@ def _unreadable(error: Error) -> Finding:
 
 
 class _Checker:
-    """Checks one item at a time; shared by the threads of a batch. The programmes documents
+    """Checks one item at a time; shared by the threads of a batch. The programmes that documents
     name are looked up once per id (a dict read and write are atomic under the GIL)."""
 
     def __init__(self, programme: Optional[Programme]):
