@@ -1,5 +1,5 @@
 // JSON text → nlohmann::json through a SAX handler of our own: linear time (the callback
-// parser re-scans containers), a nesting limit enforced before anything deeper is built,
+// parser re-scans containers), nesting and value-count limits enforced before anything more is built,
 // duplicate keys refused, and errors that give line, column and the JSON Pointer of the
 // value being read.
 #include <string>
@@ -63,8 +63,16 @@ private:
     }
 
     bool add(json value) {
+        count();
         insert(std::move(value));
         return true;
+    }
+
+    void count() {
+        if (++values_ > max_document_values) {
+            fail(path(), "too many values (objects, arrays, strings, numbers...): the limit is " +
+                             std::to_string(max_document_values) + " per document");
+        }
     }
 
     json* insert(json value) {
@@ -87,6 +95,7 @@ private:
         if (stack_.size() >= static_cast<std::size_t>(max_nesting_depth)) {
             fail(path(), "values are nested more than " + std::to_string(max_nesting_depth) + " levels deep");
         }
+        count();
         // An object's key is cleared by insert(); keep it for the path while the child is open.
         const std::string key = stack_.empty() ? std::string() : keys_.back();
         json* child = insert(std::move(container));
@@ -138,6 +147,7 @@ private:
     json root_;
     std::vector<json*> stack_;       // open containers, outermost first
     std::vector<std::string> keys_;  // pending key of each open container (objects)
+    std::size_t values_ = 0;         // values read so far
 };
 
 }  // namespace

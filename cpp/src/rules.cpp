@@ -28,7 +28,8 @@ const RuleDef* find_rule(std::string_view id) {
 void check_rule_params(const RuleDef& rule, const JsonReader& params) {
     if (!params.json().is_object()) params.fail("expected an object of parameters");
     for (const auto& [key, value] : params.members()) {
-        auto spec = std::find_if(rule.params.begin(), rule.params.end(), [&](const ParamSpec& p) { return p.key == key; });
+        const std::string& name = key;  // C++17 lambdas cannot capture structured bindings (clang refuses)
+        auto spec = std::find_if(rule.params.begin(), rule.params.end(), [&](const ParamSpec& p) { return p.key == name; });
         if (spec == rule.params.end()) {
             std::string known;
             for (const auto& p : rule.params) known += (known.empty() ? "" : ", ") + std::string(p.key);

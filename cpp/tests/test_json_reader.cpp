@@ -450,3 +450,25 @@ TEST(DocumentErrors, AreInterregErrors) {
     EXPECT_TRUE(thrown<interreg::Error>([] { parse_json("", DocumentKind::proposal); }));
     EXPECT_TRUE(thrown<interreg::DocumentError>([] { parse_json("", DocumentKind::programme); }));
 }
+
+// ---- value-count limit -------------------------------------------------------------------
+
+TEST(ParseJsonLimits, MoreValuesThanTheLimitAreRejectedAtTheValueOverTheLimit) {
+    // 4,000,001 empty arrays: under the size limit (12 MB) but gigabytes once built without the limit.
+    std::string text = "[";
+    text.reserve(3 * interreg::max_document_values + 8);
+    for (std::size_t i = 0; i < interreg::max_document_values; ++i) text += i ? ",[]" : "[]";
+    text += "]";
+    auto e = thrown<FormatError>([&] { parse_json(text, DocumentKind::proposal); });
+    ASSERT_TRUE(e);
+    // The outer array is value 1, so the array at index limit - 1 is one too many.
+    EXPECT_EQ(e->path(), "/" + std::to_string(interreg::max_document_values - 1));
+    EXPECT_CONTAINS(e->detail(), "the limit is " + std::to_string(interreg::max_document_values));
+}
+
+TEST(ParseJsonLimits, AsManyValuesAsTheLimitAreAccepted) {
+    std::string text = "[";
+    for (std::size_t i = 0; i + 1 < interreg::max_document_values; ++i) text += i ? ",0" : "0";
+    text += "]";
+    EXPECT_EQ(parse_json(text, DocumentKind::proposal).size(), interreg::max_document_values - 1);
+}

@@ -92,8 +92,13 @@ void register_proposal(py::module_& m) {
         .def("to_dict", [](const Proposal& p) { return to_python(proposal_to_json(p)); })
         .def_static("from_dict", [](py::handle doc) { return proposal_from_json(from_python(doc)); }, py::arg("document"))
         .def("dumps", &dump_proposal)
-        .def_static("loads", [](const std::string& text) { return parse_proposal(text); }, py::arg("text"))
-        .def_static("loads_bytes", [](const py::bytes& data) { return parse_proposal(std::string(data)); }, py::arg("data"))
+        .def_static("loads", [](const std::string& text) { return parse_proposal(text); }, py::arg("text"),
+                    py::call_guard<py::gil_scoped_release>())  // the text is already a C++ string
+        .def_static("loads_bytes", [](const py::bytes& data) {
+            std::string text(data);
+            py::gil_scoped_release release;
+            return parse_proposal(text);
+        }, py::arg("data"))
         .def("save", [](const Proposal& p, const std::string& path) {
             py::gil_scoped_release release;
             save_proposal(p, path);

@@ -13,9 +13,12 @@ Find partners in the history of past cooperation projects::
 
     history = interreg.CooperationHistory.from_csv("participations.csv")
     history.suggest_partners(p, n=10, countries=["DK"])
+
+Check a folder of proposals on every core: ``interreg.validate_many(["drafts/"])``.
 """
 from ._core import __version__
 from ._resources import schema
+from .batch import validate_many
 from .budget import BudgetSummary
 from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
 from .history import CooperationHistory
@@ -28,6 +31,7 @@ __all__ = [
     "__version__",
     "load_programme",
     "rule_catalogue",
+    "validate_many",
     "schema",
     "Programme",
     "Proposal",

@@ -1,7 +1,8 @@
 """The ``interreg`` command: validate proposal files and browse a programme.
 
-Exit codes of ``interreg validate``: 0 when no file has an ERROR, 1 when one has, 2 when a
-file cannot be read (the message says why).
+``interreg validate FILE|DIR ...`` checks files in parallel (``--workers N``, default one per
+core; see :func:`interreg.validate_many`) and prints them in order. Exit codes: 0 when no file
+has an ERROR, 1 when one has, 2 when a file cannot be read (the message says why).
 
 ``interreg export-budget FILE --xlsx OUT`` writes the budget summary of a proposal as an
 Excel workbook: 0 when written, 2 when the file cannot be read, the budget cannot be
@@ -16,10 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from . import __version__
+from .batch import check_all
 from .errors import Error
 from .programme import Programme, load_programme
 from .proposal import Proposal
@@ -40,40 +41,34 @@ _TABLES = {
 _TABLE_NAMES = {"objectives": "specific_objectives", "org-types": "org_types"}
 
 
-def _files(paths: Iterable[str]) -> List[Path]:
-    """The files to check: each FILE, and every *.json under each folder (sorted)."""
-    out: List[Path] = []
-    for p in map(Path, paths):
-        out.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
-    return out
-
-
 def _validate(args: argparse.Namespace) -> int:
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
     except Error as e:
         print(f"interreg validate: {e}", file=sys.stderr)
         return EXIT_UNREADABLE
-    results: List[Dict[str, Any]] = []
-    status = EXIT_OK
-    files = _files(args.files)
-    if not files:
+    try:
+        checked = check_all(args.files, workers=args.workers, programme=programme)
+    except Error as e:
+        print(f"interreg validate: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if not checked:
         print("interreg validate: no proposal files found", file=sys.stderr)
         return EXIT_UNREADABLE
-    for path in files:
-        try:
-            report = Proposal.load(path, programme).validate()
-        except Error as e:
-            results.append({"file": str(path), "error": str(e)})
+    results: List[Dict[str, Any]] = []
+    status = EXIT_OK
+    for c in checked:
+        if c.report is None:
+            results.append({"file": c.file, "error": c.error.message})  # type: ignore[union-attr]
             status = EXIT_UNREADABLE
             if args.format == "text":
-                print(f"{path}: cannot read: {e}", file=sys.stderr)
+                print(f"{c.file}: cannot read: {c.error.message}", file=sys.stderr)  # type: ignore[union-attr]
             continue
-        results.append({"file": str(path), **report.to_dict()})
-        if not report.ok and status == EXIT_OK:
+        results.append({"file": c.file, **c.report.to_dict()})
+        if not c.report.ok and status == EXIT_OK:
             status = EXIT_FINDINGS
         if args.format == "text":
-            print(f"{path}: {report}")
+            print(f"{c.file}: {c.report}")
     if args.format == "json":
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -163,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("files", nargs="+", metavar="FILE", help="proposal document or folder")
     v.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     v.add_argument("--programme", metavar="ID_OR_PATH", help="programme to check against (default: the one each file names)")
+    v.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="files checked at once (default: one per core)")
     v.set_defaults(run=_validate)
 
     p = sub.add_parser("programme", help="show a programme's tables")

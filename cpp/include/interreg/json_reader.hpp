@@ -17,9 +17,13 @@ enum class DocumentKind { proposal, programme };
 // Limits on any JSON document the library reads (docs/limits.md).
 inline constexpr std::size_t max_document_bytes = 64u << 20;
 inline constexpr int max_nesting_depth = 64;
+// Values of any kind (objects, arrays, strings, numbers...) in one document: bounds the memory a
+// document can take once parsed (a 64 MiB file of "[[],[],..." would otherwise need gigabytes).
+inline constexpr std::size_t max_document_values = 4'000'000;
 
 // Parse JSON text; a syntax error, invalid UTF-8, a number out of range, nesting deeper than
-// max_nesting_depth or text over max_document_bytes throws FormatError (or ProgrammeError).
+// max_nesting_depth, more than max_document_values values or text over max_document_bytes
+// throws FormatError (or ProgrammeError).
 nlohmann::json parse_json(std::string_view text, DocumentKind kind);
 
 // Read a whole file (IoError if it cannot be read) and parse it.

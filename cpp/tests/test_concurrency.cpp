@@ -1,0 +1,112 @@
+// Validation and budget summaries from several threads on one shared programme give exactly
+// the serial results. Part of the regular suite, and built alone under ThreadSanitizer by
+// scripts/sanitize.sh (target interreg_concurrency_tests), where any data race fails the run.
+#include <thread>
+
+#include "interreg/budget_engine.hpp"
+#include "interreg/proposal_json.hpp"
+#include "test_support.hpp"
+
+using namespace interreg;
+using interreg_test::baseline;
+using interreg_test::budget_line;
+using interreg_test::describe;
+using interreg_test::pre_project_baseline;
+
+namespace {
+
+constexpr int thread_count = 8;
+constexpr int rounds = 6;
+
+// Different proposals, with and without findings, so that every thread has work of its own.
+std::vector<Proposal> proposals() {
+    std::vector<Proposal> out{baseline(), pre_project_baseline()};
+    Proposal no_lead = baseline();
+    no_lead.partners[0].role = Role::partner;
+    out.push_back(no_lead);
+    Proposal one_country = baseline();
+    one_country.partners[1].country = "SE";
+    one_country.partners[1].region = "Halland";
+    out.push_back(one_country);
+    Proposal unknown = baseline();
+    unknown.partners[2].region = "Atlantis";
+    unknown.specific_objective = "RSO9.9";
+    out.push_back(unknown);
+    Proposal nok = baseline();
+    nok.partners[2].budget.lines.push_back(budget_line(Category::external, "Survey", "contract", "1", "42000.00", "NOK"));
+    out.push_back(nok);  // a currency without a rate: no summary, a finding instead
+    Proposal long_one = baseline();
+    long_one.duration_months = 60;
+    out.push_back(long_one);
+    Proposal big = baseline();
+    for (int i = 0; i < 200; ++i) {
+        big.partners[i % 3].budget.lines.push_back(
+            budget_line(Category::equipment, "Item " + std::to_string(i), "pieces", "3", std::to_string(100 + i) + ".25"));
+    }
+    out.push_back(big);
+    return out;
+}
+
+// Everything a caller can observe of one validation and one budget summary, as text.
+std::string outcome(const Programme& programme, const Proposal& proposal) {
+    std::string out = describe(validate(programme, proposal));
+    try {
+        out += budget_summary_to_json(summarise_budget(programme, proposal)).dump();
+    } catch (const ArgumentError& e) {
+        out += std::string("no summary: ") + e.what();
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(Concurrency, ThreadsOnASharedProgrammeGetTheSerialResults) {
+    const auto programme = Programme::load(interreg_test::programme_file());
+    const auto inputs = proposals();
+    std::vector<std::string> serial;
+    for (const auto& p : inputs) serial.push_back(outcome(*programme, p));
+
+    // Each thread walks every proposal, starting at its own, several times over.
+    std::vector<std::vector<std::string>> seen(thread_count);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < thread_count; ++t) {
+        threads.emplace_back([&, t] {
+            for (int r = 0; r < rounds; ++r) {
+                for (std::size_t i = 0; i < inputs.size(); ++i) {
+                    const std::size_t k = (i + static_cast<std::size_t>(t)) % inputs.size();
+                    seen[static_cast<std::size_t>(t)].push_back(std::to_string(k) + "\n" + outcome(*programme, inputs[k]));
+                }
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+
+    for (int t = 0; t < thread_count; ++t) {
+        ASSERT_EQ(seen[static_cast<std::size_t>(t)].size(), rounds * inputs.size());
+        for (const auto& s : seen[static_cast<std::size_t>(t)]) {
+            const auto k = std::stoul(s.substr(0, s.find('\n')));
+            EXPECT_EQ(s.substr(s.find('\n') + 1), serial[k]) << "thread " << t << ", proposal " << k;
+        }
+    }
+}
+
+TEST(Concurrency, ThreadsParsingDocumentsGetTheSerialResults) {
+    const auto programme = Programme::load(interreg_test::programme_file());
+    std::vector<std::string> texts;
+    for (const auto& p : proposals()) texts.push_back(dump_proposal(p));
+    std::vector<std::string> serial;
+    for (const auto& text : texts) serial.push_back(outcome(*programme, parse_proposal(text)));
+
+    std::vector<std::string> seen(thread_count * texts.size());
+    std::vector<std::thread> threads;
+    for (int t = 0; t < thread_count; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                const std::size_t k = (i + static_cast<std::size_t>(t)) % texts.size();
+                seen[static_cast<std::size_t>(t) * texts.size() + k] = outcome(*programme, parse_proposal(texts[k]));
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], serial[i % texts.size()]) << "slot " << i;
+}
