@@ -156,6 +156,21 @@ def drop_from_work_plan(proposal: "interreg.Proposal", *ids: str) -> None:
     proposal.work_plan._change(edit)
 
 
+def replace_work_packages(proposal: "interreg.Proposal", *packages) -> "interreg.Proposal":
+    """Replace the work plan's work packages (outputs keep no work package): each package is
+    (lead, [partner ids of each activity]); every activity runs in periods 1-2."""
+    def clear(plan):
+        plan["work_packages"] = []
+        for output in plan["outputs"]:
+            output["work_package"] = None
+    proposal.work_plan._change(clear)
+    for lead, activities in packages:
+        number = proposal.work_plan.add_work_package(f"Work led by {lead}", lead=lead)
+        for members in activities:
+            proposal.work_plan.add_activity(number, "Joint work", start_period=1, end_period=2, partners=members)
+    return proposal
+
+
 def shorten_work_plan(proposal: "interreg.Proposal", periods: int) -> "interreg.Proposal":
     """Move every period of the work plan to at most `periods` (for a shorter project, e.g. a
     pre-project of two periods)."""

@@ -3,6 +3,7 @@ mix countries, and firing on the shape it describes; plus the consortium graph i
 from __future__ import annotations
 
 import interreg
+from conftest import replace_work_packages
 from interreg import _core
 
 NETWORK_RULES = ["network.isolated-country", "network.joint-activity", "network.single-bridge"]
@@ -19,17 +20,7 @@ def with_fourth_partner(p):
 
 
 def plan(p, packages):
-    """Replace the work packages: (lead, [partner ids per activity]) per work package."""
-    def clear(doc):
-        doc["work_packages"] = []
-        for output in doc["outputs"]:
-            output["work_package"] = None
-    p.work_plan._change(clear)
-    for lead, activities in packages:
-        w = p.work_plan.add_work_package(f"Work led by {lead}", lead=lead)
-        for members in activities:
-            p.work_plan.add_activity(w, "Joint work", start_period=1, end_period=2, partners=members)
-    return p
+    return replace_work_packages(p, *packages)
 
 
 def test_rules_are_in_the_catalogue_and_switched_on(programme):

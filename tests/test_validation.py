@@ -9,7 +9,7 @@ import pytest
 
 import interreg
 from conftest import (clear_budget, drop_from_work_plan, give_small_budget, replace_with_small_budgets,
-                      shorten_work_plan)
+                      replace_work_packages, shorten_work_plan)
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 ASSUMED_NOTE = "marked as assumed"
@@ -158,18 +158,7 @@ def add_budgeted_partner(name, country, region, org_type):
 
 
 def work_packages(*packages):
-    """Replace the work plan's work packages: (lead, [partner ids of each activity]) per work package."""
-    def change(p):
-        def clear(plan):
-            plan["work_packages"] = []
-            for output in plan["outputs"]:
-                output["work_package"] = None
-        p.work_plan._change(clear)
-        for lead, activities in packages:
-            w = p.work_plan.add_work_package(f"Work led by {lead}", lead=lead)
-            for members in activities:
-                p.work_plan.add_activity(w, "Joint work", start_period=1, end_period=2, partners=members)
-    return change
+    return lambda p: replace_work_packages(p, *packages)
 
 
 # (case id, change, rule, severity, path, only this rule fires, substrings of the message)
