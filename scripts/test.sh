@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run every test: the C++ core (GoogleTest via ctest, under AddressSanitizer +
+# Run every test: the C++ core (GoogleTest, under AddressSanitizer +
 # UndefinedBehaviorSanitizer, and the concurrency test under ThreadSanitizer), then the
 # Python API, the command line, the stub check and the example notebooks (pytest), then the
 # fuzz targets (INTERREG_FUZZ_SECONDS each, default 60; 0 skips them). Needs
