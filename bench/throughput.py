@@ -81,9 +81,10 @@ def work_plan(rng: random.Random, partners: List[str], periods: int) -> Dict[str
         activities = []
         for a in range(1, rng.randint(2, 5) + 1):
             start = rng.randint(1, periods)
+            end = rng.randint(start, periods)
             activity = {"id": f"A{number}.{a}", "title": f"Activity {number}.{a}", "start_period": start,
-                        "end_period": rng.randint(start, periods), "partners": rng.sample(partners, min(2, len(partners))),
-                        "deliverables": [{"title": f"Deliverable {number}.{a}", "period": periods}],
+                        "end_period": end, "partners": rng.sample(partners, min(2, len(partners))),
+                        "deliverables": [{"title": f"Deliverable {number}.{a}", "period": end}],
                         "predecessors": [previous] if previous and rng.random() < 0.3 else []}
             previous = activity["id"]
             activities.append(activity)
@@ -93,7 +94,12 @@ def work_plan(rng: random.Random, partners: List[str], periods: int) -> Dict[str
             "objectives": [{"id": "O1", "text": "Work together across the border."}],
             "work_packages": packages,
             "outputs": [{"indicator": "RCO87", "target": str(rng.randint(1, 9)), "period": periods, "work_package": 1}],
-            "results": [{"indicator": "RCR84", "baseline": "0", "target": str(rng.randint(1, 20)), "period": periods}]}
+            "results": [{"indicator": "RCR84", "baseline": "0", "target": str(rng.randint(1, 20)), "period": periods}],
+            "cooperation": {"joint_development": "Drafted together.", "joint_implementation": "Run together.",
+                            "joint_staffing": "A joint team.", "joint_financing": None},
+            "horizontal_principles": {"sustainable_development": {"effect": "neutral", "text": ""},
+                                      "equal_opportunities": {"effect": "positive", "text": "Open to all."},
+                                      "gender_equality": {"effect": "neutral", "text": ""}}}
 
 
 def proposal(rng: random.Random, index: int) -> Dict[str, Any]:
@@ -112,8 +118,7 @@ def proposal(rng: random.Random, index: int) -> Dict[str, Any]:
         "exchange_rates": {c: {"rate": r, "date": "2025-01-31", "source": "central bank"} for c, r in RATES.items()},
         "partners": partners,
     }
-    if rng.random() < 0.5:
-        doc["work_plan"] = work_plan(rng, [p["id"] for p in partners], duration // 6)
+    doc["work_plan"] = work_plan(rng, [p["id"] for p in partners], duration // 6)
     if rng.random() < 1 / 6:
         mistake = rng.choice(MISTAKES)
         if mistake == "closed objective":
