@@ -1,41 +1,53 @@
 #include "interreg/network.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "interreg/errors.hpp"
+#include "interreg/huge_pages.hpp"
 
 namespace interreg {
 
 namespace {
 
+// A compressed sparse row graph from arrays already in its layout: row offsets and, row by row,
+// ascending targets (and their properties). Boost's own constructors take (source, target)
+// pairs and sort them again; its CSR arrays are public members, so the rows are handed over.
+template <typename Graph, typename... Props>
+Graph adopt_rows(std::vector<std::uint32_t> offsets, std::vector<std::uint32_t> targets, Props... props) {
+    Graph g(static_cast<std::uint32_t>(offsets.size() - 1));
+    g.m_forward.m_rowstart.swap(offsets);
+    g.m_forward.m_column.swap(targets);
+    (g.m_forward.m_edge_properties.swap(props), ...);
+    return g;
+}
+
 // The bipartite graph: organisation o → its projects (n + p), project n + p → its organisations.
 BipartiteGraph build_bipartite(const History& h) {
     const auto n = static_cast<std::uint32_t>(h.organisations().size());
     const auto m = static_cast<std::uint32_t>(h.projects().size());
-    std::vector<std::uint32_t> sources, targets;
-    sources.reserve(2 * h.participation_count());
-    targets.reserve(2 * h.participation_count());
+    std::vector<std::uint32_t> offsets, targets;
+    offsets.reserve(n + m + 1);
+    reserve_huge(targets, 2 * h.participation_count());
+    offsets.push_back(0);
     for (std::uint32_t o = 0; o < n; ++o) {
-        for (auto [it, end] = h.projects_of(o); it != end; ++it) {
-            sources.push_back(o);
-            targets.push_back(n + *it);
-        }
+        for (auto [it, end] = h.projects_of(o); it != end; ++it) targets.push_back(n + *it);
+        offsets.push_back(static_cast<std::uint32_t>(targets.size()));
     }
     for (std::uint32_t p = 0; p < m; ++p) {
-        for (auto [it, end] = h.members(p); it != end; ++it) {
-            sources.push_back(n + p);
-            targets.push_back(*it);
-        }
+        const auto [begin, end] = h.members(p);  // ascending
+        targets.insert(targets.end(), begin, end);
+        offsets.push_back(static_cast<std::uint32_t>(targets.size()));
     }
-    return BipartiteGraph(boost::construct_inplace_from_sources_and_targets, sources, targets, n + m);
+    return adopt_rows<BipartiteGraph>(std::move(offsets), std::move(targets));
 }
 
-// The projection, in two linear passes and without comparisons. First each organisation's row
-// of co-participants, in the order met, counted with a dense marker array; then the rows are
-// transposed by counting: the graph is symmetric, so row v of the transpose lists the
-// organisations whose rows hold v, in ascending order, with the same edge values.
+// The projection, row by row without a map: each organisation's co-participants are counted in
+// the order met, with a dense array giving each one's place in the row, and the row is then
+// sorted while it is still in cache.
 CoGraph build_projection(const History& h, const BipartiteGraph& b) {
     const auto n = static_cast<std::uint32_t>(h.organisations().size());
     std::size_t bound = 0;  // pairs met, with repeats: at least the number of directed edges
@@ -44,13 +56,14 @@ CoGraph build_projection(const History& h, const BipartiteGraph& b) {
         const auto k = static_cast<std::size_t>(end - begin);
         bound += k * (k - 1);
     }
-    std::vector<std::uint32_t> offsets(n + 1, 0), met;
-    std::vector<CoEdge> met_props;
-    met.reserve(bound);
-    met_props.reserve(bound);
+    std::vector<std::uint32_t> offsets(n + 1, 0), targets;
+    std::vector<CoEdge> props;
+    reserve_huge(targets, bound);
+    reserve_huge(props, bound);
     std::vector<std::uint32_t> slot(n, UINT32_MAX);  // position of v in the current row
+    std::vector<std::uint64_t> row;                  // (target, edge) packed, to sort the row
     for (std::uint32_t u = 0; u < n; ++u) {
-        const std::size_t row_begin = met.size();
+        const std::size_t row_begin = targets.size();
         for (auto [pe, pend] = boost::out_edges(u, b); pe != pend; ++pe) {
             const std::uint32_t project = boost::target(*pe, b);
             const std::uint32_t rank = std::min<std::uint32_t>(h.projects()[project - n].period_rank, 255);
@@ -58,36 +71,31 @@ CoGraph build_projection(const History& h, const BipartiteGraph& b) {
                 const std::uint32_t v = boost::target(*ve, b);
                 if (v == u) continue;
                 if (slot[v] == UINT32_MAX) {
-                    slot[v] = static_cast<std::uint32_t>(met.size() - row_begin);
-                    met.push_back(v);
-                    met_props.push_back(CoEdge{0, 0});
+                    slot[v] = static_cast<std::uint32_t>(targets.size() - row_begin);
+                    targets.push_back(v);
+                    props.push_back(CoEdge{0, 0});
                 }
-                CoEdge& e = met_props[row_begin + slot[v]];
+                CoEdge& e = props[row_begin + slot[v]];
                 if (e.projects < (1u << 24) - 1) e.projects = e.projects + 1;
                 if (rank > e.latest) e.latest = rank;
             }
         }
-        for (std::size_t k = row_begin; k < met.size(); ++k) slot[met[k]] = UINT32_MAX;
-        offsets[u + 1] = static_cast<std::uint32_t>(met.size());
-    }
-    const std::size_t edges = met.size();
-    std::vector<std::uint32_t> targets(edges);
-    std::vector<CoEdge> props(edges);
-    {
-        std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
-        for (std::uint32_t u = 0; u < n; ++u) {
-            for (std::uint32_t k = offsets[u]; k < offsets[u + 1]; ++k) {
-                const std::uint32_t pos = next[met[k]]++;
-                targets[pos] = u;
-                props[pos] = met_props[k];
-            }
+        row.clear();
+        for (std::size_t k = row_begin; k < targets.size(); ++k) {
+            slot[targets[k]] = UINT32_MAX;
+            std::uint32_t bits;
+            std::memcpy(&bits, &props[k], sizeof bits);
+            row.push_back(std::uint64_t{targets[k]} << 32 | bits);
         }
+        std::sort(row.begin(), row.end());
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            targets[row_begin + k] = static_cast<std::uint32_t>(row[k] >> 32);
+            const auto bits = static_cast<std::uint32_t>(row[k]);
+            std::memcpy(&props[row_begin + k], &bits, sizeof bits);
+        }
+        offsets[u + 1] = static_cast<std::uint32_t>(targets.size());
     }
-    std::vector<std::uint32_t>().swap(met);
-    std::vector<CoEdge>().swap(met_props);
-    std::vector<std::uint32_t> sources(edges);
-    for (std::uint32_t u = 0; u < n; ++u) std::fill(sources.begin() + offsets[u], sources.begin() + offsets[u + 1], u);
-    return CoGraph(boost::construct_inplace_from_sources_and_targets, sources, targets, props, n);
+    return adopt_rows<CoGraph>(std::move(offsets), std::move(targets), std::move(props));
 }
 
 void check_org(const CooperationNetwork& net, std::uint32_t o) {
@@ -97,10 +105,20 @@ void check_org(const CooperationNetwork& net, std::uint32_t o) {
     }
 }
 
+// Vertex numbers are 32-bit, and a path search keeps a parent in 31 bits.
+const History& checked_size(const History& h) {
+    if (h.organisations().size() + h.projects().size() >= (std::size_t{1} << 31)) {
+        throw ArgumentError("a cooperation history for a network holds fewer than 2^31 organisations and projects");
+    }
+    return h;
+}
+
 }  // namespace
 
 CooperationNetwork::CooperationNetwork(std::shared_ptr<const History> history)
-    : history_(std::move(history)), bipartite_(build_bipartite(*history_)), graph_(build_projection(*history_, bipartite_)) {}
+    : history_(std::move(history)),
+      bipartite_(build_bipartite(checked_size(*history_))),
+      graph_(build_projection(*history_, bipartite_)) {}
 
 std::pair<const std::uint32_t*, const std::uint32_t*> CooperationNetwork::neighbours(std::uint32_t o) const {
     // The CSR arrays themselves (public in Boost's compressed_sparse_row_graph): rows ascending.
@@ -159,70 +177,96 @@ std::vector<std::uint32_t> CooperationNetwork::common_neighbours(std::uint32_t a
     return out;
 }
 
+namespace {
+
+// One side of a bidirectional path search: the organisations it reached, level by level, each
+// with the organisation it was reached from. A bit per organisation says what it reached: every
+// neighbour read is checked against these bits (n/8 bytes, mostly in cache), not against a table
+// the size of the graph. Kept per thread between queries.
+struct SearchSide {
+    std::vector<std::uint64_t> bits;
+    std::vector<std::uint32_t> reached, parent;  // level by level
+    std::vector<std::size_t> level;              // where each level begins in `reached`
+    std::size_t work = 0;                        // edges the next expansion reads
+
+    // Start from `start` in a graph of n organisations, forgetting the last search.
+    void begin(std::uint32_t start, std::size_t n) {
+        for (auto v : reached) bits[v / 64] = 0;
+        if (bits.size() * 64 < n) bits.resize((n + 63) / 64);
+        reached.clear();
+        parent.clear();
+        level.assign(1, 0);
+        add(start, start);
+    }
+    bool has(std::uint32_t v) const { return bits[v / 64] >> (v % 64) & 1; }
+    void add(std::uint32_t v, std::uint32_t from) {
+        bits[v / 64] |= std::uint64_t{1} << (v % 64);
+        reached.push_back(v);
+        parent.push_back(from);
+    }
+    // The chain from v (reached in the last level) back to the start: the parent of an
+    // organisation of level k is found among level k - 1, a short search done once per step.
+    void chain(std::uint32_t v, std::vector<std::uint32_t>& out) const {
+        for (std::size_t k = level.size(); k-- > 0;) {
+            out.push_back(v);
+            const std::size_t end = k + 1 < level.size() ? level[k + 1] : reached.size();
+            const auto at = std::find(reached.begin() + level[k], reached.begin() + end, v) - reached.begin();
+            assert(static_cast<std::size_t>(at) < end);
+            v = parent[at];
+        }
+    }
+};
+
+}  // namespace
+
 std::vector<std::uint32_t> CooperationNetwork::path(std::uint32_t a, std::uint32_t b) const {
     check_org(*this, a);
     check_org(*this, b);
     if (a == b) return {a};
-    // Scratch arrays kept per thread and reset by a new stamp, not cleared: a query costs what it
-    // visits, not the size of the graph.
-    thread_local std::vector<std::uint32_t> stamp_of, parent;
-    thread_local std::vector<std::uint8_t> side_of;  // 1: reached from a, 2: from b
-    thread_local std::uint32_t stamp = 0;
-    const auto n = organisation_count();
-    if (stamp_of.size() < n || ++stamp == 0) {
-        stamp_of.assign(std::max<std::size_t>(stamp_of.size(), n), 0);
-        parent.resize(stamp_of.size());
-        side_of.resize(stamp_of.size());
-        stamp = 1;
-    }
-    auto side = [&](std::uint32_t v) -> std::uint32_t { return stamp_of[v] == stamp ? side_of[v] : 0; };
-    auto reach = [&](std::uint32_t v, std::uint8_t s, std::uint32_t from) {
-        stamp_of[v] = stamp;
-        side_of[v] = s;
-        parent[v] = from;
-    };
-    reach(a, 1, a);
-    reach(b, 2, b);
-    // Expand the smaller frontier one whole level at a time.
-    std::vector<std::uint32_t> front_a{a}, front_b{b}, next;
-    while (!front_a.empty() && !front_b.empty()) {
-        const bool from_a = front_a.size() <= front_b.size();
-        auto& front = from_a ? front_a : front_b;
-        const std::uint8_t own = from_a ? 1 : 2;
-        const std::uint32_t other = from_a ? 2 : 1;
-        next.clear();
-        std::uint32_t best_u = UINT32_MAX, best_v = UINT32_MAX;
-        for (std::uint32_t u : front) {
+    thread_local SearchSide sides[2];
+    SearchSide* side = sides;  // one thread-local lookup, not one per use
+    const auto& rows = graph_.m_forward.m_rowstart;
+    const auto* column = graph_.m_forward.m_column.data();
+    auto degree_of = [&](std::uint32_t v) -> std::size_t { return rows[v + 1] - rows[v]; };
+    side[0].begin(a, organisation_count());
+    side[1].begin(b, organisation_count());
+    side[0].work = degree_of(a);
+    side[1].work = degree_of(b);
+    // Expand, one whole level at a time, the side with fewer edges to read (hubs make the number
+    // of organisations a poor guide).
+    for (;;) {
+        const int own = side[0].work <= side[1].work ? 0 : 1;
+        SearchSide& s = side[own];
+        const SearchSide& other = side[1 - own];
+        const std::size_t first = s.level.back(), last = s.reached.size();
+        if (first == last) return {};  // this side is exhausted: no path
+        s.level.push_back(last);
+        for (std::size_t k = first; k < last; ++k) {
+            const std::uint32_t u = s.reached[k];
             const auto [begin, end] = neighbours(u);
             for (const auto* it = begin; it != end; ++it) {
-                const std::uint32_t v = *it;
-                const std::uint32_t sv = side(v);
-                if (sv == other) {
-                    if (best_u == UINT32_MAX) {
-                        best_u = u;
-                        best_v = v;
-                    }
-                } else if (sv == 0) {
-                    reach(v, own, u);
-                    next.push_back(v);
+                if (other.has(*it)) {
+                    // Met: every meeting in this level is as short. a's chain, then b's.
+                    s.level.pop_back();
+                    std::vector<std::uint32_t> out, rest;
+                    s.chain(u, own == 0 ? out : rest);
+                    other.chain(*it, own == 0 ? rest : out);
+                    std::reverse(out.begin(), out.end());
+                    out.insert(out.end(), rest.begin(), rest.end());
+                    return out;
                 }
+                if (!s.has(*it)) s.add(*it, u);
             }
-            if (best_u != UINT32_MAX) break;
         }
-        if (best_u != UINT32_MAX) {
-            // Join: the side of a, then the side of b.
-            const std::uint32_t end_a = from_a ? best_u : best_v, end_b = from_a ? best_v : best_u;
-            std::vector<std::uint32_t> out;
-            for (std::uint32_t x = end_a; x != a; x = parent[x]) out.push_back(x);
-            out.push_back(a);
-            std::reverse(out.begin(), out.end());
-            for (std::uint32_t x = end_b; x != b; x = parent[x]) out.push_back(x);
-            out.push_back(b);
-            return out;
+        // The new level's edges, counted only once it is complete (the level that meets never
+        // is). Their rows are far apart in memory: ask for them now, the expansion reads them later.
+        s.work = 0;
+        for (std::size_t k = last; k < s.reached.size(); ++k) {
+            const std::uint32_t v = s.reached[k];
+            s.work += rows[v + 1] - rows[v];
+            __builtin_prefetch(column + rows[v]);
         }
-        front.swap(next);
     }
-    return {};
 }
 
 Components CooperationNetwork::components() const {
@@ -355,15 +399,10 @@ std::vector<double> CooperationNetwork::pagerank(const std::vector<std::uint32_t
     return rank;
 }
 
-std::vector<std::pair<std::uint32_t, double>> CooperationNetwork::adamic_adar(const std::vector<std::uint32_t>& members) const {
-    const auto n = organisation_count();
-    std::vector<double> score(n, 0.0);
-    std::vector<std::uint32_t> touched;
-    std::vector<char> is_member(n, 0);
-    for (auto m : members) {
-        check_org(*this, m);
-        is_member[m] = 1;
-    }
+CooperationNetwork::Closeness CooperationNetwork::adamic_adar_scores(const std::vector<std::uint32_t>& members) const {
+    for (auto m : members) check_org(*this, m);
+    Closeness out;
+    out.score.assign(organisation_count(), 0.0);
     for (auto m : members) {
         const auto [z0, z1] = neighbours(m);
         for (const auto* z = z0; z != z1; ++z) {
@@ -373,17 +412,23 @@ std::vector<std::pair<std::uint32_t, double>> CooperationNetwork::adamic_adar(co
             const auto [c0, c1] = neighbours(*z);
             for (const auto* c = c0; c != c1; ++c) {
                 if (*c == m) continue;
-                if (score[*c] == 0.0) touched.push_back(*c);
-                score[*c] += w;
+                if (out.score[*c] == 0.0) out.scored.push_back(*c);
+                out.score[*c] += w;
             }
         }
     }
-    std::sort(touched.begin(), touched.end());
+    for (auto m : members) out.score[m] = 0.0;
+    out.scored.erase(std::remove_if(out.scored.begin(), out.scored.end(), [&](auto c) { return out.score[c] == 0.0; }),
+                     out.scored.end());
+    return out;
+}
+
+std::vector<std::pair<std::uint32_t, double>> CooperationNetwork::adamic_adar(const std::vector<std::uint32_t>& members) const {
+    auto [score, scored] = adamic_adar_scores(members);
+    std::sort(scored.begin(), scored.end());
     std::vector<std::pair<std::uint32_t, double>> out;
-    out.reserve(touched.size());
-    for (auto c : touched) {
-        if (!is_member[c]) out.emplace_back(c, score[c]);
-    }
+    out.reserve(scored.size());
+    for (auto c : scored) out.emplace_back(c, score[c]);
     return out;
 }
 

@@ -142,13 +142,8 @@ SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& p
         }
     }
 
-    // Closeness: Adamic–Adar from the members (ascending by organisation: a binary search per candidate).
-    const auto closeness = net.adamic_adar(result.member_organisations);
-    auto score_of = [&](std::uint32_t o) {
-        const auto it = std::lower_bound(closeness.begin(), closeness.end(), std::make_pair(o, 0.0),
-                                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        return it != closeness.end() && it->first == o ? it->second : 0.0;
-    };
+    // Closeness: Adamic–Adar from the members.
+    const std::vector<double> closeness = net.adamic_adar_scores(result.member_organisations).score;
 
     struct Candidate {
         std::uint32_t o;
@@ -190,7 +185,7 @@ SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& p
             if (const CoEdge* e = net.edge(m, o)) shared += e->projects;
         }
         const auto [p0, p1] = h.projects_of(o);
-        const Candidate c{o, gaps, score_of(o), shared, static_cast<std::uint32_t>(p1 - p0)};
+        const Candidate c{o, gaps, closeness[o], shared, static_cast<std::uint32_t>(p1 - p0)};
         if (candidates.size() == options.n && !better(c, candidates.front())) continue;
         candidates.push_back(c);
         std::push_heap(candidates.begin(), candidates.end(), better);

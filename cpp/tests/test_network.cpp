@@ -75,6 +75,21 @@ TEST(Network, ShortestPath) {
     EXPECT_THROW(n.path(0, 99), interreg::ArgumentError);
 }
 
+TEST(Network, PathSearchesShareTheirScratchAcrossNetworks) {
+    // The search keeps its working memory per thread: a long search in a large network, then
+    // searches in a small one and back again must not see each other's marks.
+    std::vector<std::vector<std::string>> chain;
+    for (int k = 0; k < 300; ++k) chain.push_back({"N" + std::to_string(k), "N" + std::to_string(k + 1)});
+    CooperationNetwork large(history(chain));
+    CooperationNetwork small(history({{"A", "B"}, {"B", "C"}, {"X"}}));
+    for (int round = 0; round < 2; ++round) {
+        EXPECT_EQ(large.path(id(large, "N0"), id(large, "N300")).size(), 301u);
+        EXPECT_EQ(small.path(id(small, "A"), id(small, "C")).size(), 3u);
+        EXPECT_TRUE(small.path(id(small, "A"), id(small, "X")).empty());
+        EXPECT_EQ(large.path(id(large, "N299"), id(large, "N3")).size(), 297u);
+    }
+}
+
 TEST(Network, AdamicAdarByHand) {
     // M1 and M2 are members. Z (degree 3: M1, M2, C) and W (degree 2: M1, C) are C's common partners.
     CooperationNetwork n(history({{"M1", "Z"}, {"M2", "Z"}, {"Z", "C"}, {"M1", "W"}, {"W", "C"}}));

@@ -1,8 +1,9 @@
 // Cooperation history, its network (Boost.Graph), partner suggestions and the consortium graph.
 // Tables go to Python as columns (dicts of lists) so that pandas builds frames in one step;
-// graph algorithms release the GIL.
+// one value per organisation goes as a NumPy array; graph algorithms release the GIL.
 #include "bindings.hpp"
 
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include <algorithm>
@@ -22,6 +23,12 @@ namespace {
 using HistoryPtr = std::shared_ptr<History>;
 
 HistoryPtr held(std::shared_ptr<const History> h) { return std::const_pointer_cast<History>(std::move(h)); }
+
+// One value per organisation as a NumPy array: one copy instead of a Python object per value.
+template <typename T>
+py::array_t<T> per_organisation(const std::vector<T>& values) {
+    return py::array_t<T>(static_cast<py::ssize_t>(values.size()), values.data());
+}
 
 py::list problems_list(const std::vector<HistoryProblem>& problems) {
     py::list out;
@@ -212,13 +219,26 @@ void register_network(py::module_& m) {
                      py::gil_scoped_release release;
                      c = n.components();
                  }
-                 return py::make_tuple(c.label, c.sizes);
-             }, "(label per organisation, size per label); label 0 is the largest.")
-        .def("communities", &CooperationNetwork::communities, py::arg("max_rounds") = 30,
-             py::call_guard<py::gil_scoped_release>(), "Community per organisation (label propagation), 0 the largest.")
-        .def("pagerank", &CooperationNetwork::pagerank, py::arg("nodes") = std::vector<std::uint32_t>{},
-             py::arg("alpha") = 0.85, py::arg("tolerance") = 1e-6, py::arg("max_iterations") = 100,
-             py::call_guard<py::gil_scoped_release>(), "Weighted PageRank over `nodes` (all when empty).")
+                 return py::make_tuple(per_organisation(c.label), c.sizes);
+             }, "(label per organisation as an array, list of sizes per label); label 0 is the largest.")
+        .def("communities", [](const CooperationNetwork& n, int max_rounds) {
+                 std::vector<std::uint32_t> c;
+                 {
+                     py::gil_scoped_release release;
+                     c = n.communities(max_rounds);
+                 }
+                 return per_organisation(c);
+             }, py::arg("max_rounds") = 30, "Community per organisation (label propagation; 0 the largest), an array.")
+        .def("pagerank", [](const CooperationNetwork& n, const std::vector<std::uint32_t>& nodes, double alpha,
+                            double tolerance, int max_iterations) {
+                 std::vector<double> rank;
+                 {
+                     py::gil_scoped_release release;
+                     rank = n.pagerank(nodes, alpha, tolerance, max_iterations);
+                 }
+                 return per_organisation(rank);
+             }, py::arg("nodes") = std::vector<std::uint32_t>{}, py::arg("alpha") = 0.85, py::arg("tolerance") = 1e-6,
+             py::arg("max_iterations") = 100, "Weighted PageRank over `nodes` (all when empty), an array.")
         .def("adamic_adar", &CooperationNetwork::adamic_adar, py::arg("members"), py::call_guard<py::gil_scoped_release>(),
              "(organisation, Adamic–Adar index summed over members) for every positive score.")
         .def("cross_border_edges", &CooperationNetwork::cross_border_edges, py::call_guard<py::gil_scoped_release>())

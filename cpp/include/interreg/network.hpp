@@ -59,8 +59,8 @@ public:
     // Projects both took part in, ascending.
     std::vector<std::uint32_t> shared_projects(std::uint32_t a, std::uint32_t b) const;
     // A shortest chain of co-participations from a to b (both included; {a} when a == b; empty
-    // when they are not connected). Bidirectional breadth-first search from the smaller side, a
-    // level at a time; deterministic for a given graph.
+    // when they are not connected). Bidirectional breadth-first search, a level at a time from
+    // the side with fewer edges to read; deterministic for a given graph.
     std::vector<std::uint32_t> path(std::uint32_t a, std::uint32_t b) const;
     Components components() const;
     // Communities by weighted label propagation (deterministic: organisations in order, ties to
@@ -75,6 +75,13 @@ public:
     // and common neighbours z of m and c of 1 / log(degree(z)). Only organisations with a
     // positive score, members left out; ascending by organisation.
     std::vector<std::pair<std::uint32_t, double>> adamic_adar(const std::vector<std::uint32_t>& members) const;
+    // The same scores, dense: one per organisation (0 for the members), and the organisations
+    // with a positive score in the order first met.
+    struct Closeness {
+        std::vector<double> score;
+        std::vector<std::uint32_t> scored;
+    };
+    Closeness adamic_adar_scores(const std::vector<std::uint32_t>& members) const;
     // The common neighbours of a and b, ascending.
     std::vector<std::uint32_t> common_neighbours(std::uint32_t a, std::uint32_t b) const;
     // Edges between organisations of different countries (a < b).
