@@ -34,10 +34,12 @@ public:
     bool end_array() { return close(); }
 
     bool key(std::string& k) {
-        if (stack_.back()->contains(k)) {
-            fail(pointer_append(path(), k), "duplicate key '" + k + "' (each key may appear once)");
-        }
-        keys_.back() = std::move(k);
+        // The member goes in now, as null, and the value coming next fills it: one lookup.
+        auto& object = stack_.back().container->get_ref<json::object_t&>();
+        const auto [it, added] = object.emplace(std::move(k), nullptr);
+        if (!added) fail(pointer_append(path(), it->first), "duplicate key '" + it->first + "' (each key may appear once)");
+        stack_.back().key = &it->first;
+        stack_.back().slot = &it->second;
         return true;
     }
 
@@ -47,16 +49,23 @@ public:
     }
 
 private:
+    // An open object or array, and in an object the member being read.
+    struct Open {
+        json* container;
+        const std::string* key = nullptr;  // the member's key (in the object itself)
+        json* slot = nullptr;              // its value
+    };
+
     // The JSON Pointer of the value being read: the pending key, or the next index.
     std::string path() const {
         std::string out;
         for (std::size_t i = 0; i < stack_.size(); ++i) {
-            const bool innermost = i + 1 == stack_.size();
-            if (stack_[i]->is_object()) {
-                if (!keys_[i].empty() || !innermost) out = pointer_append(out, keys_[i]);
+            const Open& open = stack_[i];
+            if (open.container->is_object()) {
+                if (open.key) out = pointer_append(out, *open.key);
             } else {
-                const std::size_t n = stack_[i]->size();
-                out = pointer_append(out, innermost ? n : n - 1);
+                const std::size_t n = open.container->size();
+                out = pointer_append(out, i + 1 == stack_.size() ? n : n - 1);
             }
         }
         return out;
@@ -65,6 +74,7 @@ private:
     bool add(json value) {
         count();
         insert(std::move(value));
+        if (!stack_.empty()) stack_.back().key = nullptr;  // the member (if any) is complete
         return true;
     }
 
@@ -75,20 +85,19 @@ private:
         }
     }
 
+    // Put a value where the document is: the root, the next item of an array, or the pending member.
     json* insert(json value) {
         if (stack_.empty()) {
             root_ = std::move(value);
             return &root_;
         }
-        json& parent = *stack_.back();
-        if (parent.is_array()) {
-            parent.push_back(std::move(value));
-            return &parent.back();
+        Open& parent = stack_.back();
+        if (parent.container->is_array()) {
+            parent.container->push_back(std::move(value));
+            return &parent.container->back();
         }
-        json& slot = parent[keys_.back()];
-        slot = std::move(value);
-        keys_.back().clear();
-        return &slot;
+        *parent.slot = std::move(value);
+        return parent.slot;
     }
 
     bool open(json container) {
@@ -96,19 +105,13 @@ private:
             fail(path(), "values are nested more than " + std::to_string(max_nesting_depth) + " levels deep");
         }
         count();
-        // An object's key is cleared by insert(); keep it for the path while the child is open.
-        const std::string key = stack_.empty() ? std::string() : keys_.back();
-        json* child = insert(std::move(container));
-        if (!keys_.empty()) keys_.back() = key;
-        stack_.push_back(child);
-        keys_.emplace_back();
+        stack_.push_back({insert(std::move(container))});
         return true;
     }
 
     bool close() {
         stack_.pop_back();
-        keys_.pop_back();
-        if (!keys_.empty() && stack_.back()->is_object()) keys_.back().clear();
+        if (!stack_.empty()) stack_.back().key = nullptr;  // the member is complete
         return true;
     }
 
@@ -145,9 +148,8 @@ private:
     std::string_view text_;
     DocumentKind kind_;
     json root_;
-    std::vector<json*> stack_;       // open containers, outermost first
-    std::vector<std::string> keys_;  // pending key of each open container (objects)
-    std::size_t values_ = 0;         // values read so far
+    std::vector<Open> stack_;  // outermost first
+    std::size_t values_ = 0;   // values read so far
 };
 
 }  // namespace

@@ -1,9 +1,13 @@
 #include "interreg/json_reader.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
 
 #include "interreg/errors.hpp"
 #include "interreg/text.hpp"
@@ -16,26 +20,34 @@ void throw_document_error(DocumentKind kind, std::string path, std::string detai
 }
 
 nlohmann::json load_json_file(const std::string& path, DocumentKind kind) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
     struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
+    if (::fstat(fd, &info) != 0) throw IoError("cannot read '" + path + "': " + std::strerror(errno));
     if (!S_ISREG(info.st_mode)) throw IoError("cannot read '" + path + "': not a regular file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot open '" + path + "' for reading");
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0) throw IoError("cannot read '" + path + "' (not a regular file?)");
-    if (static_cast<std::size_t>(size) > max_document_bytes) {
-        throw_document_error(kind, "", "'" + path + "' is " + std::to_string(size) +
-                                           " bytes; the limit is " + std::to_string(max_document_bytes));
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size > max_document_bytes) {
+        throw_document_error(kind, "", "'" + path + "' is " + std::to_string(size) + " bytes; the limit is " +
+                                           std::to_string(max_document_bytes));
     }
-    in.seekg(0);
-    std::string text(static_cast<std::size_t>(size), '\0');
-    if (!in.read(text.data(), size)) throw IoError("cannot read '" + path + "'");
+    std::string text(size, '\0');
+    for (std::size_t done = 0; done < size;) {
+        const ssize_t n = ::read(fd, text.data() + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw IoError("cannot read '" + path + "'" + (n < 0 ? ": " + std::string(std::strerror(errno)) : ""));
+        done += static_cast<std::size_t>(n);
+    }
     return parse_json(text, kind);
 }
 
 std::string pointer_append(const std::string& path, std::string_view key) {
-    std::string out = path;
+    std::string out;
+    out.reserve(path.size() + 1 + key.size());  // one allocation (escapes aside): readers make many paths
+    out += path;
     out += '/';
     for (char c : key) {
         if (c == '~') out += "~0";
@@ -46,10 +58,33 @@ std::string pointer_append(const std::string& path, std::string_view key) {
 }
 
 std::string pointer_append(const std::string& path, std::size_t index) {
-    return path + "/" + std::to_string(index);
+    char digits[24];
+    const int n = std::snprintf(digits, sizeof digits, "/%zu", index);
+    std::string out;
+    out.reserve(path.size() + static_cast<std::size_t>(n));
+    out += path;
+    out.append(digits, static_cast<std::size_t>(n));
+    return out;
 }
 
-void JsonReader::fail(const std::string& detail) const { throw_document_error(kind_, path_, detail); }
+std::string JsonReader::path() const {
+    std::string out(root_);
+    for (std::uint8_t i = 0; i < depth_; ++i) {
+        out = steps_[i].key ? pointer_append(out, std::string_view(steps_[i].key, steps_[i].n))
+                            : pointer_append(out, steps_[i].n);
+    }
+    return out;
+}
+
+JsonReader JsonReader::child(const nlohmann::json& value, Step step) const {
+    if (depth_ == max_depth) throw std::logic_error("JsonReader: read deeper than max_depth at " + path());
+    JsonReader out(*this);
+    out.value_ = &value;
+    out.steps_[out.depth_++] = step;
+    return out;
+}
+
+void JsonReader::fail(const std::string& detail) const { throw_document_error(kind_, path(), detail); }
 
 std::string JsonReader::type_name() const {
     if (value_->is_number_integer()) return "an integer";
@@ -68,7 +103,7 @@ const JsonReader& JsonReader::expect_object(std::initializer_list<std::string_vi
         for (auto key : allowed) known = known || key == item.key();
         if (!known) {
             std::vector<std::string> keys(allowed.begin(), allowed.end());
-            throw_document_error(kind_, pointer_append(path_, item.key()),
+            throw_document_error(kind_, pointer_append(path(), item.key()),
                                  "unknown key '" + item.key() + "'; valid keys, nearest first: " +
                                      text::join_choices(text::nearest(item.key(), keys, keys.size()), ", "));
         }
@@ -78,16 +113,18 @@ const JsonReader& JsonReader::expect_object(std::initializer_list<std::string_vi
 
 JsonReader JsonReader::at(std::string_view key) const {
     if (!value_->is_object()) fail("expected an object, found " + type_name());
-    auto it = value_->find(key);
-    if (it == value_->end()) fail("missing required key '" + std::string(key) + "'");
-    return JsonReader(*it, pointer_append(path_, key), kind_);
+    const auto& object = value_->get_ref<const nlohmann::json::object_t&>();
+    const auto it = object.find(key);
+    if (it == object.end()) fail("missing required key '" + std::string(key) + "'");
+    return child(it->second, {it->first.data(), it->first.size()});
 }
 
 std::optional<JsonReader> JsonReader::find(std::string_view key) const {
     if (!value_->is_object()) fail("expected an object, found " + type_name());
-    auto it = value_->find(key);
-    if (it == value_->end() || it->is_null()) return std::nullopt;
-    return JsonReader(*it, pointer_append(path_, key), kind_);
+    const auto& object = value_->get_ref<const nlohmann::json::object_t&>();
+    const auto it = object.find(key);
+    if (it == object.end() || it->second.is_null()) return std::nullopt;
+    return child(it->second, {it->first.data(), it->first.size()});
 }
 
 std::vector<JsonReader> JsonReader::items(std::size_t max_items) const {
@@ -97,15 +134,15 @@ std::vector<JsonReader> JsonReader::items(std::size_t max_items) const {
     }
     std::vector<JsonReader> out;
     out.reserve(value_->size());
-    for (std::size_t i = 0; i < value_->size(); ++i) out.emplace_back((*value_)[i], pointer_append(path_, i), kind_);
+    for (std::size_t i = 0; i < value_->size(); ++i) out.push_back(child((*value_)[i], {nullptr, i}));
     return out;
 }
 
 std::vector<std::pair<std::string, JsonReader>> JsonReader::members() const {
     if (!value_->is_object()) fail("expected an object, found " + type_name());
     std::vector<std::pair<std::string, JsonReader>> out;
-    for (const auto& item : value_->items()) {
-        out.emplace_back(item.key(), JsonReader(item.value(), pointer_append(path_, item.key()), kind_));
+    for (const auto& [key, value] : value_->get_ref<const nlohmann::json::object_t&>()) {
+        out.emplace_back(key, child(value, {key.data(), key.size()}));
     }
     return out;
 }

@@ -1,8 +1,9 @@
-// Validation and budget summaries from several threads on one shared programme give exactly
-// the serial results. Part of the regular suite, and built alone under ThreadSanitizer by
+// Validation, budget summaries and batch checking from several threads on one shared programme
+// give exactly the serial results. Part of the regular suite, and built alone under ThreadSanitizer by
 // scripts/sanitize.sh (target interreg_concurrency_tests), where any data race fails the run.
 #include <thread>
 
+#include "interreg/batch.hpp"
 #include "interreg/budget_engine.hpp"
 #include "interreg/proposal_json.hpp"
 #include "test_support.hpp"
@@ -109,4 +110,24 @@ TEST(Concurrency, ThreadsParsingDocumentsGetTheSerialResults) {
     }
     for (auto& th : threads) th.join();
     for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], serial[i % texts.size()]) << "slot " << i;
+}
+
+TEST(Concurrency, CheckFilesOnSeveralWorkersGetsTheSerialResults) {
+    const auto programme = Programme::load(interreg_test::programme_file());
+    interreg_test::TempDir dir;
+    std::vector<std::string> paths, serial;
+    const auto inputs = proposals();
+    for (int copy = 0; copy < 4; ++copy) {
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            paths.push_back(dir.file(std::to_string(copy) + "-" + std::to_string(i) + ".json"));
+            interreg_test::write_file(paths.back(), dump_proposal(inputs[i]));
+            serial.push_back(interreg_test::describe(validate(*programme, load_proposal(paths.back()))));
+        }
+    }
+    const auto checks = check_files(paths, {programme.get()}, 4);
+    ASSERT_EQ(checks.size(), paths.size());
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+        ASSERT_EQ(checks[i].outcome, FileCheck::Outcome::validated) << paths[i];
+        EXPECT_EQ(interreg_test::describe(checks[i].report), serial[i]) << paths[i];
+    }
 }

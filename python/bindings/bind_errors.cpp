@@ -2,8 +2,6 @@
 // built-in they refine), so `except ValueError` works as users expect.
 #include "bindings.hpp"
 
-#include <cstring>
-
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
 
@@ -26,14 +24,17 @@ PyObject* not_found_error_type = nullptr;
 PyObject* io_error_type = nullptr;
 
 void raise(PyObject* type, const char* message, const std::string* path = nullptr) {
-    // Messages quote user input; never let a stray byte turn into a UnicodeDecodeError.
-    py::object text = py::reinterpret_steal<py::object>(PyUnicode_DecodeUTF8(message, std::strlen(message), "backslashreplace"));
-    py::object instance = py::reinterpret_borrow<py::object>(type)(text);
+    py::object instance = py::reinterpret_borrow<py::object>(type)(message_text(message));
     if (path) instance.attr("path") = *path;
     PyErr_SetObject(type, instance.ptr());
 }
 
 }  // namespace
+
+py::str message_text(const std::string& message) {
+    return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(message.data(), static_cast<py::ssize_t>(message.size()),
+                                                               "backslashreplace"));
+}
 
 void register_errors(py::module_& m) {
     error_type = make_type(m, "Error", PyExc_Exception, "Base of every error interreg raises on purpose.");

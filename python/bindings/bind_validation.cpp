@@ -3,6 +3,7 @@
 
 #include <pybind11/stl.h>
 
+#include "interreg/batch.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/rules.hpp"
 
@@ -30,6 +31,28 @@ void register_validation(py::module_& m) {
         py::gil_scoped_release release;
         return validate(programme, proposal);
     }, py::arg("programme"), py::arg("proposal"), "Run every rule the programme switches on.");
+
+    m.def("check_files", [](const std::vector<std::string>& paths, const std::vector<std::shared_ptr<Programme>>& programmes,
+                            unsigned workers) {
+              std::vector<const Programme*> known;
+              for (const auto& p : programmes) known.push_back(p.get());
+              std::vector<FileCheck> checks;
+              {
+                  py::gil_scoped_release release;
+                  checks = check_files(paths, known, workers);
+              }
+              static const char* const outcomes[] = {"validated", "unreadable", "malformed", "other_programme"};
+              py::list out;
+              for (auto& c : checks) {
+                  py::object report = c.outcome == FileCheck::Outcome::validated ? py::cast(std::move(c.report)) : py::none();
+                  out.append(py::make_tuple(outcomes[static_cast<int>(c.outcome)], report, message_text(c.message),
+                                            message_text(c.path), message_text(c.programme)));
+              }
+              return out;
+          }, py::arg("paths"), py::arg("programmes"), py::arg("workers"),
+          "Read and validate proposal files on `workers` threads: per file (outcome, report, message, path, "
+          "programme); outcome is validated, unreadable, malformed or other_programme (it names a programme "
+          "not among `programmes`).");
 
     m.def("rule_catalogue", [] {
         py::list out;

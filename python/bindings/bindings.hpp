@@ -17,6 +17,10 @@ void register_alignment(py::module_& m);  // after register_programme
 void register_network(py::module_& m);    // after register_programme and register_proposal
 void register_schedule(py::module_& m);  // after register_proposal
 
+// A message for Python: UTF-8, with any stray byte (messages quote user input) as a backslash
+// escape rather than a UnicodeDecodeError.
+py::str message_text(const std::string& message);
+
 // JSON (nlohmann, ordered or not) → Python objects, keeping the key order.
 py::object to_python(const nlohmann::ordered_json& value);
 py::object to_python(const nlohmann::json& value);

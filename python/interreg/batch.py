@@ -1,8 +1,10 @@
 """Checking many proposals at once, on every core.
 
-:func:`validate_many` reads and validates proposal files (or proposals already in memory) in
-a pool of threads. Reading and validation run in the C++ core with the GIL released, so the
-threads really run in parallel; only turning the findings into Python objects takes the GIL.
+:func:`validate_many` reads and validates proposal files (or proposals already in memory) on
+several threads. Files go to the C++ core in one call, whose threads read and validate them
+with the GIL released and without Python per file; only turning the findings into Python
+objects takes the GIL. Proposals in memory are validated in a pool of Python threads (the
+validation itself also runs without the GIL).
 
 Choices:
 
@@ -27,6 +29,7 @@ from typing import Dict, Iterable, List, Optional, Union
 
 from . import _core
 from .errors import ArgumentError, Error, FileError, FormatError
+from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .proposal import Proposal
 from .report import Finding, Report
@@ -121,13 +124,31 @@ def check_all(items: Iterable[Item], workers: Optional[int] = None,
     count = _workers(workers)
     prog = load_programme(programme) if isinstance(programme, (str, os.PathLike)) else programme
     expanded = expand(items)
+    checked: List[Optional[Checked]] = [None] * len(expanded)
+    # Files are read and validated in the core on `count` threads, without the GIL and without
+    # Python per file; what it leaves (a programme it was not given) goes through _Checker.
+    files = [i for i, item in enumerate(expanded) if isinstance(item, Path)]
+    if files:
+        known = [prog] if prog else [load_programme(pid) for pid in embedded_programmes()]
+        results = _core.check_files([os.fspath(expanded[i]) for i in files], [p._core for p in known], count)
+        for i, (outcome, report, message, path, _) in zip(files, results):
+            if outcome == "validated":
+                checked[i] = Checked(str(expanded[i]), i, Report(report), None)
+            elif outcome in ("unreadable", "malformed"):
+                rule = "document.file" if outcome == "unreadable" else "document.format"
+                checked[i] = Checked(str(expanded[i]), i, None, Finding(rule, "ERROR", message, path, "", False))
+    rest = [i for i, c in enumerate(checked) if c is None]
     check = _Checker(prog)
-    if count == 1 or len(expanded) < 2:
-        return [check(i, item) for i, item in enumerate(expanded)]
-    from concurrent.futures import ThreadPoolExecutor  # here: keeps `import interreg` fast
+    if count == 1 or len(rest) < 2:
+        for i in rest:
+            checked[i] = check(i, expanded[i])
+    else:
+        from concurrent.futures import ThreadPoolExecutor  # here: keeps `import interreg` fast
 
-    with ThreadPoolExecutor(max_workers=count, thread_name_prefix="interreg-validate") as pool:
-        return list(pool.map(check, range(len(expanded)), expanded))
+        with ThreadPoolExecutor(max_workers=count, thread_name_prefix="interreg-validate") as pool:
+            for c in pool.map(check, rest, [expanded[i] for i in rest]):
+                checked[c.item] = c
+    return checked  # type: ignore[return-value]
 
 
 def validate_many(items: Iterable[Item], workers: Optional[int] = None,

@@ -35,11 +35,14 @@ std::string pointer_append(const std::string& path, std::size_t index);
 
 class JsonReader {
 public:
-    JsonReader(const nlohmann::json& value, std::string path, DocumentKind kind)
-        : value_(&value), path_(std::move(path)), kind_(kind) {}
+    // `root` is the JSON Pointer of `value` in its document ("" for the whole document); it must
+    // outlive every reader made from this one (a string literal).
+    JsonReader(const nlohmann::json& value, std::string_view root, DocumentKind kind)
+        : value_(&value), root_(root), kind_(kind) {}
 
     const nlohmann::json& json() const { return *value_; }
-    const std::string& path() const { return path_; }
+    // The JSON Pointer of this value, e.g. "/partners/2/name".
+    std::string path() const;
     bool is_null() const { return value_->is_null(); }
 
     // Require an object whose keys are all in `allowed` (else the error lists them).
@@ -63,11 +66,25 @@ public:
 
     [[noreturn]] void fail(const std::string& detail) const;
 
+    // How deep below its root a reader may go (the formats are far shallower).
+    static constexpr std::size_t max_depth = 16;
+
 private:
+    // One step down from the root: an object key (a view of the key stored in the document, so
+    // it lives as long as the value) or an array index. The path is kept as these steps and
+    // written out only when an error names it: most values never need it.
+    struct Step {
+        const char* key;  // nullptr: an array index
+        std::size_t n;    // the key's length, or the index
+    };
+    JsonReader child(const nlohmann::json& value, Step step) const;
     std::string type_name() const;
+
     const nlohmann::json* value_;
-    std::string path_;
+    std::string_view root_;
     DocumentKind kind_;
+    std::uint8_t depth_ = 0;
+    Step steps_[max_depth];
 };
 
 [[noreturn]] void throw_document_error(DocumentKind kind, std::string path, std::string detail);
