@@ -233,7 +233,11 @@ bool is_generic_stem(std::string_view stem) { return generic_stems().count(std::
 std::string stem(std::string_view folded) {
     if (folded.size() <= min_stem_length || has_digit(folded)) return std::string(folded);
     for (auto suffix : suffixes()) {
-        if (folded.size() < suffix.size() + min_stem_length || !ends_with(folded, suffix)) continue;
+        // The last letter first: it rules out almost every suffix without a string comparison.
+        if (suffix.back() != folded.back() || folded.size() < suffix.size() + min_stem_length ||
+            !ends_with(folded, suffix)) {
+            continue;
+        }
         if (suffix == "s" && (ends_with(folded, "ss") || ends_with(folded, "us") || ends_with(folded, "is"))) continue;
         return std::string(folded.substr(0, folded.size() - suffix.size()));
     }

@@ -57,6 +57,11 @@ void RuleContext::emit(std::string path, std::string message, bool fact_assumed)
     report_.findings.push_back(std::move(f));
 }
 
+const ConsortiumGraph& RuleContext::consortium() {
+    if (!consortium_) consortium_ = consortium_graph(proposal);
+    return *consortium_;
+}
+
 bool RuleContext::kind_exempt() const {
     const auto& kinds = param("exempt_kinds");
     return std::any_of(kinds.begin(), kinds.end(), [&](const nlohmann::json& k) { return k == proposal.kind; });

@@ -2,6 +2,7 @@
 // The rule catalogue and validation. A rule has a stable id, a default severity, a title
 // and a check; a programme document switches rules on and gives their parameters.
 // Rule families live one per file under cpp/src/rules/.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interreg/budget_engine.hpp"
+#include "interreg/consortium.hpp"
 #include "interreg/json_reader.hpp"
 #include "interreg/programme.hpp"
 #include "interreg/proposal.hpp"
@@ -59,6 +61,8 @@ public:
     // Whether the rule's `exempt_kinds` parameter names the proposal's kind: the programme does
     // not assess every part of, say, a pre-project.
     bool kind_exempt() const;
+    // The consortium graph of the work plan, built on first use and shared by the rules.
+    const ConsortiumGraph& consortium();
     // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact
     // beyond the rule's own citation (a region mapping, a call's list of open objectives).
     void emit(std::string path, std::string message, bool fact_assumed = false);
@@ -68,6 +72,7 @@ public:
 private:
     Report& report_;
     const RuleConfig* config_ = nullptr;
+    std::optional<ConsortiumGraph> consortium_;
 };
 
 // Run every rule the programme switches on, in the programme's order.

@@ -21,7 +21,7 @@ std::string country_name(const Programme& programme, const std::string& code) {
 // A country whose partners take part in activities but never with a partner of another country.
 void isolated_country(RuleContext& ctx) {
     const auto& partners = ctx.proposal.partners;
-    const ConsortiumGraph g = consortium_graph(ctx.proposal);
+    const ConsortiumGraph& g = ctx.consortium();
     if (!g.has_activities()) return;
     std::map<std::string, std::vector<std::size_t>> by_country;
     for (std::size_t i = 0; i < partners.size(); ++i) {
@@ -61,7 +61,7 @@ void isolated_country(RuleContext& ctx) {
 // A partner that takes part in activities, each of them alone.
 void joint_activity(RuleContext& ctx) {
     const auto& partners = ctx.proposal.partners;
-    const ConsortiumGraph g = consortium_graph(ctx.proposal);
+    const ConsortiumGraph& g = ctx.consortium();
     if (!g.has_activities()) return;
     std::vector<char> joint(partners.size(), 0);
     for (const auto& l : g.links) {
@@ -79,7 +79,7 @@ void joint_activity(RuleContext& ctx) {
 // A partner that alone connects the partners of two countries.
 void single_bridge(RuleContext& ctx) {
     const auto& partners = ctx.proposal.partners;
-    const ConsortiumGraph g = consortium_graph(ctx.proposal);
+    const ConsortiumGraph& g = ctx.consortium();
     if (!g.has_activities()) return;
     for (const auto& bridge : consortium_bridges(ctx.proposal, g)) {
         std::vector<std::string> pairs;
