@@ -55,6 +55,21 @@ def test_same_rows_with_one_worker_and_with_two(folder):
     assert one.attrs["files"].equals(two.attrs["files"])
 
 
+def test_files_checked_in_the_core_match_reading_each_one_alone(folder):
+    # Files go to the core's check_files; each row must be what loading and validating the
+    # file through the Python API gives.
+    frame = interreg.validate_many([folder], workers=2)
+    for name in ("a-good.json", "b-bad.json", "sub/d-warn.json"):
+        report = interreg.Proposal.load(folder / name).validate()
+        rows = frame[frame["file"] == str(folder / name)]
+        assert [tuple(r) for r in rows[["rule", "severity", "path", "message", "source", "assumed"]].itertuples(index=False)] \
+            == [(f.rule, f.severity, f.path, f.message, f.source, f.assumed) for f in report.findings]
+    with pytest.raises(interreg.FormatError) as alone:
+        interreg.Proposal.load(folder / "c-broken.json")
+    broken = frame[frame["file"] == str(folder / "c-broken.json")].iloc[0]
+    assert (broken["message"], broken["path"]) == (str(alone.value), alone.value.path)
+
+
 def test_items_may_be_paths_folders_and_proposals(folder, make_good_proposal):
     bad = make_good_proposal()
     bad.duration_months = 60

@@ -1,7 +1,6 @@
 #include "interreg/countries.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "interreg/errors.hpp"
 #include "interreg/text.hpp"
@@ -70,13 +69,14 @@ const std::vector<Country>& all() {
 }
 
 const Country* find(std::string_view code) {
+    if (code.size() != 2) return nullptr;
+    // Codes are two ASCII letters: compare in upper case, folded once (not per country).
+    const auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+    const char wanted[2] = {upper(code[0]), upper(code[1])};
     const auto& list = all();
-    auto same = [](std::string_view a, std::string_view b) {
-        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                   return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
-               });
-    };
-    auto it = std::find_if(list.begin(), list.end(), [&](const Country& c) { return same(code, c.code); });
+    auto it = std::find_if(list.begin(), list.end(), [&](const Country& c) {
+        return c.code[0] == wanted[0] && c.code[1] == wanted[1] && c.code[2] == '\0';
+    });
     return it == list.end() ? nullptr : &*it;
 }
 

@@ -67,7 +67,7 @@ public:
     [[noreturn]] void fail(const std::string& detail) const;
 
     // How deep below its root a reader may go (the formats are far shallower).
-    static constexpr std::size_t max_depth = 16;
+    static constexpr std::size_t max_depth = 12;
 
 private:
     // One step down from the root: an object key (a view of the key stored in the document, so
