@@ -20,7 +20,7 @@ FileCheck check_file(const std::string& path, const std::vector<const Programme*
         const auto it = std::find_if(programmes.begin(), programmes.end(),
                                      [&](const Programme* p) { return p->id() == proposal.programme; });
         if (it == programmes.end()) {
-            out.outcome = FileCheck::Outcome::other_programme;
+            out.outcome = FileCheck::Outcome::elsewhere;
             out.programme = proposal.programme;
         } else {
             out.report = validate(**it, proposal);
@@ -32,6 +32,9 @@ FileCheck check_file(const std::string& path, const std::vector<const Programme*
         out.outcome = FileCheck::Outcome::malformed;
         out.message = e.what();
         out.path = e.path();
+    } catch (const Error& e) {
+        out.outcome = FileCheck::Outcome::elsewhere;
+        out.message = e.what();
     }
     return out;
 }

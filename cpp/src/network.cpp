@@ -13,6 +13,20 @@ namespace interreg {
 
 namespace {
 
+// Vertex and edge numbers are 32-bit.
+void check_size(std::size_t count, const char* what) {
+    if (count >= UINT32_MAX) {
+        throw ArgumentError("the cooperation history is too large for a network: " + std::to_string(count) + " " + what +
+                            " (the limit is " + std::to_string(UINT32_MAX - 1) + ")");
+    }
+}
+
+const History& checked_size(const History& h) {
+    check_size(h.organisations().size() + h.projects().size(), "organisations and projects");
+    check_size(2 * h.participation_count(), "organisation-project links in both directions");
+    return h;
+}
+
 // A compressed sparse row graph from arrays already in its layout: row offsets and, row by row,
 // ascending targets (and their properties). Boost's own constructors take (source, target)
 // pairs and sort them again; its CSR arrays are public members, so the rows are handed over.
@@ -56,6 +70,7 @@ CoGraph build_projection(const History& h, const BipartiteGraph& b) {
         const auto k = static_cast<std::size_t>(end - begin);
         bound += k * (k - 1);
     }
+    check_size(bound, "pairs of co-participants");
     std::vector<std::uint32_t> offsets(n + 1, 0), targets;
     std::vector<CoEdge> props;
     reserve_huge(targets, bound);
@@ -103,14 +118,6 @@ void check_org(const CooperationNetwork& net, std::uint32_t o) {
         throw ArgumentError("organisation number " + std::to_string(o) + " is out of range (the history has " +
                             std::to_string(net.organisation_count()) + ")");
     }
-}
-
-// Vertex numbers are 32-bit, and a path search keeps a parent in 31 bits.
-const History& checked_size(const History& h) {
-    if (h.organisations().size() + h.projects().size() >= (std::size_t{1} << 31)) {
-        throw ArgumentError("a cooperation history for a network holds fewer than 2^31 organisations and projects");
-    }
-    return h;
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ std::string seen(const FileCheck& c) {
         case Outcome::validated: return "validated " + interreg_test::describe(c.report);
         case Outcome::unreadable: return "unreadable " + c.message;
         case Outcome::malformed: return "malformed " + c.path + " " + c.message;
-        case Outcome::other_programme: return "other " + c.programme;
+        case Outcome::elsewhere: return "other " + c.programme;
     }
     return "?";
 }
@@ -61,7 +61,7 @@ TEST(CheckFiles, EveryOutcomeInPathOrderAsEachFileAlone) {
     EXPECT_EQ(checks[0].outcome, Outcome::validated);
     EXPECT_TRUE(checks[0].report.findings.empty());
     EXPECT_FALSE(checks[1].report.ok());
-    EXPECT_EQ(checks[2].outcome, Outcome::other_programme);
+    EXPECT_EQ(checks[2].outcome, Outcome::elsewhere);
     EXPECT_EQ(checks[3].outcome, Outcome::malformed);
     EXPECT_EQ(checks[4].path, "/acronim");
     EXPECT_EQ(checks[5].outcome, Outcome::unreadable);
@@ -74,6 +74,6 @@ TEST(CheckFiles, NoFilesAndNoProgrammes) {
     interreg_test::write_file(dir.file("good.json"), interreg::dump_proposal(interreg_test::baseline()));
     const auto checks = interreg::check_files({dir.file("good.json")}, {}, 2);
     ASSERT_EQ(checks.size(), 1u);
-    EXPECT_EQ(checks[0].outcome, Outcome::other_programme);
+    EXPECT_EQ(checks[0].outcome, Outcome::elsewhere);
     EXPECT_EQ(checks[0].programme, "oks-2021-2027");
 }

@@ -41,7 +41,7 @@ void register_validation(py::module_& m) {
                   py::gil_scoped_release release;
                   checks = check_files(paths, known, workers);
               }
-              static const char* const outcomes[] = {"validated", "unreadable", "malformed", "other_programme"};
+              static const char* const outcomes[] = {"validated", "unreadable", "malformed", "elsewhere"};
               py::list out;
               for (auto& c : checks) {
                   py::object report = c.outcome == FileCheck::Outcome::validated ? py::cast(std::move(c.report)) : py::none();
@@ -51,8 +51,8 @@ void register_validation(py::module_& m) {
               return out;
           }, py::arg("paths"), py::arg("programmes"), py::arg("workers"),
           "Read and validate proposal files on `workers` threads: per file (outcome, report, message, path, "
-          "programme); outcome is validated, unreadable, malformed or other_programme (it names a programme "
-          "not among `programmes`).");
+          "programme); outcome is validated, unreadable, malformed or elsewhere (not settled in the core: a "
+          "programme not among `programmes`, or another error; check it the Python way).");
 
     m.def("rule_catalogue", [] {
         py::list out;

@@ -126,7 +126,7 @@ def check_all(items: Iterable[Item], workers: Optional[int] = None,
     expanded = expand(items)
     checked: List[Optional[Checked]] = [None] * len(expanded)
     # Files are read and validated in the core on `count` threads, without the GIL and without
-    # Python per file; what it leaves (a programme it was not given) goes through _Checker.
+    # Python per file; what it leaves ("elsewhere": a programme it was not given) goes through _Checker.
     files = [i for i, item in enumerate(expanded) if isinstance(item, Path)]
     if files:
         known = [prog] if prog else [load_programme(pid) for pid in embedded_programmes()]

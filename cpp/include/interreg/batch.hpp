@@ -12,10 +12,11 @@ namespace interreg {
 // What became of one file.
 struct FileCheck {
     enum class Outcome {
-        validated,        // read and validated: `report`
-        unreadable,       // the file cannot be read (IoError): `message`
-        malformed,        // not a valid proposal document (FormatError): `message` and `path`
-        other_programme,  // it names `programme`, which is not one of those given
+        validated,   // read and validated: `report`
+        unreadable,  // the file cannot be read (IoError): `message`
+        malformed,   // not a valid proposal document (FormatError): `message` and `path`
+        elsewhere,   // not settled here: it names a programme not among those given (`programme`),
+                     // or another error of the library (`message`); the caller checks it its own way
     };
     Outcome outcome = Outcome::validated;
     Report report;

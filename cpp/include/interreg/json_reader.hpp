@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -35,10 +36,9 @@ std::string pointer_append(const std::string& path, std::size_t index);
 
 class JsonReader {
 public:
-    // `root` is the JSON Pointer of `value` in its document ("" for the whole document); it must
-    // outlive every reader made from this one (a string literal).
-    JsonReader(const nlohmann::json& value, std::string_view root, DocumentKind kind)
-        : value_(&value), root_(root), kind_(kind) {}
+    // `root` is the JSON Pointer of `value` in its document ("" for the whole document).
+    JsonReader(const nlohmann::json& value, std::string root, DocumentKind kind)
+        : value_(&value), root_(std::move(root)), kind_(kind) {}
 
     const nlohmann::json& json() const { return *value_; }
     // The JSON Pointer of this value, e.g. "/partners/2/name".
@@ -81,7 +81,7 @@ private:
     std::string type_name() const;
 
     const nlohmann::json* value_;
-    std::string_view root_;
+    std::string root_;  // short in practice ("" or "/work_plan"): copied with the reader, no allocation
     DocumentKind kind_;
     std::uint8_t depth_ = 0;
     Step steps_[max_depth];
