@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -45,9 +44,7 @@ nlohmann::json load_json_file(const std::string& path, DocumentKind kind) {
 }
 
 std::string pointer_append(const std::string& path, std::string_view key) {
-    std::string out;
-    out.reserve(path.size() + 1 + key.size());  // one allocation (escapes aside): readers make many paths
-    out += path;
+    std::string out = path;
     out += '/';
     for (char c : key) {
         if (c == '~') out += "~0";
@@ -58,13 +55,7 @@ std::string pointer_append(const std::string& path, std::string_view key) {
 }
 
 std::string pointer_append(const std::string& path, std::size_t index) {
-    char digits[24];
-    const int n = std::snprintf(digits, sizeof digits, "/%zu", index);
-    std::string out;
-    out.reserve(path.size() + static_cast<std::size_t>(n));
-    out += path;
-    out.append(digits, static_cast<std::size_t>(n));
-    return out;
+    return path + "/" + std::to_string(index);
 }
 
 std::string JsonReader::path() const {
