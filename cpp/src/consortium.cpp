@@ -67,6 +67,9 @@ std::vector<Bridge> consortium_bridges(const Proposal& proposal, const Consortiu
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     const auto& partners = proposal.partners;
     const std::size_t n = partners.size();
+    // A bridge links two other partners: with fewer than three there is none (and Boost's
+    // connected_components must not see a graph whose every vertex is filtered out).
+    if (n < 3) return {};
     auto counts = [&](std::size_t i) { return partners[i].role != Role::associated; };
     Graph g(n);
     for (const auto& l : graph.links) {

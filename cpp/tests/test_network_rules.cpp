@@ -101,6 +101,18 @@ TEST(NetworkRules, SingleBridge) {
     EXPECT_CONTAINS(f[1].message, "Norway and Sweden");
 }
 
+TEST(ConsortiumBridges, NoneWithFewerThanThreePartners) {
+    // Found by fuzz_validate (seed regression-one-partner-bridges.json): one partner in an
+    // activity made Boost count the components of a graph with every vertex filtered out, an int
+    // overflow that clang's UBSan reports.
+    for (std::size_t size : {1u, 2u}) {
+        Proposal p = four_partners();
+        p.partners.resize(size);
+        p.work_plan.work_packages = {package(1, "PP1", {{"PP1"}, {"PP1", size == 2 ? "PP2" : "PP1"}})};
+        EXPECT_TRUE(interreg::consortium_bridges(p, interreg::consortium_graph(p)).empty()) << size;
+    }
+}
+
 TEST(ConsortiumGraph, LinksCountActivitiesAndWorkPackages) {
     Proposal p = four_partners();
     p.work_plan.work_packages = {package(1, "PP1", {{"PP1", "PP2"}, {"PP2", "PP3", "PX"}})};
