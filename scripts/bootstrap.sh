@@ -7,11 +7,11 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   build-essential cmake ninja-build git
-  libboost-graph-dev nlohmann-json3-dev libgtest-dev pybind11-dev pybind11-json-dev
+  libboost-graph-dev nlohmann-json3-dev libgtest-dev pybind11-dev
   python3-dev python3-venv python3-pip python3-setuptools python3-wheel
   python3-pytest python3-numpy python3-pandas python3-matplotlib python3-jsonschema
   python3-nbformat python3-nbclient python3-ipykernel python3-mypy
-  python3-openpyxl python3-hypothesis python3-docx python3-networkx
+  python3-openpyxl python3-hypothesis python3-docx python3-networkx python3-scipy
   libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
   clang libclang-rt-14-dev
 )

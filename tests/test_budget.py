@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import interreg
-from interreg.budget import CATEGORIES, COST_COLUMNS, BudgetLine, BudgetSummary, PartnerTotals
+from interreg.budget import CATEGORIES, BudgetLine
+from interreg.summary import COST_COLUMNS, BudgetSummary, PartnerTotals
 from conftest import NOK_RATE, clear_budget, give_small_budget, replace_with_small_budgets, shorten_work_plan
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"

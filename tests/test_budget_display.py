@@ -17,7 +17,7 @@ from typing import List, Optional
 import pytest
 
 import interreg
-from interreg.budget import COST_LABELS
+from interreg.summary import COST_LABELS
 from interreg.display import format_amount
 from test_budget_export import build_budget_proposal
 from test_display import check_golden, parse
@@ -159,7 +159,7 @@ def test_format_amount():
 
 
 # -- plots -----------------------------------------------------------------------------
-matplotlib = pytest.importorskip("matplotlib")
+import matplotlib
 
 
 @pytest.fixture(autouse=True)

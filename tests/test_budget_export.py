@@ -21,10 +21,10 @@ from xml.etree import ElementTree
 import pytest
 
 import interreg
-from interreg.budget import COST_COLUMNS, COST_LABELS
+from interreg.summary import COST_COLUMNS, COST_LABELS
 from interreg.excel import MAX_AMOUNT, SHEETS
 
-openpyxl = pytest.importorskip("openpyxl")
+import openpyxl
 
 EUR = '#,##0.00 "EUR"'
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -345,8 +345,7 @@ def soffice(args: List[str], workdir: Path) -> float:
 @pytest.fixture(scope="module")
 def converted(xlsx, tmp_path_factory):
     """The workbook converted by LibreOffice: (pdf path, {sheet title: csv path}, seconds)."""
-    if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui")
+    assert SOFFICE, "LibreOffice is missing: apt-get install libreoffice-calc-nogui (scripts/bootstrap.sh does)"
     workdir = tmp_path_factory.mktemp("soffice")
     (workdir / "home").mkdir()
     out = workdir / "out"

@@ -26,12 +26,12 @@ from typing import Dict, List, Optional
 
 import pytest
 
-hypothesis = pytest.importorskip("hypothesis")
+import hypothesis
 from hypothesis import HealthCheck, settings, strategies as st  # noqa: E402
 from hypothesis import given  # noqa: E402
 
 import interreg  # noqa: E402
-from interreg.budget import COST_COLUMNS  # noqa: E402
+from interreg.summary import COST_COLUMNS  # noqa: E402
 
 PROGRAMME = interreg.load_programme()
 CENT = Decimal("0.01")

@@ -8,7 +8,7 @@ import pytest
 import interreg
 from interreg import CooperationHistory
 
-pd = pytest.importorskip("pandas")
+import pandas as pd
 
 HEADER = "project,programme,period,organisation,country,region,org_type,role\n"
 
@@ -214,7 +214,7 @@ def test_synthetic_round_trips_through_csv(tmp_path):
 
 
 def test_plots(sample, good_proposal):
-    matplotlib = pytest.importorskip("matplotlib")
+    import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

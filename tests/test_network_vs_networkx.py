@@ -10,9 +10,9 @@ import pytest
 
 from interreg import CooperationHistory
 
-nx = pytest.importorskip("networkx")
-pd = pytest.importorskip("pandas")
-pytest.importorskip("scipy")  # networkx's pagerank
+import networkx as nx
+import pandas as pd
+import scipy  # noqa: F401 - networkx's pagerank needs it
 
 pytestmark = pytest.mark.filterwarnings("ignore:networkx.pagerank_scipy is deprecated:DeprecationWarning")
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
-pytest.importorskip("ipykernel")
+import nbformat
+import nbclient
+import ipykernel  # noqa: F401
 from nbclient.exceptions import CellExecutionError  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -240,8 +240,6 @@ def test_docs_tables_name_every_key(schema):
 
 
 def test_interreg_schema_returns_the_packaged_file():
-    if not hasattr(interreg, "schema"):
-        pytest.skip("interreg.schema() is not available yet")
     assert interreg.schema() == load_schema()
     first, second = interreg.schema(), interreg.schema()
     first["title"] = "changed"

@@ -22,6 +22,12 @@ using interreg::Severity;
 using interreg_test::baseline;
 using interreg_test::budget_line;
 using interreg_test::describe;
+using interreg_test::check;
+using interreg_test::expect_silent;
+using interreg_test::expect_silent_in;
+using interreg_test::fired;
+using interreg_test::single;
+using interreg_test::single_in;
 using interreg_test::eur;
 using interreg_test::findings_of;
 using interreg_test::make_partner;
@@ -31,29 +37,7 @@ using json = nlohmann::json;
 
 namespace {
 
-Report check(const Proposal& p) { return interreg::validate(programme(), p); }
-Report check(const interreg::Programme& prog, const Proposal& p) { return interreg::validate(prog, p); }
 
-std::vector<Finding> fired(const Proposal& p, std::string_view rule) { return findings_of(check(p), rule); }
-
-std::optional<Finding> single_in(const Report& report, std::string_view rule) {
-    const auto found = findings_of(report, rule);
-    if (found.size() != 1) {
-        ADD_FAILURE() << "expected exactly one " << rule << " finding, got " << found.size() << ":\n" << describe(report);
-        return std::nullopt;
-    }
-    EXPECT_FALSE(found[0].message.empty()) << rule;
-    EXPECT_FALSE(found[0].source.empty()) << rule;
-    return found[0];
-}
-
-std::optional<Finding> single(const Proposal& p, std::string_view rule) { return single_in(check(p), rule); }
-
-void expect_silent_in(const Report& report, std::string_view rule) {
-    EXPECT_TRUE(findings_of(report, rule).empty()) << rule << " fired:\n" << describe(report);
-}
-
-void expect_silent(const Proposal& p, std::string_view rule) { expect_silent_in(check(p), rule); }
 
 std::string source_of(std::string_view rule) {
     for (const auto& r : programme().rules()) {
@@ -284,7 +268,7 @@ TEST(BudgetLineRule, KnownUnitCostIsPricedByTheProgramme) {
     const auto& prog = programme_with_simplified_costs();
     Proposal p = baseline();
     budget(p, 2).lines.push_back(unit_cost_line("staff-hour", Category::staff, "100"));
-    const Report report = check(prog, p);
+    const Report report = check(p, prog);
     EXPECT_TRUE(report.findings.empty()) << describe(report);  // no price of its own needed
     // 100 h × 48.50 = 4,850.00 on top of PP3's staff: 187,500.00 + 4,850.00 = 192,350.00
     const auto s = interreg::summarise_budget(prog, p);
@@ -300,7 +284,7 @@ TEST(BudgetLineRule, ProgrammePriceWinsOverTheLinesOwn) {
     auto l = unit_cost_line("staff-hour", Category::staff, "10");
     l.unit_price = eur("99.00");
     budget(p, 2).lines.push_back(l);
-    const Report report = check(prog, p);
+    const Report report = check(p, prog);
     EXPECT_TRUE(report.findings.empty()) << describe(report);
     const auto s = interreg::summarise_budget(prog, p);
     EXPECT_EQ(s.lines.back().unit_price, eur("48.50"));
@@ -315,7 +299,7 @@ TEST(BudgetLineRule, ProgrammePricedLineInAnotherCurrency) {
     auto l = unit_cost_line("staff-hour", Category::staff, "10");
     l.currency = "SEK";
     budget(p, 2).lines.push_back(l);
-    const Report report = check(prog, p);
+    const Report report = check(p, prog);
     auto f = single_in(report, "budget.line");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->path, "/partners/2/budget/lines/2/currency");
@@ -332,7 +316,7 @@ TEST(BudgetLineRule, UnitCostInTheWrongCategory) {
     const auto& prog = programme_with_simplified_costs();
     Proposal p = baseline();
     budget(p, 2).lines.push_back(unit_cost_line("staff-hour", Category::external, "100"));
-    auto f = single_in(check(prog, p), "budget.line");
+    auto f = single_in(check(p, prog), "budget.line");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->path, "/partners/2/budget/lines/2/category");
     EXPECT_CONTAINS(f->message, "'staff-hour'");
@@ -343,7 +327,7 @@ TEST(BudgetLineRule, KnownLumpSumIsPricedByTheProgramme) {
     const auto& prog = programme_with_simplified_costs();
     Proposal p = baseline();
     budget(p, 2).lines.push_back(lump_sum_line("preparation", Category::lump_sum));
-    const Report report = check(prog, p);
+    const Report report = check(p, prog);
     EXPECT_TRUE(report.findings.empty()) << describe(report);
     const auto s = interreg::summarise_budget(prog, p);
     // 225,825.00 + 25,000.00 = 250,825.00; Norwegian funds 50 % = 125,412.50
@@ -356,7 +340,7 @@ TEST(BudgetLineRule, LumpSumInTheWrongCategory) {
     const auto& prog = programme_with_simplified_costs();
     Proposal p = baseline();
     budget(p, 2).lines.push_back(lump_sum_line("preparation", Category::external));
-    auto f = single_in(check(prog, p), "budget.line");
+    auto f = single_in(check(p, prog), "budget.line");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->path, "/partners/2/budget/lines/2/category");
     EXPECT_CONTAINS(f->message, "'lump_sum'");
@@ -423,7 +407,7 @@ TEST(ExchangeRateRule, SilentWithTheProgrammesFixedRate) {
     });
     Proposal p = baseline();
     budget(p, 1).lines.push_back(budget_line(Category::staff, "Konsulent", "hours", "10", "1150.00", "SEK"));
-    expect_silent_in(check(*prog, p), "budget.exchange-rate");
+    expect_silent_in(check(p, *prog), "budget.exchange-rate", *prog);
 }
 
 TEST(ExchangeRateRule, ARateForAnotherCurrencyDoesNotHelp) {
@@ -702,7 +686,7 @@ TEST(FlatRateValueRule, OptionTheProgrammeDoesNotOffer) {
     Proposal p = baseline();
     budget(p, 0).flat_rates.office_on_staff.reset();
     budget(p, 0).flat_rates.office_on_direct = percent("7%");
-    auto f = single_in(check(*prog, p), "budget.flat-rate-value");
+    auto f = single_in(check(p, *prog), "budget.flat-rate-value");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->path, "/partners/0/budget/flat_rates/office_on_direct");
     EXPECT_CONTAINS(f->message, "'office_on_direct'");
@@ -1186,7 +1170,7 @@ TEST(BudgetProgrammeDocument, ReportingPeriodLengthDrivesThePeriods) {
     Proposal p = baseline();
     EXPECT_EQ(interreg::reporting_periods(*yearly, p).size(), 3u);
     budget(p, 1).lines[0].periods = std::vector<Money>(3, eur("62400.00"));
-    expect_silent_in(check(*yearly, p), "budget.period-sum");
+    expect_silent_in(check(p, *yearly), "budget.period-sum", *yearly);
     auto f = single(p, "budget.period-sum");  // the embedded programme: six periods
     ASSERT_TRUE(f);
     EXPECT_CONTAINS(f->message, "gives 3 period amounts");

@@ -16,6 +16,8 @@ using interreg::Severity;
 using interreg::Units;
 using interreg_test::baseline;
 using interreg_test::describe;
+using interreg_test::expect_silent;
+using interreg_test::single;
 using interreg_test::findings_of;
 using interreg_test::programme;
 using interreg_test::programme_doc;
@@ -24,22 +26,7 @@ using json = nlohmann::json;
 
 namespace {
 
-// The one finding of `rule` (failing the test when there is not exactly one).
-std::optional<Finding> single(const Proposal& p, std::string_view rule) {
-    const Report report = interreg::validate(programme(), p);
-    const auto found = findings_of(report, rule);
-    if (found.size() != 1) {
-        ADD_FAILURE() << "expected exactly one " << rule << " finding, got " << found.size() << ":\n" << describe(report);
-        return std::nullopt;
-    }
-    EXPECT_FALSE(found[0].source.empty());
-    return found[0];
-}
 
-void expect_silent(const Proposal& p, std::string_view rule) {
-    const Report report = interreg::validate(programme(), p);
-    EXPECT_TRUE(findings_of(report, rule).empty()) << rule << " fired:\n" << describe(report);
-}
 
 std::optional<ProgrammeError> programme_error(const json& doc) {
     return thrown<ProgrammeError>([&] { interreg::Programme::from_json(doc); });

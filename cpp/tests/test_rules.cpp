@@ -18,6 +18,10 @@ using interreg::Role;
 using interreg::Severity;
 using interreg_test::baseline;
 using interreg_test::describe;
+using interreg_test::check;
+using interreg_test::expect_silent;
+using interreg_test::fired;
+using interreg_test::single;
 using interreg_test::findings_of;
 using interreg_test::make_partner;
 using interreg_test::programme;
@@ -25,28 +29,7 @@ using json = nlohmann::json;
 
 namespace {
 
-Report check(const Proposal& p) { return interreg::validate(programme(), p); }
 
-std::vector<Finding> fired(const Proposal& p, std::string_view rule) { return findings_of(check(p), rule); }
-
-// The one finding of `rule`, after checking what every finding must have.
-std::optional<Finding> single(const Proposal& p, std::string_view rule) {
-    const Report report = check(p);
-    const auto found = findings_of(report, rule);
-    if (found.size() != 1) {
-        ADD_FAILURE() << "expected exactly one " << rule << " finding, got " << found.size() << ":\n" << describe(report);
-        return std::nullopt;
-    }
-    const Finding& f = found[0];
-    EXPECT_FALSE(f.message.empty()) << rule;
-    EXPECT_FALSE(f.source.empty()) << rule;
-    return f;
-}
-
-void expect_silent(const Proposal& p, std::string_view rule) {
-    const Report report = check(p);
-    EXPECT_TRUE(findings_of(report, rule).empty()) << rule << " fired:\n" << describe(report);
-}
 
 // The citation text of a rule as the programme configures it.
 std::string source_of(std::string_view rule) {

@@ -322,6 +322,52 @@ inline std::string describe(const interreg::Report& report) {
     return out.str();
 }
 
+// ---- rule checks -----------------------------------------------------------------------
+// Each takes the programme last, the embedded one by default.
+
+inline interreg::Report check(const interreg::Proposal& p, const interreg::Programme& prog = programme()) {
+    return interreg::validate(prog, p);
+}
+
+inline std::vector<interreg::Finding> fired(const interreg::Proposal& p, std::string_view rule,
+                                            const interreg::Programme& prog = programme()) {
+    return findings_of(check(p, prog), rule);
+}
+
+// The one finding of `rule` in `report` (failing the test unless there is exactly one), after
+// checking what every finding carries: a message and a source.
+inline std::optional<interreg::Finding> single_in(const interreg::Report& report, std::string_view rule) {
+    const auto found = findings_of(report, rule);
+    if (found.size() != 1) {
+        ADD_FAILURE() << "expected exactly one " << rule << " finding, got " << found.size() << ":\n" << describe(report);
+        return std::nullopt;
+    }
+    EXPECT_FALSE(found[0].message.empty()) << rule;
+    EXPECT_FALSE(found[0].source.empty()) << rule;
+    return found[0];
+}
+
+inline std::optional<interreg::Finding> single(const interreg::Proposal& p, std::string_view rule,
+                                               const interreg::Programme& prog = programme()) {
+    return single_in(check(p, prog), rule);
+}
+
+// That `rule` did not fire. A rule that does not exist or that the programme does not switch
+// on is silent whatever the proposal, so it fails the test instead of passing it.
+inline void expect_silent_in(const interreg::Report& report, std::string_view rule,
+                             const interreg::Programme& prog = programme()) {
+    ASSERT_NE(interreg::find_rule(rule), nullptr) << "no rule '" << rule << "' in the catalogue";
+    const auto& on = prog.rules();
+    ASSERT_TRUE(std::any_of(on.begin(), on.end(), [&](const interreg::RuleConfig& r) { return r.id == rule; }))
+        << "the programme does not switch on '" << rule << "'";
+    EXPECT_TRUE(findings_of(report, rule).empty()) << rule << " fired:\n" << describe(report);
+}
+
+inline void expect_silent(const interreg::Proposal& p, std::string_view rule,
+                          const interreg::Programme& prog = programme()) {
+    expect_silent_in(check(p, prog), rule, prog);
+}
+
 // ---- files -----------------------------------------------------------------------------
 
 // A fresh directory under the system temp folder, removed (with its files) afterwards.

@@ -24,6 +24,8 @@ using interreg::Units;
 using interreg::WorkPackage;
 using interreg::WorkPlan;
 using interreg_test::describe;
+using interreg_test::check;
+using interreg_test::expect_silent;
 using interreg_test::findings_of;
 using interreg_test::thrown;
 using json = nlohmann::json;
@@ -60,12 +62,6 @@ const char* const workplan_rules[] = {"workplan.structure",          "workplan.r
                                       "workplan.outputs-results",    "workplan.cooperation",
                                       "workplan.horizontal"};
 
-Report check(const Proposal& p) { return interreg::validate(interreg_test::programme(), p); }
-
-void expect_silent(const Proposal& p, std::string_view rule) {
-    const Report report = check(p);
-    EXPECT_TRUE(findings_of(report, rule).empty()) << rule << " fired:\n" << describe(report);
-}
 
 // The one finding of `rule` at `path` (after checking what every finding of it must carry).
 std::optional<Finding> finding_at(const Proposal& p, std::string_view rule, const std::string& path) {

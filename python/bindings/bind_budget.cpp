@@ -1,4 +1,4 @@
-// Budget lines, flat rates, co-financing and the budget summary. Amounts cross the boundary
+// Budget lines, flat rates and co-financing. Amounts cross the boundary
 // as decimal strings (or str/int/Decimal/exact float on the way in), never as floats.
 #include "bindings.hpp"
 
@@ -217,19 +217,6 @@ void register_budget(py::module_& m) {
         .def("remove_exchange_rate", [](Proposal& p, const std::string& currency) {
             if (!p.exchange_rates.erase(currency)) throw NotFoundError("no exchange rate for '" + currency + "'");
         }, py::arg("currency"));
-
-    py::class_<BudgetSummary>(m, "BudgetSummary", "A computed budget; its parts are converted to Python on request.")
-        .def("totals", [](const BudgetSummary& s) { return to_python(budget_summary_to_json(s, false)); },
-             "Everything but the lines, as plain data (amounts in cents).")
-        .def("lines", [](const BudgetSummary& s) { return to_python(budget_lines_to_json(s)); },
-             "One dict per budget line (amounts in cents).")
-        .def("to_dict", [](const BudgetSummary& s) { return to_python(budget_summary_to_json(s)); },
-             "The whole summary as plain data (amounts in cents).");
-
-    m.def("summarise_budget", [](const Programme& programme, const Proposal& proposal) {
-        py::gil_scoped_release release;
-        return summarise_budget(programme, proposal);
-    }, py::arg("programme"), py::arg("proposal"), "Compute the budget summary.");
 
     m.def("effective_line_total", [](const Programme& programme, const BudgetLine& line) {
         return line_total(line.units, effective_unit_price(programme, line)).to_string();

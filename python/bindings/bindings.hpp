@@ -13,6 +13,7 @@ void register_programme(py::module_& m);
 void register_proposal(py::module_& m);
 void register_validation(py::module_& m);
 void register_budget(py::module_& m);  // after register_proposal: it extends Partner and Proposal
+void register_summary(py::module_& m);
 void register_alignment(py::module_& m);  // after register_programme
 void register_network(py::module_& m);    // after register_programme and register_proposal
 void register_schedule(py::module_& m);  // after register_proposal

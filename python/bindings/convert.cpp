@@ -1,4 +1,4 @@
-// JSON ⇄ Python objects. Written here rather than through pybind11_json so that key order
+// JSON ⇄ Python objects, written here (not with a conversion library) so that key order
 // survives and unconvertible values become FormatErrors that name their path.
 #include "bindings.hpp"
 

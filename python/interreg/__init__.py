@@ -19,7 +19,7 @@ Check a folder of proposals on every core: ``interreg.validate_many(["drafts/"])
 from ._core import __version__
 from ._resources import schema
 from .batch import validate_many
-from .budget import BudgetSummary
+from .summary import BudgetSummary
 from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
 from .history import CooperationHistory
 from .network_plots import plot_consortium

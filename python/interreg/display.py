@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .budget import BudgetSummary
+    from .summary import BudgetSummary
     from .programme import Programme
     from .proposal import Proposal
     from .report import Report
@@ -105,7 +105,7 @@ def _amount_table(header: Sequence[str], numeric_from: int, rows: Iterable[Seque
 
 
 def budget_html(s: "BudgetSummary") -> str:
-    from .budget import COST_LABELS
+    from .summary import COST_LABELS
 
     periods = s.periods
     span = ""

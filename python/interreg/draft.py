@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from .budget import COST_LABELS, BudgetSummary
+from .summary import COST_LABELS, BudgetSummary
 from .display import format_amount
 from .errors import ArgumentError, NotFoundError
 from .outline import PLACEHOLDER, Block, Bullets, Heading, Paragraph, Table, placeholder

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 from ._files import write_atomically
-from .budget import COST_COLUMNS, COST_LABELS
+from .summary import COST_COLUMNS, COST_LABELS
 from .errors import ArgumentError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .budget import BudgetSummary
+    from .summary import BudgetSummary
 
 __all__ = ["write_budget", "SHEETS", "MAX_AMOUNT"]
 

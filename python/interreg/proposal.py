@@ -10,7 +10,8 @@ from ._frames import frame
 from .errors import ArgumentError
 from ._resources import embedded_programmes
 from .programme import Programme, load_programme
-from .budget import Amount, BudgetSummary, Cofinancing, PartnerBudget
+from .budget import Amount, Cofinancing, PartnerBudget
+from .summary import BudgetSummary
 from .report import Report
 from .workplan import WorkPlan
 
@@ -92,6 +93,8 @@ class _ProposalField(Generic[T]):
         self.name = name
 
     def __get__(self, obj: Any, owner: Optional[type] = None) -> T:
+        if obj is None:  # the class itself (help(), introspection): the descriptor
+            return self  # type: ignore[return-value]
         return getattr(obj._core, self.name)
 
     def __set__(self, obj: Any, value: T) -> None:
@@ -108,6 +111,8 @@ class _PartnerField(Generic[T]):
         self.name = name
 
     def __get__(self, obj: Any, owner: Optional[type] = None) -> T:
+        if obj is None:  # the class itself (help(), introspection): the descriptor
+            return self  # type: ignore[return-value]
         return getattr(obj._core(), self.name)
 
     def __set__(self, obj: Any, value: T) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from . import _core
 from ._frames import frame
-from .budget import _axes
+from .summary import _axes
 
 if TYPE_CHECKING:  # pragma: no cover
     from .proposal import Proposal
