@@ -461,8 +461,11 @@ EXPECTED_COLUMNS = {
     "funds": ["fund", "amount"],
     "countries": ["country", "total"],
     "periods": ["period", "start", "end", "months", *COST_COLUMNS, "fund_amount", "contribution"],
-    "lines": ["partner", "index", "category", "description", "currency", "unit_price", "total_local", "total",
-              *[f"period_{k}" for k in range(1, 7)]],
+    "lines": ["partner", "index", "category", "description", "currency", "unit_price", "total_local",
+              "exchange_rate", "total", *[f"period_{k}" for k in range(1, 7)]],
+    "funding": ["fund", "partners", "amount"],
+    "country_funding": ["country", "fund:erdf", "fund:no-interreg", "contribution", "total"],
+    "exchange_rates": ["currency", "rate", "date", "source"],
 }
 
 
@@ -471,20 +474,35 @@ def test_to_frame(good_proposal, view):
     s = good_proposal.budget_summary()
     df = s.to_frame(view)
     assert list(df.columns) == EXPECTED_COLUMNS[view]
-    assert len(df) == {"partners": 3, "cofinancing": 3, "funds": 2, "countries": 3, "periods": 6, "lines": 6}[view]
+    assert len(df) == {"partners": 3, "cofinancing": 3, "funds": 2, "countries": 3, "periods": 6, "lines": 6,
+                       "funding": 3, "country_funding": 3, "exchange_rates": 1}[view]
     amount_columns = [c for c in df.columns if c in COST_COLUMNS or c in ("fund_amount", "contribution", "amount",
                                                                          "unit_price", "total_local")
-                      or c.startswith("period_") or c.endswith("_contribution") or c == "sources_total"]
+                      or c.startswith(("period_", "fund:")) or c.endswith("_contribution") or c == "sources_total"]
     for column in amount_columns:
         assert all(isinstance(v, Decimal) and two_places(v) for v in df[column]), column
-    if view in ("partners", "periods", "countries"):
+    if view in ("partners", "periods", "countries", "country_funding"):
         assert sum(df["total"]) == s.total
+    if view == "funding":
+        assert list(df["fund"]) == ["erdf", "no-interreg", None] and list(df["partners"]) == ["PP1, PP2", "PP3",
+                                                                                          "PP1, PP2, PP3"]
+        assert sum(df["amount"]) == s.total and df["amount"].iloc[-1] == s.contribution
+    if view == "country_funding":
+        assert list(df["country"]) == [p.country for p in s.partners]
+        assert all(row["fund:erdf"] + row["fund:no-interreg"] + row["contribution"] == row["total"]
+                   for row in df.to_dict("records"))
+    if view == "exchange_rates":
+        assert df.to_dict("records") == [{"currency": "NOK", "rate": D(s.exchange_rates["NOK"]["rate"]),
+                                          "date": s.exchange_rates["NOK"]["date"],
+                                          "source": s.exchange_rates["NOK"]["source"]}]
     if view == "periods":
         assert list(df["months"]) == ["1-6", "7-12", "13-18", "19-24", "25-30", "31-36"]
         assert sum(df["fund_amount"]) == s.fund_amount
     if view == "lines":
         nok = df[df["currency"] == "NOK"].iloc[0]
         assert (nok["total_local"], nok["total"]) == (D("420000.00"), D("36548.75"))
+        assert nok["exchange_rate"] == D(s.exchange_rates["NOK"]["rate"])
+        assert list(df["exchange_rate"]).count(None) == 5
         assert sum(nok[f"period_{k}"] for k in range(1, 7)) == nok["total"]
 
 

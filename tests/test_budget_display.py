@@ -18,7 +18,7 @@ import pytest
 
 import interreg
 from interreg.summary import COST_LABELS
-from interreg.display import format_amount
+from interreg.money import format_amount
 from test_budget_export import build_budget_proposal
 from test_display import check_golden, parse
 

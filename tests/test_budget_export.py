@@ -22,7 +22,7 @@ import pytest
 
 import interreg
 from interreg.summary import COST_COLUMNS, COST_LABELS
-from interreg.excel import MAX_AMOUNT, SHEETS
+from interreg.render.excel import MAX_AMOUNT, SHEETS
 
 import openpyxl
 

@@ -20,7 +20,7 @@ from typing import List
 import pytest
 
 import interreg
-from interreg.display import format_amount
+from interreg.money import format_amount
 from planned_proposal import (CONTRIBUTION, ERDF, FUND_AMOUNTS, NORWEGIAN, SUMMARY_SV, TITLE_EN, TITLE_SV, TOTAL,
                               TOTALS, build_planned_proposal)
 
@@ -204,7 +204,7 @@ def test_texts_are_escaped(programme):
 
 
 def test_markdown_file_and_docx_are_written_atomically(proposal, tmp_path):
-    from interreg.draft import write_markdown
+    from interreg.render.draft import write_markdown
 
     md = tmp_path / "draft.md"
     md.write_text("old", encoding="utf-8")

@@ -9,22 +9,6 @@ namespace {
 
 using oj = nlohmann::ordered_json;
 
-// The fields of a breakdown with their names, for sums and for JSON.
-const std::array<std::pair<const char*, Money CostBreakdown::*>, 9>& breakdown_fields() {
-    static const std::array<std::pair<const char*, Money CostBreakdown::*>, 9> fields = {{
-        {"staff", &CostBreakdown::staff},
-        {"office_admin", &CostBreakdown::office_admin},
-        {"travel", &CostBreakdown::travel},
-        {"external", &CostBreakdown::external},
-        {"equipment", &CostBreakdown::equipment},
-        {"infrastructure", &CostBreakdown::infrastructure},
-        {"other_costs", &CostBreakdown::other_costs},
-        {"lump_sums", &CostBreakdown::lump_sums},
-        {"total", &CostBreakdown::total},
-    }};
-    return fields;
-}
-
 Money sum_of(Money a) { return a; }
 template <class... M>
 Money sum_of(Money a, M... rest) {
@@ -75,7 +59,7 @@ std::vector<T> by_period_with_residual(const T& total, int count, F compute) {
 
 oj breakdown_json(const CostBreakdown& b) {
     oj out = oj::object();
-    for (const auto& [name, field] : breakdown_fields()) out[name] = (b.*field).cents();
+    for (const auto& [name, field] : cost_fields()) out[name] = (b.*field).cents();
     return out;
 }
 
@@ -87,13 +71,28 @@ oj cents_list(const std::vector<Money>& v) {
 
 }  // namespace
 
+const std::array<CostField, 9>& cost_fields() {
+    static const std::array<CostField, 9> fields = {{
+        {"staff", &CostBreakdown::staff},
+        {"office_admin", &CostBreakdown::office_admin},
+        {"travel", &CostBreakdown::travel},
+        {"external", &CostBreakdown::external},
+        {"equipment", &CostBreakdown::equipment},
+        {"infrastructure", &CostBreakdown::infrastructure},
+        {"other_costs", &CostBreakdown::other_costs},
+        {"lump_sums", &CostBreakdown::lump_sums},
+        {"total", &CostBreakdown::total},
+    }};
+    return fields;
+}
+
 CostBreakdown& CostBreakdown::operator+=(const CostBreakdown& o) {
-    for (const auto& [name, field] : breakdown_fields()) this->*field = this->*field + o.*field;
+    for (const auto& [name, field] : cost_fields()) this->*field = this->*field + o.*field;
     return *this;
 }
 
 CostBreakdown& CostBreakdown::operator-=(const CostBreakdown& o) {
-    for (const auto& [name, field] : breakdown_fields()) this->*field = this->*field - o.*field;
+    for (const auto& [name, field] : cost_fields()) this->*field = this->*field - o.*field;
     return *this;
 }
 
@@ -160,6 +159,128 @@ bool priced_by_programme(const Programme& programme, const BudgetLine& line) {
     return (line.unit_cost && programme.unit_cost(*line.unit_cost)) || (line.lump_sum && programme.lump_sum(*line.lump_sum));
 }
 
+namespace {
+
+// A partner's real costs in euro by line category: for the whole project and per period.
+struct PartnerCosts {
+    CategorySums total{};
+    std::vector<CategorySums> per_period;
+};
+
+// One line in euro: its price (the programme's for unit costs and lump sums), its total in
+// its currency and in euro, and its periods. Records the exchange rate used in `s`.
+LineSummary summarise_line(const Programme& programme, const Proposal& proposal, const Partner& partner,
+                           std::size_t index, int count, BudgetSummary& s) {
+    const BudgetLine& line = partner.budget.lines[index];
+    LineSummary ls;
+    ls.partner = partner.id;
+    ls.index = index;
+    ls.category = line.category;
+    ls.description = line.description;
+    ls.currency = priced_by_programme(programme, line) ? "EUR" : line.currency;
+    ls.unit_price = effective_unit_price(programme, line);
+    ls.total_local = line_total(line.units, ls.unit_price);
+    std::optional<ExchangeRate> rate;
+    if (ls.currency != "EUR") {
+        auto entry = exchange_rate(programme, proposal, ls.currency);
+        if (!entry) {
+            throw ArgumentError("partner " + partner.id + ", budget line " + std::to_string(index) + " is in " +
+                                ls.currency + " but there is no exchange rate for " + ls.currency +
+                                "; add one to the proposal's exchange_rates");
+        }
+        rate = entry->rate;
+        s.exchange_rates_used[ls.currency] = *entry;
+    }
+    ls.total = rate ? to_euro(ls.total_local, *rate) : ls.total_local;
+    ls.periods = line_periods(line, ls.total, rate, count);
+    return ls;
+}
+
+// The partner's lines summarised into `s.lines`, and their sums by category.
+PartnerCosts summarise_lines(const Programme& programme, const Proposal& proposal, const Partner& partner, int count,
+                             BudgetSummary& s) {
+    PartnerCosts costs;
+    costs.per_period.resize(static_cast<std::size_t>(count));
+    for (std::size_t li = 0; li < partner.budget.lines.size(); ++li) {
+        LineSummary ls = summarise_line(programme, proposal, partner, li, count, s);
+        const auto c = static_cast<std::size_t>(ls.category);
+        costs.total[c] = costs.total[c] + ls.total;
+        for (int k = 0; k < count; ++k) costs.per_period[k][c] = costs.per_period[k][c] + ls.periods[k];
+        s.lines.push_back(std::move(ls));
+    }
+    return costs;
+}
+
+// Fund per period on the running total (fund_k = rate × C_k − rate × C_{k-1}, each rounded
+// down): the periods sum to the fund amount and no period's fund exceeds its costs.
+void split_fund_by_period(PartnerSummary& ps) {
+    Money running, funded;
+    for (const CostBreakdown& period : ps.periods) {
+        running = running + period.total;
+        const Money fund_k = apply_rate(running, ps.rate) - funded;
+        funded = funded + fund_k;
+        ps.fund_by_period.push_back(fund_k);
+        ps.contribution_by_period.push_back(period.total - fund_k);
+    }
+}
+
+// The contribution sources the partner names: own, public and private money, and their sum.
+void add_sources(PartnerSummary& ps, const Cofinancing& cofinancing) {
+    for (const auto& src : cofinancing.sources) {
+        ps.sources_total = ps.sources_total + src.amount;
+        if (src.own) ps.own_contribution = ps.own_contribution + src.amount;
+        if (src.status == Funding::public_funding) ps.public_contribution = ps.public_contribution + src.amount;
+        else ps.private_contribution = ps.private_contribution + src.amount;
+    }
+}
+
+// The partner's fund and rate, its costs after flat rates (in total and per period), the
+// fund amount and the contribution.
+PartnerSummary summarise_partner(const Programme& programme, const Partner& partner, const PartnerCosts& costs) {
+    PartnerSummary ps;
+    ps.id = partner.id;
+    ps.name = partner.name;
+    ps.country = partner.country;
+    ps.role = partner.role;
+    const Fund* fund = partner.cofinancing.fund ? programme.fund(*partner.cofinancing.fund)
+                                                : programme.fund_for_country(partner.country);
+    if (fund) {
+        ps.fund = fund->id;
+        ps.rate = partner.cofinancing.rate.value_or(fund->max_rate);
+    }
+    const FlatRates& flat = partner.budget.flat_rates;
+    ps.costs = apply_flat_rates(costs.total, flat);
+    ps.periods = by_period_with_residual(ps.costs, static_cast<int>(costs.per_period.size()),
+                                         [&](int k) { return apply_flat_rates(costs.per_period[k], flat); });
+    ps.fund_amount = apply_rate(ps.costs.total, ps.rate);
+    ps.contribution = ps.costs.total - ps.fund_amount;
+    split_fund_by_period(ps);
+    add_sources(ps, partner.cofinancing);
+    return ps;
+}
+
+// Add a partner's amounts to the project's totals, per period, per fund and per country.
+void add_to_project(BudgetSummary& s, PartnerSummary ps) {
+    for (std::size_t k = 0; k < ps.periods.size(); ++k) {
+        s.period_totals[k] = s.period_totals[k] + ps.periods[k].total;
+        s.period_costs[k] += ps.periods[k];
+        s.fund_by_period[k] = s.fund_by_period[k] + ps.fund_by_period[k];
+        s.contribution_by_period[k] = s.contribution_by_period[k] + ps.contribution_by_period[k];
+    }
+    s.costs += ps.costs;
+    s.fund_amount = s.fund_amount + ps.fund_amount;
+    s.contribution = s.contribution + ps.contribution;
+    s.own_contribution = s.own_contribution + ps.own_contribution;
+    s.public_contribution = s.public_contribution + ps.public_contribution;
+    s.private_contribution = s.private_contribution + ps.private_contribution;
+    s.sources_total = s.sources_total + ps.sources_total;
+    if (!ps.fund.empty()) s.fund_totals[ps.fund] = s.fund_totals[ps.fund] + ps.fund_amount;
+    s.country_totals[ps.country] = s.country_totals[ps.country] + ps.costs.total;
+    s.partners.push_back(std::move(ps));
+}
+
+}  // namespace
+
 BudgetSummary summarise_budget(const Programme& programme, const Proposal& proposal) {
     BudgetSummary s;
     s.periods = reporting_periods(programme, proposal);
@@ -168,87 +289,9 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
     s.period_costs.assign(s.periods.size(), CostBreakdown());
     s.fund_by_period.assign(s.periods.size(), Money());
     s.contribution_by_period.assign(s.periods.size(), Money());
-
-    for (std::size_t pi = 0; pi < proposal.partners.size(); ++pi) {
-        const Partner& partner = proposal.partners[pi];
-        CategorySums totals{};
-        std::vector<CategorySums> per_period(s.periods.size());
-        for (std::size_t li = 0; li < partner.budget.lines.size(); ++li) {
-            const BudgetLine& line = partner.budget.lines[li];
-            LineSummary ls;
-            ls.partner = partner.id;
-            ls.index = li;
-            ls.category = line.category;
-            ls.description = line.description;
-            ls.currency = priced_by_programme(programme, line) ? "EUR" : line.currency;
-            ls.unit_price = effective_unit_price(programme, line);
-            ls.total_local = line_total(line.units, ls.unit_price);
-            std::optional<ExchangeRate> rate;
-            if (ls.currency != "EUR") {
-                auto entry = exchange_rate(programme, proposal, ls.currency);
-                if (!entry) {
-                    throw ArgumentError("partner " + partner.id + ", budget line " + std::to_string(li) + " is in " +
-                                        ls.currency + " but there is no exchange rate for " + ls.currency +
-                                        "; add one to the proposal's exchange_rates");
-                }
-                rate = entry->rate;
-                s.exchange_rates_used[ls.currency] = *entry;
-            }
-            ls.total = rate ? to_euro(ls.total_local, *rate) : ls.total_local;
-            ls.periods = line_periods(line, ls.total, rate, count);
-            const auto c = static_cast<std::size_t>(line.category);
-            totals[c] = totals[c] + ls.total;
-            for (int k = 0; k < count; ++k) per_period[k][c] = per_period[k][c] + ls.periods[k];
-            s.lines.push_back(std::move(ls));
-        }
-
-        PartnerSummary ps;
-        ps.id = partner.id;
-        ps.name = partner.name;
-        ps.country = partner.country;
-        ps.role = partner.role;
-        const Fund* fund = partner.cofinancing.fund ? programme.fund(*partner.cofinancing.fund)
-                                                    : programme.fund_for_country(partner.country);
-        if (fund) {
-            ps.fund = fund->id;
-            ps.rate = partner.cofinancing.rate.value_or(fund->max_rate);
-        }
-        const FlatRates& flat = partner.budget.flat_rates;
-        ps.costs = apply_flat_rates(totals, flat);
-        ps.periods = by_period_with_residual(ps.costs, count, [&](int k) { return apply_flat_rates(per_period[k], flat); });
-        ps.fund_amount = apply_rate(ps.costs.total, ps.rate);
-        ps.contribution = ps.costs.total - ps.fund_amount;
-        // Fund per period on the running total (fund_k = rate × C_k − rate × C_{k-1}, each rounded
-        // down): the periods sum to the fund amount and no period's fund exceeds its costs.
-        Money running, funded;
-        for (int k = 0; k < count; ++k) {
-            running = running + ps.periods[k].total;
-            const Money fund_k = apply_rate(running, ps.rate) - funded;
-            funded = funded + fund_k;
-            ps.fund_by_period.push_back(fund_k);
-            ps.contribution_by_period.push_back(ps.periods[k].total - fund_k);
-            s.period_totals[k] = s.period_totals[k] + ps.periods[k].total;
-            s.period_costs[k] += ps.periods[k];
-            s.fund_by_period[k] = s.fund_by_period[k] + fund_k;
-            s.contribution_by_period[k] = s.contribution_by_period[k] + ps.contribution_by_period.back();
-        }
-        for (const auto& src : partner.cofinancing.sources) {
-            ps.sources_total = ps.sources_total + src.amount;
-            if (src.own) ps.own_contribution = ps.own_contribution + src.amount;
-            if (src.status == Funding::public_funding) ps.public_contribution = ps.public_contribution + src.amount;
-            else ps.private_contribution = ps.private_contribution + src.amount;
-        }
-
-        s.costs += ps.costs;
-        s.fund_amount = s.fund_amount + ps.fund_amount;
-        s.contribution = s.contribution + ps.contribution;
-        s.own_contribution = s.own_contribution + ps.own_contribution;
-        s.public_contribution = s.public_contribution + ps.public_contribution;
-        s.private_contribution = s.private_contribution + ps.private_contribution;
-        s.sources_total = s.sources_total + ps.sources_total;
-        if (!ps.fund.empty()) s.fund_totals[ps.fund] = s.fund_totals[ps.fund] + ps.fund_amount;
-        s.country_totals[ps.country] = s.country_totals[ps.country] + ps.costs.total;
-        s.partners.push_back(std::move(ps));
+    for (const Partner& partner : proposal.partners) {
+        const PartnerCosts costs = summarise_lines(programme, proposal, partner, count, s);
+        add_to_project(s, summarise_partner(programme, partner, costs));
     }
     for (const auto& f : programme.funds()) s.fund_totals.emplace(f.id, Money());  // every fund, even at zero
     return s;

@@ -22,7 +22,7 @@ from .batch import validate_many
 from .summary import BudgetSummary
 from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
 from .history import CooperationHistory
-from .network_plots import plot_consortium
+from .plots.network import plot_consortium
 from .programme import Programme, load_programme, rule_catalogue
 from .proposal import Partner, Proposal
 from .report import Finding, Report

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 from . import _core
+from .money import from_text as _money
 
 if TYPE_CHECKING:  # pragma: no cover
     from .proposal import Partner, Proposal
@@ -21,12 +22,6 @@ __all__ = ["BudgetLine", "PartnerBudget", "Cofinancing", "CATEGORIES"]
 Amount = Union[str, int, Decimal, float]
 
 CATEGORIES = tuple(_core.category_names)
-CENT = Decimal("0.01")
-
-
-def _money(text: str) -> Decimal:
-    return Decimal(text).quantize(CENT)
-
 
 @dataclass(frozen=True)
 class BudgetLine:

@@ -112,7 +112,7 @@ def _programme(args: argparse.Namespace) -> int:
 
 
 def _export_budget(args: argparse.Namespace) -> int:
-    from .display import format_amount
+    from .money import format_amount
 
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
@@ -132,7 +132,7 @@ def _export_budget(args: argparse.Namespace) -> int:
 
 
 def _export_draft(args: argparse.Namespace) -> int:
-    from .draft import write_docx, write_markdown
+    from .render.draft import write_docx, write_markdown
 
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None

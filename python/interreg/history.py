@@ -304,5 +304,5 @@ class CooperationHistory:
 
     def plot_ego(self, organisation: str, country: Optional[str] = None, ax: Any = None, max_partners: int = 30):
         """Draw an organisation and its partners (matplotlib); see :mod:`interreg.plots`."""
-        from .network_plots import plot_ego
+        from .plots.network import plot_ego
         return plot_ego(self, organisation, country=country, ax=ax, max_partners=max_partners)

@@ -252,7 +252,7 @@ class Programme:
         return f"<Programme {self.id}: {len(self.specific_objectives)} objectives, {len(self.regions)} regions, {len(self.calls)} calls>"
 
     def _repr_html_(self) -> str:
-        from .display import programme_html
+        from .render.html import programme_html
 
         return programme_html(self)
 

@@ -377,14 +377,14 @@ class Proposal:
         """The application's text sections in the programme's order as Markdown: summary,
         partnership, intervention logic, work plan timeline, cooperation criteria, horizontal
         principles and budget; missing parts say "To be written." (see docs/draft.md)."""
-        from .draft import to_markdown
+        from .render.draft import to_markdown
 
         return to_markdown(self)
 
     def to_docx(self, path: PathLike) -> "Path":
         """Write the same draft as :meth:`to_markdown` as a Word document (.docx), replacing
         `path` atomically; needs python-docx (Debian python3-docx). Returns the path."""
-        from .draft import write_docx
+        from .render.draft import write_docx
 
         return write_docx(self, path)
 
@@ -398,7 +398,7 @@ class Proposal:
                 f"{len(self._core.partners)} partners>")
 
     def _repr_html_(self) -> str:
-        from .display import proposal_html
+        from .render.html import proposal_html
 
         return proposal_html(self)
 

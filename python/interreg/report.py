@@ -97,6 +97,6 @@ class Report:
         return f"<Report {self.summary()}>"
 
     def _repr_html_(self) -> str:
-        from .display import report_html
+        from .render.html import report_html
 
         return report_html(self)

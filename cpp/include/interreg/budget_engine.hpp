@@ -2,9 +2,11 @@
 // The budget engine: from budget lines to totals per partner, category, period, fund and
 // country, exact to the cent (rounding rules: docs/budget.md). Every total is the sum of
 // its parts; periods sum to totals because the last period takes the residual.
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "interreg/budget.hpp"
@@ -21,6 +23,10 @@ struct CostBreakdown {
     CostBreakdown& operator+=(const CostBreakdown& o);
     CostBreakdown& operator-=(const CostBreakdown& o);
 };
+
+// A breakdown's fields with their ids ("staff", ..., "total"), in display order.
+using CostField = std::pair<const char*, Money CostBreakdown::*>;
+const std::array<CostField, 9>& cost_fields();
 
 // The real (line) costs of one partner or one period, by line category, in euro.
 using CategorySums = std::array<Money, category_count>;

@@ -8,8 +8,9 @@ work plan's timeline, the cooperation criteria, the horizontal principles and th
 A part not yet written shows "To be written." instead. Texts are the proposal's as given,
 English first, then Swedish, Danish and Norwegian; amounts are the core's, to the cent.
 
-The content is built once as an :mod:`interreg.outline`; :mod:`interreg.markdown` and
-:mod:`interreg.word` render it.
+The content is built once as an :mod:`interreg.render.outline`; :mod:`interreg.render.markdown`
+and :mod:`interreg.render.word` render it. The budget's tables are the summary's
+(:meth:`interreg.BudgetSummary.table`), shown with the amounts as the core computed them.
 """
 from __future__ import annotations
 
@@ -18,19 +19,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from .summary import COST_LABELS, BudgetSummary
-from .display import format_amount
-from .errors import ArgumentError, NotFoundError
+from ..errors import ArgumentError, NotFoundError
+from ..labels import CONTRIBUTION, COST_COLUMNS, COST_LABELS, DRAFT_LABELS, ROLE_LABELS, TOTAL, column_label
+from ..money import format_amount
 from .outline import PLACEHOLDER, Block, Bullets, Heading, Paragraph, Table, placeholder
-from .timeline import Timeline
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .proposal import Proposal
+    from ..proposal import Proposal
+    from ..summary import BudgetSummary
+    from ..tables import Table as BudgetTable
 
 __all__ = ["outline", "to_markdown", "write_markdown", "write_docx", "LANGUAGES"]
 
 LANGUAGES = {"en": "English", "sv": "Swedish", "da": "Danish", "no": "Norwegian"}
-ROLES = {"lead": "Lead partner", "partner": "Partner", "associated": "Associated partner"}
 COOPERATION = {
     "joint_development": "Joint development",
     "joint_implementation": "Joint implementation",
@@ -77,11 +78,11 @@ class _Draft:
         self.programme = proposal.programme
         self.doc = proposal.to_dict()
         self.plan = proposal.work_plan.to_dict()
-        self.timeline = Timeline(proposal)
+        self.timeline = proposal.work_plan.timeline()
         self.partner_names = {p["id"]: p["name"] for p in self.doc["partners"]}
         self.budget, self.budget_problem = self._summarise()
 
-    def _summarise(self) -> Tuple[Optional[BudgetSummary], Optional[str]]:
+    def _summarise(self) -> Tuple[Optional["BudgetSummary"], Optional[str]]:
         """The budget summary when some partner has budget lines; else why there is none."""
         if not any(p["budget"]["lines"] for p in self.doc["partners"]):
             return None, None
@@ -148,10 +149,10 @@ class _Draft:
         if not partners:
             return [Heading("Partnership", 2), placeholder("the partners")]
         header = ["ID", "Partner", "Country", "Region", "Type", "Legal status", "Role"]
-        totals: Dict[str, Decimal] = {t.id: t.total for t in self.budget.partners} if self.budget else {}
+        totals: Dict[str, Decimal] = dict(self.budget.table("partners").rows(["id", "total"])) if self.budget else {}
         rows = []
         for d in partners:
-            role = ROLES[d["role"]] + (", Norwegian project owner" if d["norwegian_project_owner"] else "")
+            role = ROLE_LABELS[d["role"]] + (", Norwegian project owner" if d["norwegian_project_owner"] else "")
             row = [d["id"], d["name"], d["country"], self._region(d["region"]), self._org_type(d["org_type"]),
                    _text(d["legal_status"]), role]
             if self.budget:
@@ -282,25 +283,32 @@ class _Draft:
                 self._per_category(s), Heading("Funding", 3), self._funding(s)]
         return out
 
-    def _per_partner(self, s: BudgetSummary) -> Table:
-        rows = [(p.id, p.name, p.country, self._fund(p.fund), p.rate, format_amount(p.total),
-                 format_amount(p.fund_amount), format_amount(p.contribution)) for p in s.partners]
-        total = ("Total", "", "", "", "", format_amount(s.total), format_amount(s.fund_amount),
-                 format_amount(s.contribution))
-        return Table(["ID", "Partner", "Country", "Fund", "Rate", "Total", "Fund amount", "Contribution"], rows,
-                     numeric=[4, 5, 6, 7], total=total)
+    @staticmethod
+    def _header(table: "BudgetTable", columns: Sequence[str]) -> List[str]:
+        return [DRAFT_LABELS.get(c) or column_label(table.id, c) for c in columns]
 
-    def _per_category(self, s: BudgetSummary) -> Table:
-        shown = [*s._shown_categories(), "total"]
-        rows = [(p.id, *(format_amount(p.costs[c]) for c in shown)) for p in s.partners]
-        total = ("Total", *(format_amount(s.costs[c]) for c in shown))
-        return Table(["ID", *(COST_LABELS[c] for c in shown)], rows, numeric=range(1, len(shown) + 1), total=total)
+    def _per_partner(self, s: "BudgetSummary") -> Table:
+        table = s.table("cofinancing")
+        columns = ["id", "name", "country", "fund", "rate", "total", "fund_amount", "contribution"]
+        rows = [(*row[:3], self._fund(row[3]), row[4], *map(format_amount, row[5:])) for row in table.rows(columns)]
+        total = (TOTAL, "", "", "", "", *map(format_amount, table.totals(columns[5:])))
+        return Table(self._header(table, columns), rows, numeric=[4, 5, 6, 7], total=total)
 
-    def _funding(self, s: BudgetSummary) -> Table:
-        used = [f for f in s.fund_totals if any(p.fund == f for p in s.partners)]
-        rows = [(self._fund(f), format_amount(s.fund_totals[f])) for f in used]
-        rows.append(("Partners' contribution", format_amount(s.contribution)))
-        return Table(["Source", "Amount (EUR)"], rows, numeric=[1], total=("Total", format_amount(s.total)))
+    def _per_category(self, s: "BudgetSummary") -> Table:
+        table = s.table("partners")
+        shown = [*table.nonzero(COST_COLUMNS[:-1]), "total"]
+        rows = [(pid, *map(format_amount, amounts)) for pid, *amounts in table.rows(["id", *shown])]
+        total = (TOTAL, *map(format_amount, table.totals(shown)))
+        return Table([DRAFT_LABELS["id"], *(COST_LABELS[c] for c in shown)], rows, numeric=range(1, len(shown) + 1),
+                     total=total)
+
+    def _funding(self, s: "BudgetSummary") -> Table:
+        """The funds some partner draws on, then the partners' contribution."""
+        table = s.table("funding")
+        rows = [(CONTRIBUTION if fund is None else self._fund(fund), format_amount(amount))
+                for fund, partners, amount in table.rows(["fund", "partners", "amount"]) if fund is None or partners]
+        return Table([DRAFT_LABELS["source"], DRAFT_LABELS["amount"]], rows, numeric=[1],
+                     total=(TOTAL, *map(format_amount, table.totals(["amount"]))))
 
     def _fund(self, fund: Optional[str]) -> str:
         record = next((f for f in self.programme.funds if f.id == fund), None) if fund else None
@@ -321,7 +329,7 @@ def to_markdown(proposal: "Proposal") -> str:
 
 def write_markdown(proposal: "Proposal", path: Union[str, "os.PathLike[str]"]) -> Path:
     """Write the draft as a Markdown file (UTF-8), replacing `path` atomically."""
-    from ._files import write_atomically
+    from .._files import write_atomically
 
     text = to_markdown(proposal).encode("utf-8")
     return write_atomically(path, lambda f: f.write(text))

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, List, Sequence, Union
 
-from ._files import write_atomically
+from .._files import write_atomically
 from .outline import Block, Bullets, Heading, Paragraph, Table
 
 __all__ = ["write"]

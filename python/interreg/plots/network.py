@@ -6,24 +6,17 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
-from . import _core
+from .. import _core
+from ..labels import COUNTRY_COLOURS, OTHER_COUNTRY_COLOUR
+from ._axes import axes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .history import CooperationHistory
-    from .proposal import Proposal
+    from ..history import CooperationHistory
+    from ..proposal import Proposal
 
 __all__ = ["plot_consortium", "plot_ego"]
 
-_COUNTRY_COLOURS = {"DK": "#c8102e", "SE": "#006aa7", "NO": "#00205b", "DE": "#555555", "FI": "#6cace4"}
-_OTHER_COLOUR = "#999999"
-
-
-def _axes(ax: Any):
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt  # type: ignore[import]
-    _, ax = plt.subplots(figsize=(7, 5))
-    return ax
+_SIZE = (7.0, 5.0)
 
 
 def _layout(n: int, edges: Sequence[Tuple[int, int, float]], seed: int = 7) -> List[Tuple[float, float]]:
@@ -49,7 +42,7 @@ def _draw(ax: Any, labels: Sequence[str], countries: Sequence[str], edges: Seque
     for country in sorted(set(countries)):
         idx = [i for i, c in enumerate(countries) if c == country]
         ax.scatter([pos[i][0] for i in idx], [pos[i][1] for i in idx], s=[sizes[i] for i in idx],
-                   color=_COUNTRY_COLOURS.get(country, _OTHER_COLOUR), label=country, zorder=2, edgecolors="white")
+                   color=COUNTRY_COLOURS.get(country, OTHER_COUNTRY_COLOUR), label=country, zorder=2, edgecolors="white")
     for i, label in enumerate(labels):
         ax.annotate(label, pos[i], textcoords="offset points", xytext=(0, 9), ha="center", fontsize=8)
     ax.set_title(title)
@@ -66,7 +59,7 @@ def plot_consortium(proposal: "Proposal", ax: Any = None):
     edges = [(a, b, float(acts + 0.5 * wps)) for a, b, acts, wps in g["links"]]
     labels = [f"{p.id} {p.name}" for p in partners]
     sizes = [120 + 60 * n for n in g["activities"]]
-    return _draw(_axes(ax), labels, [p.country for p in partners], edges, sizes,
+    return _draw(axes(ax, _SIZE), labels, [p.country for p in partners], edges, sizes,
                  f"{proposal.acronym or 'Proposal'}: partners linked by shared activities")
 
 
@@ -86,5 +79,5 @@ def plot_ego(history: "CooperationHistory", organisation: str, country: Optional
                 edges.append((index[o], index[partner], float(shared)))
     rows = [history._row(o) for o in nodes]
     sizes = [400] + [80 + 40 * t[1] for t in ties]
-    return _draw(_axes(ax), [r["organisation"] for r in rows], [r["country"] for r in rows], edges, sizes,
+    return _draw(axes(ax, _SIZE), [r["organisation"] for r in rows], [r["country"] for r in rows], edges, sizes,
                  f"{rows[0]['organisation']} and its partners")

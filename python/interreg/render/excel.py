@@ -15,16 +15,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
-from ._files import write_atomically
-from .summary import COST_COLUMNS, COST_LABELS
-from .errors import ArgumentError
+from .._files import write_atomically
+from ..errors import ArgumentError
+from ..labels import CONTRIBUTION, SHEET_TITLES, TOTAL, TOTAL_BUDGET, column_label
+from ..money import percent_fraction
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .summary import BudgetSummary
+    from ..summary import BudgetSummary
+    from ..tables import Column, Table
 
 __all__ = ["write_budget", "SHEETS", "MAX_AMOUNT"]
 
-SHEETS = ("Per fund", "Per category", "Per period", "Lines", "Co-financing", "Exchange rates")
+SHEETS = tuple(SHEET_TITLES.values())
 
 # A spreadsheet cell is a binary double, and Excel shows 15 significant digits: amounts up
 # to 9,999,999,999,999.99 (15 digits with the cents) are held and shown exactly.
@@ -137,6 +139,45 @@ def _date(text: Optional[str]) -> Optional[datetime.date]:
     return datetime.date.fromisoformat(text) if text else None
 
 
+# How a cell of each kind of column is written: the value the sheet holds, and its format.
+_DECIMAL_FORMAT = "0.######"
+
+
+def _cells(table: "Table", column: "Column") -> List[Any]:
+    """The column's values as `_Sheet.append` takes them."""
+    if column.kind == "percent":
+        return [None if v is None else ("rate", percent_fraction(v)) for v in column.values]
+    if column.kind == "date":
+        return [_date(v) for v in column.values]
+    return list(column.values)
+
+
+def _formats(table: "Table", column: "Column") -> List[Optional[str]]:
+    """The number format of each of the column's cells (None: the sheet's default)."""
+    if column.kind == "money" and column.currency_column:
+        return [_money_format(code) for code in table[column.currency_column]]
+    if column.kind == "decimal":
+        return [_DECIMAL_FORMAT] * table.row_count
+    return [None] * table.row_count
+
+
+def _add_sheet(workbook: Any, table: "Table", *, first: Optional[List[Any]] = None, total_label: str = TOTAL) -> None:
+    """A sheet of every column of `table`, and its total row under the rows (labelled in the
+    first column). `first` replaces the first column's values (a label for an id)."""
+    sheet = _Sheet(workbook, SHEET_TITLES[table.id], [column_label(table.id, c) for c in table.ids])
+    columns = table.columns
+    cells = [_cells(table, c) for c in columns]
+    if first is not None:
+        cells[0] = first
+    formats = [_formats(table, c) for c in columns]
+    for r in range(table.row_count):
+        sheet.append([cells[k][r] for k in range(len(columns))],
+                     formats={k: formats[k][r] for k in range(len(columns)) if formats[k][r]})
+    if table.has_total:
+        sheet.append([total_label, *(c.total for c in columns[1:])], total=True)
+    sheet.finish()
+
+
 def _build(s: "BudgetSummary") -> Any:
     try:
         from openpyxl import Workbook  # type: ignore[import]
@@ -145,75 +186,14 @@ def _build(s: "BudgetSummary") -> Any:
 
     wb = Workbook()
     wb.remove(wb.active)
-
-    # Per fund: each fund's amount, the contribution, and the total they add up to.
-    sheet = _Sheet(wb, "Per fund", ["Fund", "Partners", "Amount"])
-    for fund, amount in s.fund_totals.items():
-        sheet.append([fund, ", ".join(p.id for p in s.partners if p.fund == fund), amount])
-    sheet.append(["Partners' contribution", ", ".join(p.id for p in s.partners), s.contribution])
-    sheet.append(["Total eligible budget", "", s.total], total=True)
-    sheet.finish()
-
-    # Per category: partner × cost category.
-    sheet = _Sheet(wb, "Per category", ["Partner", "Name", "Country", *(COST_LABELS[c] for c in COST_COLUMNS)])
-    for p in s.partners:
-        sheet.append([p.id, p.name, p.country, *(p.costs[c] for c in COST_COLUMNS)])
-    sheet.append(["Total", "", "", *(s.costs[c] for c in COST_COLUMNS)], total=True)
-    sheet.finish()
-
-    # Per period: period × cost category, with the fund amount and the contribution.
-    sheet = _Sheet(wb, "Per period", ["Period", "Start", "End", "Months", *(COST_LABELS[c] for c in COST_COLUMNS),
-                                      "Fund amount", "Contribution"])
-    for k, period in enumerate(s.periods):
-        sheet.append([period["number"], _date(period["start"]), _date(period["end"]),
-                      f"{period['first_month']}-{period['last_month']}", *(s.period_costs[k][c] for c in COST_COLUMNS),
-                      s.fund_by_period[k], s.contribution_by_period[k]])
-    sheet.append(["Total", None, None, "", *(s.costs[c] for c in COST_COLUMNS), s.fund_amount, s.contribution],
-                 total=True)
-    sheet.finish()
-
-    # Lines: one row per budget line, in its own currency and in euro, with its periods.
-    rates = {code: Decimal(entry["rate"]) for code, entry in s.exchange_rates.items()}
-    sheet = _Sheet(wb, "Lines", ["Partner", "Index", "Category", "Description", "Currency", "Unit price",
-                                 "Total (currency)", "Rate (1 EUR =)", "Total (EUR)",
-                                 *(f"Period {k}" for k in range(1, len(s.periods) + 1))])
-    for line in s._core.lines():
-        currency = line["currency"]
-        rate = rates.get(currency) if currency != "EUR" else None
-        sheet.append([line["partner"], line["index"], line["category"], line["description"], currency,
-                      _cents(line["unit_price"]), _cents(line["total_local"]), rate, _cents(line["total"]),
-                      *(_cents(c) for c in line["periods"])],
-                     formats={5: _money_format(currency), 6: _money_format(currency), 7: "0.######"})
-    sheet.finish()
-
-    # Co-financing per partner.
-    sheet = _Sheet(wb, "Co-financing", ["Partner", "Name", "Country", "Fund", "Rate", "Total", "Fund amount",
-                                        "Contribution", "Own contribution", "Public contribution",
-                                        "Private contribution", "Sources total"])
-    for p in s.partners:
-        sheet.append([p.id, p.name, p.country, p.fund, ("rate", _rate(p.rate)), p.total, p.fund_amount,
-                      p.contribution, p.own_contribution, p.public_contribution, p.private_contribution,
-                      p.sources_total])
-    sheet.append(["Total", "", "", "", None, s.total, s.fund_amount, s.contribution, s.own_contribution,
-                  s.public_contribution, s.private_contribution, s.sources_total], total=True)
-    sheet.finish()
-
-    # The exchange rates the summary used.
-    sheet = _Sheet(wb, "Exchange rates", ["Currency", "Rate (1 EUR =)", "Date", "Source"])
-    for code, entry in s.exchange_rates.items():
-        sheet.append([code, Decimal(entry["rate"]), _date(entry.get("date")), entry.get("source") or ""],
-                     formats={1: "0.######"})
-    sheet.finish()
+    for name in SHEET_TITLES:
+        table = s.table(name)
+        if name == "funding":  # each fund by its id, then the partners' contribution
+            _add_sheet(wb, table, first=[CONTRIBUTION if f is None else f for f in table["fund"]],
+                       total_label=TOTAL_BUDGET)
+        else:
+            _add_sheet(wb, table)
     return wb
-
-
-def _cents(cents: int) -> Decimal:
-    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
-
-
-def _rate(text: str) -> Decimal:
-    """ "60%" → Decimal("0.6")."""
-    return Decimal(text.rstrip("%")) / 100
 
 
 def write_budget(summary: "BudgetSummary", path: Union[str, "os.PathLike[str]"]) -> Path:

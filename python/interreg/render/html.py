@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+
+from ..labels import (COLUMN_LABELS, CONTRIBUTION, COST_COLUMNS, COST_LABELS, TOTAL, TOTAL_BUDGET, column_label,
+                      lower_first)
+from ..money import format_amount
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .summary import BudgetSummary
-    from .programme import Programme
-    from .proposal import Proposal
-    from .report import Report
+    from ..programme import Programme
+    from ..proposal import Proposal
+    from ..report import Report
+    from ..summary import BudgetSummary
 
 _STYLE = {
     "ERROR": "background:#fde2e1;color:#8a1c1c",
@@ -74,13 +78,9 @@ def report_html(r: "Report") -> str:
 # -- budgets ----------------------------------------------------------------------------
 # Amounts are shown as the core computed them, with a comma between thousands and a point
 # before the two decimals ("240,600.00"), right-aligned in tabular figures; a total row is the
-# core's total, which is the exact sum of the rows above it.
+# core's total, which is the exact sum of the rows above it. Labels start in lower case, except
+# the names of cost categories.
 _NUM = "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums"
-
-
-def format_amount(amount: Decimal) -> str:
-    """An amount with thousands separators and two decimals: ``240,600.00``."""
-    return f"{amount:,.2f}"
 
 
 def _amount_table(header: Sequence[str], numeric_from: int, rows: Iterable[Sequence[object]],
@@ -104,40 +104,54 @@ def _amount_table(header: Sequence[str], numeric_from: int, rows: Iterable[Seque
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table>"
 
 
-def budget_html(s: "BudgetSummary") -> str:
-    from .summary import COST_LABELS
+def _headline(s: "BudgetSummary") -> str:
+    """Each fund's amount and the partners' contribution, adding up to the total budget."""
+    funding = s.table("funding")
+    fund = lower_first(COLUMN_LABELS["fund"])
+    rows = [(f"{fund} {f}" if f is not None else lower_first(CONTRIBUTION), amount)
+            for f, amount in funding.rows(["fund", "amount"])]
+    return _amount_table(["funding", "EUR"], 1, rows, (lower_first(TOTAL_BUDGET), *funding.totals(["amount"])))
 
+
+def _by_category(s: "BudgetSummary") -> str:
+    """Partner × cost category: the categories some partner has costs in, and the total."""
+    table = s.table("partners")
+    names = ["id", "name", "country"]
+    costs = [*table.nonzero(COST_COLUMNS[:-1]), "total"]
+    header = [*(lower_first(column_label("partners", c)) for c in names), *(COST_LABELS[c] for c in costs)]
+    return _amount_table(header, len(names), table.rows([*names, *costs]),
+                         (lower_first(TOTAL), "", "", *table.totals(costs)))
+
+
+def _cofinancing(s: "BudgetSummary") -> str:
+    table = s.table("cofinancing")
+    columns = ["id", "name", "fund", "rate", "total", "fund_amount", "contribution"]
+    rows = ((*row[:2], row[2] or "(none)", *row[3:]) for row in table.rows(columns))
+    total = (lower_first(TOTAL), "", "", "", *table.totals(columns[4:]))
+    return _amount_table([lower_first(column_label("cofinancing", c)) for c in columns], 3, rows, total)
+
+
+def _exchange_rates(s: "BudgetSummary") -> str:
+    rates = s.table("exchange_rates")
+    if not rates.row_count:
+        return ""
+
+    def text(code: str, rate: Decimal, date: Optional[str], source: str) -> str:
+        where = ", ".join(x for x in (date, source) if x)
+        return f"1 EUR = {rate} {code}" + (f" ({where})" if where else "")
+
+    shown = "; ".join(text(*row) for row in rates.rows(["currency", "rate", "date", "source"]))
+    return f"<p>Exchange rates used: {escape(shown)}.</p>"
+
+
+def budget_html(s: "BudgetSummary") -> str:
     periods = s.periods
     span = ""
     if periods and periods[0]["start"] and periods[-1]["end"]:
         span = f", {periods[0]['start']} to {periods[-1]['end']}"
-    head = (f"<strong>Budget</strong> {escape(format_amount(s.total))} EUR · {len(s.partners)} "
-            f"partner{'s' if len(s.partners) != 1 else ''} · {len(periods)} reporting "
+    partners = len(s.partners)
+    head = (f"<strong>Budget</strong> {escape(format_amount(s.total))} EUR · {partners} "
+            f"partner{'s' if partners != 1 else ''} · {len(periods)} reporting "
             f"period{'s' if len(periods) != 1 else ''}{escape(span)}")
-    headline = _amount_table(
-        ["funding", "EUR"], 1,
-        [*((f"fund {fund}", amount) for fund, amount in s.fund_totals.items()),
-         ("partners' contribution", s.contribution)],
-        ("total eligible budget", s.total))
-
-    columns: List[str] = s._shown_categories()
-    partners = _amount_table(
-        ["partner", "name", "country", *(COST_LABELS[c] for c in columns), COST_LABELS["total"]], 3,
-        [(p.id, p.name, p.country, *(p.costs[c] for c in columns), p.total) for p in s.partners],
-        ("total", "", "", *(s.costs[c] for c in columns), s.total))
-
-    cofinancing = _amount_table(
-        ["partner", "name", "fund", "rate", "total", "fund amount", "contribution"], 3,
-        [(p.id, p.name, p.fund or "(none)", p.rate, p.total, p.fund_amount, p.contribution) for p in s.partners],
-        ("total", "", "", "", s.total, s.fund_amount, s.contribution))
-
-    rates = ""
-    if s.exchange_rates:
-        def rate_text(code: str, e: dict) -> str:
-            where = ", ".join(x for x in (e.get("date"), e.get("source")) if x)
-            return f"1 EUR = {e['rate']} {code}" + (f" ({where})" if where else "")
-
-        rates = ("<p>Exchange rates used: "
-                 + escape("; ".join(rate_text(code, e) for code, e in s.exchange_rates.items())) + ".</p>")
-    return (f"<div>{head}{headline}<h4>Costs by partner and category (EUR)</h4>{partners}"
-            f"<h4>Co-financing by partner (EUR)</h4>{cofinancing}{rates}</div>")
+    return (f"<div>{head}{_headline(s)}<h4>Costs by partner and category (EUR)</h4>{_by_category(s)}"
+            f"<h4>Co-financing by partner (EUR)</h4>{_cofinancing(s)}{_exchange_rates(s)}</div>")

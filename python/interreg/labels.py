@@ -1,0 +1,129 @@
+"""What the library calls things, and the colours it draws them in: one place for every
+label of a budget table, a cost column, a role, and for the palette of the plots (so that
+later languages change one module).
+
+Tables of the core are identified by column ids ("fund_amount"); :func:`column_label` names
+them as the workbook's headers do ("Fund amount"). The notebook's tables write the same labels
+in lower case, except the names of cost categories.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict
+
+from . import _core
+
+__all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "DRAFT_LABELS", "SHEET_TITLES", "TOTAL", "TOTAL_BUDGET",
+           "CONTRIBUTION", "ROLE_LABELS", "column_label", "lower_first", "COST_COLOURS", "FUND_COLOURS", "CONTRIBUTION_COLOUR",
+           "WORK_PACKAGE_COLOURS", "COUNTRY_COLOURS", "OTHER_COUNTRY_COLOUR"]
+
+# The columns of a cost breakdown, in display order ("other_costs" is the 40 % option), as
+# the core defines them.
+COST_COLUMNS = tuple(_core.cost_columns)
+
+# How tables, plots and spreadsheets name the columns of a cost breakdown.
+COST_LABELS: Dict[str, str] = {
+    "staff": "Staff",
+    "office_admin": "Office and administration",
+    "travel": "Travel and accommodation",
+    "external": "External expertise and services",
+    "equipment": "Equipment",
+    "infrastructure": "Infrastructure and works",
+    "other_costs": "Other costs (flat rate)",
+    "lump_sums": "Lump sums",
+    "total": "Total",
+}
+
+# The columns of the budget tables (BudgetSummary.table), as the workbook's headers name them.
+COLUMN_LABELS: Dict[str, str] = {
+    **COST_LABELS,
+    "id": "Partner",
+    "partner": "Partner",
+    "name": "Name",
+    "country": "Country",
+    "fund": "Fund",
+    "partners": "Partners",
+    "amount": "Amount",
+    "rate": "Rate",
+    "fund_amount": "Fund amount",
+    "contribution": "Contribution",
+    "own_contribution": "Own contribution",
+    "public_contribution": "Public contribution",
+    "private_contribution": "Private contribution",
+    "sources_total": "Sources total",
+    "period": "Period",
+    "start": "Start",
+    "end": "End",
+    "months": "Months",
+    "index": "Index",
+    "category": "Category",
+    "description": "Description",
+    "currency": "Currency",
+    "unit_price": "Unit price",
+    "total_local": "Total (currency)",
+    "exchange_rate": "Rate (1 EUR =)",
+    "date": "Date",
+    "source": "Source",
+}
+# Where one table names a column its own way.
+_TABLE_COLUMN_LABELS = {
+    ("lines", "total"): "Total (EUR)",
+    ("exchange_rates", "rate"): "Rate (1 EUR =)",
+}
+# The narrative draft calls a partner's id "ID" and its name "Partner"; its funding table
+# shows each source of money (a fund or the partners' contribution) and its amount.
+DRAFT_LABELS: Dict[str, str] = {"id": "ID", "name": "Partner", "source": "Source", "amount": "Amount (EUR)"}
+
+_PERIOD = re.compile(r"period_(\d+)$")
+
+
+def lower_first(label: str) -> str:
+    """A label as the notebook's tables and the plots' legends write it: "fund amount"."""
+    return label[:1].lower() + label[1:]
+
+
+def column_label(table: str, column: str) -> str:
+    """The header of `column` in budget table `table`: "Fund amount", "Period 3", "Fund: erdf";
+    an id no label is known for is shown as it is."""
+    label = _TABLE_COLUMN_LABELS.get((table, column)) or COLUMN_LABELS.get(column)
+    if label:
+        return label
+    period = _PERIOD.match(column)
+    if period:
+        return f"Period {period.group(1)}"
+    if column.startswith("fund:"):
+        return f"Fund: {column[5:]}"
+    return column
+
+
+# Rows that are no record of their own.
+TOTAL = "Total"
+TOTAL_BUDGET = "Total eligible budget"
+CONTRIBUTION = "Partners' contribution"
+
+# The workbook's sheets, by the budget table each shows, in order.
+SHEET_TITLES: Dict[str, str] = {
+    "funding": "Per fund",
+    "partners": "Per category",
+    "periods": "Per period",
+    "lines": "Lines",
+    "cofinancing": "Co-financing",
+    "exchange_rates": "Exchange rates",
+}
+
+ROLE_LABELS: Dict[str, str] = {"lead": "Lead partner", "partner": "Partner", "associated": "Associated partner"}
+
+# -- palette ----------------------------------------------------------------------------
+# One colour per cost column, shared by the plots.
+COST_COLOURS: Dict[str, str] = {
+    "staff": "#1f5fa8", "office_admin": "#7fa7d6", "travel": "#e9a23b", "external": "#2a9d8f",
+    "equipment": "#8c6bb1", "infrastructure": "#a0522d", "other_costs": "#9ecae1", "lump_sums": "#c8102e",
+}
+# Funds in the order a plot shows them (cycled), and the partners' contribution.
+FUND_COLOURS = ("#1f5fa8", "#c8102e", "#2a9d8f", "#e9a23b", "#6a4c93")
+CONTRIBUTION_COLOUR = "#b8b8b8"
+# Work packages in a timeline (cycled).
+WORK_PACKAGE_COLOURS = ("#1f5fa8", "#c8102e", "#2a9d8f", "#e9a23b", "#6a4c93", "#a0522d", "#7fa7d6", "#8c6bb1")
+# Partners in network plots, by country.
+COUNTRY_COLOURS: Dict[str, str] = {"DK": "#c8102e", "SE": "#006aa7", "NO": "#00205b", "DE": "#555555", "FI": "#6cace4"}
+OTHER_COUNTRY_COLOUR = "#999999"

@@ -1,0 +1,35 @@
+"""Amounts on the Python side: the core's integer cents and decimal texts as ``Decimal``, and
+amounts written for people ("240,600.00").
+
+Every amount the core computes crosses into Python as integer cents and becomes a ``Decimal``
+with two places in :func:`from_cents`, the one conversion of the package. Nothing here rounds:
+the core has done every rounding (docs/budget.md).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+__all__ = ["CENT", "from_cents", "from_text", "percent_fraction", "format_amount"]
+
+CENT = Decimal("0.01")
+
+
+def from_cents(cents: int) -> Decimal:
+    """Integer cents as a Decimal with two places: ``24060000`` → ``Decimal("240600.00")``.
+    Exact whatever the decimal context (a Decimal made from text is never rounded)."""
+    return Decimal(f"{cents}E-2")
+
+
+def from_text(text: str) -> Decimal:
+    """An amount the core wrote as text ("1234.5") as a Decimal with two places."""
+    return Decimal(text).quantize(CENT)
+
+
+def percent_fraction(text: str) -> Decimal:
+    """A rate the core wrote as a percentage ("60%", "12.5%") as a fraction: ``Decimal("0.6")``."""
+    return Decimal(text.rstrip("%")) / 100
+
+
+def format_amount(amount: Decimal) -> str:
+    """An amount with thousands separators and two decimals: ``240,600.00``."""
+    return f"{amount:,.2f}"
