@@ -139,12 +139,13 @@ def _date(text: Optional[str]) -> Optional[datetime.date]:
     return datetime.date.fromisoformat(text) if text else None
 
 
-# How a cell of each kind of column is written: the value the sheet holds, and its format.
+# Exact decimals (exchange rates) with up to six places, as the core holds them.
 _DECIMAL_FORMAT = "0.######"
 
 
-def _cells(table: "Table", column: "Column") -> List[Any]:
-    """The column's values as `_Sheet.append` takes them."""
+def _cells(column: "Column") -> List[Any]:
+    """The column's values as `_Sheet.append` takes them: percentages as fractions, dates as
+    dates, the others as they are."""
     if column.kind == "percent":
         return [None if v is None else ("rate", percent_fraction(v)) for v in column.values]
     if column.kind == "date":
@@ -153,7 +154,8 @@ def _cells(table: "Table", column: "Column") -> List[Any]:
 
 
 def _formats(table: "Table", column: "Column") -> List[Optional[str]]:
-    """The number format of each of the column's cells (None: the sheet's default)."""
+    """The number format of each of the column's cells (None: the sheet's default, euro for
+    amounts); money in each row's own currency is shown with that currency."""
     if column.kind == "money" and column.currency_column:
         return [_money_format(code) for code in table[column.currency_column]]
     if column.kind == "decimal":
@@ -166,7 +168,7 @@ def _add_sheet(workbook: Any, table: "Table", *, first: Optional[List[Any]] = No
     first column). `first` replaces the first column's values (a label for an id)."""
     sheet = _Sheet(workbook, SHEET_TITLES[table.id], [column_label(table.id, c) for c in table.ids])
     columns = table.columns
-    cells = [_cells(table, c) for c in columns]
+    cells = [_cells(c) for c in columns]
     if first is not None:
         cells[0] = first
     formats = [_formats(table, c) for c in columns]

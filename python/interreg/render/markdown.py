@@ -1,4 +1,4 @@
-"""An :mod:`interreg.outline` as Markdown (CommonMark with pipe tables).
+"""An :mod:`interreg.render.outline` as Markdown (CommonMark with pipe tables).
 
 The proposal's texts are escaped, so a text that happens to hold ``*``, ``|`` or a leading
 ``#`` shows as written instead of turning into formatting.

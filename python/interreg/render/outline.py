@@ -1,8 +1,8 @@
 """A document outline: headings, paragraphs, lists and tables of plain text, in order.
 
-The narrative draft (:mod:`interreg.draft`) is built once as an outline; the Markdown and Word
-writers (:mod:`interreg.markdown`, :mod:`interreg.word`) render the same outline, so both
-files hold the same content.
+The narrative draft (:mod:`interreg.render.draft`) is built once as an outline; the Markdown
+and Word writers (:mod:`interreg.render.markdown`, :mod:`interreg.render.word`) render the same
+outline, so both files hold the same content.
 """
 from __future__ import annotations
 

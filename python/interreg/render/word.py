@@ -1,4 +1,4 @@
-"""An :mod:`interreg.outline` as a Word document (.docx), written with python-docx (Debian
+"""An :mod:`interreg.render.outline` as a Word document (.docx), written with python-docx (Debian
 python3-docx), which is imported only when a document is written.
 
 Headings use Word's built-in heading styles (so the navigation pane and a table of contents
