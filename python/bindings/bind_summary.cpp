@@ -14,9 +14,8 @@ void register_summary(py::module_& m) {
         .def("to_dict", [](const BudgetSummary& s) { return to_python(budget_summary_to_json(s)); },
              "The whole summary as plain data (amounts in cents).");
 
-    m.def("summarise_budget", [](const Programme& programme, const Proposal& proposal) {
-        py::gil_scoped_release release;
-        return summarise_budget(programme, proposal);
+    m.def("summarise_budget", [](const Programme& programme, const Draft& draft) {
+        return reading(draft, [&](const Proposal& p) { return summarise_budget(programme, p); });
     }, py::arg("programme"), py::arg("proposal"), "Compute the budget summary.");
 }
 
