@@ -136,53 +136,40 @@ def give_small_budget(partner: "interreg.Partner", amount: str = "10000.00") -> 
 
 def take_part(partner: "interreg.Partner", activity: str) -> None:
     """Add `partner` to the work plan's `activity`, if the work plan has it."""
-    def edit(plan):
-        for wp in plan["work_packages"]:
-            for a in wp["activities"]:
-                if a["id"] == activity and partner.id not in a["partners"]:
-                    a["partners"].append(partner.id)
-    partner._proposal.work_plan._change(edit)
-
-
-def drop_from_work_plan(proposal: "interreg.Proposal", *ids: str) -> None:
-    """Remove partners from the work plan's leads and activities (after removing them from the
-    proposal, so that the work plan names no partner that is gone)."""
-    def edit(plan):
-        for wp in plan["work_packages"]:
-            if wp["lead"] in ids:
-                wp["lead"] = None
-            for a in wp["activities"]:
-                a["partners"] = [x for x in a["partners"] if x not in ids]
-    proposal.work_plan._change(edit)
+    plan = partner._proposal.work_plan
+    for wp in plan.to_dict()["work_packages"]:
+        for a in wp["activities"]:
+            if a["id"] == activity and partner.id not in a["partners"]:
+                plan.update(activity, partners=a["partners"] + [partner.id])
 
 
 def replace_work_packages(proposal: "interreg.Proposal", *packages) -> "interreg.Proposal":
     """Replace the work plan's work packages (outputs keep no work package): each package is
     (lead, [partner ids of each activity]); every activity runs in periods 1-2."""
-    def clear(plan):
-        plan["work_packages"] = []
-        for output in plan["outputs"]:
-            output["work_package"] = None
-    proposal.work_plan._change(clear)
+    plan = proposal.work_plan
+    for wp in plan.to_dict()["work_packages"]:
+        plan.remove(wp["number"], cascade=True)
     for lead, activities in packages:
-        number = proposal.work_plan.add_work_package(f"Work led by {lead}", lead=lead)
+        number = plan.add_work_package(f"Work led by {lead}", lead=lead)
         for members in activities:
-            proposal.work_plan.add_activity(number, "Joint work", start_period=1, end_period=2, partners=members)
+            plan.add_activity(number, "Joint work", start_period=1, end_period=2, partners=members)
     return proposal
 
 
 def shorten_work_plan(proposal: "interreg.Proposal", periods: int) -> "interreg.Proposal":
     """Move every period of the work plan to at most `periods` (for a shorter project, e.g. a
     pre-project of two periods)."""
-    def edit(plan):
-        for wp in plan["work_packages"]:
-            for a in wp["activities"]:
-                a["start_period"], a["end_period"] = min(a["start_period"], periods), min(a["end_period"], periods)
-                for d in a["deliverables"]:
-                    d["period"] = min(d["period"], periods)
-        for item in plan["outputs"] + plan["results"]:
-            item["period"] = min(item["period"], periods)
-    proposal.work_plan._change(edit)
+    plan = proposal.work_plan
+    doc = plan.to_dict()
+    for wp in doc["work_packages"]:
+        for a in wp["activities"]:
+            plan.update(a["id"], start_period=min(a["start_period"], periods), end_period=min(a["end_period"], periods),
+                        deliverables=[(d["title"], min(d["period"], periods)) for d in a["deliverables"]])
+    for o in doc["outputs"]:
+        plan.update((o["indicator"], o["work_package"]) if o["work_package"] else o["indicator"],
+                    period=min(o["period"], periods))
+    for r in doc["results"]:
+        plan.update(r["indicator"], period=min(r["period"], periods))
     return proposal
 
 

@@ -326,9 +326,8 @@ def test_both_office_bases_cannot_be_chosen(draft):
     with pytest.raises(interreg.ArgumentError):
         budget.flat_rates(office_admin="7%", office_admin_base="Direct")
     # ... and the core refuses both when asked directly.
-    core = draft._core.partner("PP1")
     with pytest.raises(interreg.ArgumentError, match="not both"):
-        core.set_flat_rates({"office_on_staff": "15%", "office_on_direct": "7%"})
+        draft._core.set_flat_rates("PP1", {"office_on_staff": "15%", "office_on_direct": "7%"})
     assert set(budget.rates.values()) == {None}
 
 

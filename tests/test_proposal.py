@@ -311,21 +311,34 @@ def test_partner_id_is_read_only(good_proposal):
 
 
 def test_remove_partner_keeps_ids_and_never_reuses_them(good_proposal):
-    good_proposal.remove_partner("PP2")
+    good_proposal.remove_partner("PP2", cascade=True)
     assert [p.id for p in good_proposal.partners] == ["PP1", "PP3"]
     assert good_proposal.partner("PP3").name == "Østfold fylkeskommune"
     added = good_proposal.add_partner("Region Hovedstaden", country="DK", region="DK01")
     assert added.id == "PP4"
     assert [p.id for p in good_proposal.partners] == ["PP1", "PP3", "PP4"]
-    good_proposal.remove_partner("göteborgs universitet")  # by name
+    good_proposal.remove_partner("göteborgs universitet", cascade=True)  # by name
     assert [p.id for p in good_proposal.partners] == ["PP3", "PP4"]
 
 
 def test_ids_continue_from_the_highest_in_use(good_proposal):
     # Documented: the next id follows the highest one still in use, so only the id of a
     # removed *last* partner can come back (the document keeps no counter).
-    good_proposal.remove_partner("PP3")
+    good_proposal.remove_partner("PP3", cascade=True)
     assert good_proposal.add_partner("Viken fylkeskommune", country="NO").id == "PP3"
+
+
+def test_removing_a_partner_the_work_plan_names_needs_cascade(good_proposal):
+    before = good_proposal.to_json()
+    with pytest.raises(interreg.ArgumentError, match="cascade=True") as caught:
+        good_proposal.remove_partner("PP2")
+    assert ("partner in activity A1.1, lead of work package 2 and partner in activity A2.1"
+            in str(caught.value))
+    assert good_proposal.to_json() == before
+    good_proposal.remove_partner("PP2", cascade=True)
+    plan = good_proposal.work_plan.to_dict()
+    assert all(wp["lead"] != "PP2" for wp in plan["work_packages"])
+    assert all("PP2" not in a["partners"] for wp in plan["work_packages"] for a in wp["activities"])
 
 
 def test_remove_unknown_partner(good_proposal):
@@ -336,7 +349,7 @@ def test_remove_unknown_partner(good_proposal):
 
 def test_view_of_a_removed_partner(good_proposal):
     view = good_proposal.partner("PP2")
-    good_proposal.remove_partner("PP2")
+    good_proposal.remove_partner("PP2", cascade=True)
     with pytest.raises(interreg.NotFoundError):
         view.name
     with pytest.raises(interreg.NotFoundError):

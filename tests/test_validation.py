@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 import interreg
-from conftest import (clear_budget, drop_from_work_plan, give_small_budget, replace_with_small_budgets,
-                      replace_work_packages, shorten_work_plan)
+from conftest import clear_budget, give_small_budget, replace_with_small_budgets, replace_work_packages, shorten_work_plan
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 ASSUMED_NOTE = "marked as assumed"
@@ -20,8 +19,7 @@ ASSUMED_NOTE = "marked as assumed"
 def remove_partners(*ids):
     def change(p):
         for i in ids:
-            p.remove_partner(i)
-        drop_from_work_plan(p, *ids)
+            p.remove_partner(i, cascade=True)  # and out of the work plan
     return change
 
 

@@ -9,12 +9,17 @@
 #include <stdexcept>
 
 #include "interreg/errors.hpp"
+#include "interreg/fields.hpp"
 #include "interreg/text.hpp"
 
 namespace interreg {
 
 void throw_document_error(DocumentKind kind, std::string path, std::string detail) {
     if (kind == DocumentKind::programme) throw ProgrammeError(std::move(path), std::move(detail));
+    if (kind == DocumentKind::argument) {
+        // An API argument read like a document value: the field is its path without the slash.
+        throw ArgumentError(path.empty() || path[0] != '/' ? path : path.substr(1), std::move(detail));
+    }
     throw FormatError(std::move(path), std::move(detail));
 }
 
@@ -141,7 +146,7 @@ std::vector<std::pair<std::string, JsonReader>> JsonReader::members() const {
 std::string JsonReader::string(std::size_t max_length) const {
     if (!value_->is_string()) fail("expected a string, found " + type_name());
     const auto& s = value_->get_ref<const std::string&>();
-    if (text::utf8_length(s) > max_length) {
+    if (s.size() > max_length && text::utf8_length(s) > max_length) {  // never more characters than bytes
         fail("text is " + std::to_string(text::utf8_length(s)) + " characters; the limit is " +
              std::to_string(max_length));
     }
@@ -157,11 +162,26 @@ std::string JsonReader::nonempty_string(std::size_t max_length) const {
 std::int64_t JsonReader::integer(std::int64_t min, std::int64_t max) const {
     if (!value_->is_number_integer()) fail("expected an integer, found " + type_name());
     if (value_->is_number_unsigned() && value_->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
-        fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
+        fail("must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not " + value_->dump());
     }
     const auto v = value_->get<std::int64_t>();
-    if (v < min || v > max) fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
+    try {
+        check_range("", v, min, max);
+    } catch (const ArgumentError& e) {
+        fail(e.detail());
+    }
     return v;
+}
+
+std::string JsonReader::text(TextRule rule) const {
+    if (!value_->is_string()) fail("expected a string, found " + type_name());
+    const auto& s = value_->get_ref<const std::string&>();
+    try {
+        check_text("", s, rule);
+    } catch (const ArgumentError& e) {
+        fail(e.detail());
+    }
+    return s;
 }
 
 bool JsonReader::boolean() const {

@@ -8,7 +8,6 @@
 
 namespace interreg {
 
-
 namespace {
 const std::vector<std::string>& effect_names() {
     static const std::vector<std::string> names = {"positive", "neutral", "negative"};
@@ -28,6 +27,22 @@ const std::vector<std::string>& cooperation_criteria() {
 const std::vector<std::string>& horizontal_principles() {
     static const std::vector<std::string> names = {"sustainable_development", "equal_opportunities", "gender_equality"};
     return names;
+}
+
+const ProjectObjective* WorkPlan::objective(std::string_view id) const {
+    for (const auto& o : objectives) {
+        if (o.id == id) return &o;
+    }
+    return nullptr;
+}
+
+const WorkPackage* WorkPlan::work_package_of(std::string_view activity_id) const {
+    for (const auto& wp : work_packages) {
+        for (const auto& a : wp.activities) {
+            if (a.id == activity_id) return &wp;
+        }
+    }
+    return nullptr;
 }
 
 const Activity* WorkPlan::activity(std::string_view id) const {

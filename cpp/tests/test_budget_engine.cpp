@@ -176,7 +176,7 @@ Proposal project(int months, std::vector<Partner> partners, std::string kind = "
     p.specific_objective = "RSO4.1";
     p.start = interreg::Date{2026, 1, 1};
     p.duration_months = months;
-    for (auto& partner : partners) p.add_partner(std::move(partner));
+    for (auto& partner : partners) add_partner(p, std::move(partner));
     return p;
 }
 

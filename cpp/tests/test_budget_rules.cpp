@@ -724,7 +724,7 @@ TEST(PartnerEmptyRule, AFlatRateOnNothingIsStillNoBudget) {
 
 TEST(PartnerEmptyRule, AssociatedPartnersNeedNoBudget) {
     Proposal p = baseline();
-    p.add_partner(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university", Role::associated));
+    add_partner(p, make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university", Role::associated));
     const Report report = check(p);
     expect_silent_in(report, "budget.partner-empty");
     expect_silent_in(report, "budget.associated");
@@ -738,7 +738,7 @@ TEST(AssociatedRule, FiresForAnAssociatedPartnerWithABudget) {
     Proposal p = baseline();
     Partner kiel = make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university", Role::associated);
     kiel.budget.lines.push_back(budget_line(Category::travel, "Trip to Göteborg", "trips", "2", "450.00"));
-    p.add_partner(kiel);
+    add_partner(p, kiel);
     auto f = single(p, "budget.associated");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->severity, Severity::error);
@@ -753,7 +753,7 @@ TEST(AssociatedRule, AFlatRateAloneIsABudget) {
     Proposal p = baseline();
     Partner kiel = make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university", Role::associated);
     kiel.budget.flat_rates.office_on_staff = percent("15%");
-    p.add_partner(kiel);
+    add_partner(p, kiel);
     auto f = single(p, "budget.associated");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->path, "/partners/3/budget");
@@ -894,7 +894,7 @@ TEST(NorwegianCapRule, TheCapIsForTheWholeProject) {
     Proposal p = baseline();
     Partner akershus = make_partner("Akershus fylkeskommune", "NO", "Akershus", "regional-authority");
     akershus.budget.lines.push_back(budget_line(Category::staff, "Adviser", "lump", "1", "400000.00"));
-    p.add_partner(akershus);
+    add_partner(p, akershus);
     // 112,912.50 + 200,000.00 = 312,912.50: over by 12,912.50
     auto f = single(p, "cofinancing.norwegian-cap");
     ASSERT_TRUE(f);
@@ -1011,7 +1011,7 @@ TEST(SourcesRule, PartnerWithoutFundContributesEverything) {
     kiel.budget.lines.push_back(budget_line(Category::staff, "Researcher", "hours", "100", "50.00"));
     kiel.cofinancing.sources.push_back(
         interreg_test::contribution_source("Kieler Universität", true, interreg::Funding::public_funding, "4000.00"));
-    p.add_partner(kiel);
+    add_partner(p, kiel);
     auto f = single(p, "cofinancing.sources");
     ASSERT_TRUE(f);
     EXPECT_EQ(f->path, "/partners/3/cofinancing/sources");
@@ -1031,7 +1031,7 @@ TEST(BudgetFindings, EveryFindingIsComplete) {
     pp(p, 0).cofinancing.sources[1].amount = eur("1.00");
     Partner kiel = make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university", Role::associated);
     kiel.budget.flat_rates.travel = percent("15%");
-    p.add_partner(kiel);
+    add_partner(p, kiel);
     const Report report = check(p);
     std::set<std::string> rules;
     for (const auto& f : report.findings) {
@@ -1110,7 +1110,7 @@ TEST(MaxRateRule, ForeignPartnerCannotTakeNorwegianFunds) {
     Partner kiel = make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university");
     kiel.budget.lines.push_back(budget_line(Category::staff, "Researcher", "hours", "100", "50.00"));
     kiel.cofinancing.fund = "no-interreg";
-    p.add_partner(kiel);
+    add_partner(p, kiel);
     const auto found = fired(p, "cofinancing.max-rate");
     if (found.empty()) {
         FAIL() << "regression: rules/cofinancing.cpp:23 (max_rate) compares the chosen fund only "

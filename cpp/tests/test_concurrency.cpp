@@ -1,10 +1,13 @@
 // Validation, budget summaries and batch checking from several threads on one shared programme
-// give exactly the serial results. Part of the regular suite, and built alone under ThreadSanitizer by
+// give exactly the serial results, and one draft edited from several threads stays whole. Part of the regular suite, and built alone under ThreadSanitizer by
 // scripts/sanitize.sh (target interreg_concurrency_tests), where any data race fails the run.
+#include <atomic>
 #include <thread>
 
 #include "interreg/batch.hpp"
 #include "interreg/budget_engine.hpp"
+#include "interreg/draft.hpp"
+#include "interreg/edit.hpp"
 #include "interreg/proposal_json.hpp"
 #include "test_support.hpp"
 
@@ -130,4 +133,68 @@ TEST(Concurrency, CheckFilesOnSeveralWorkersGetsTheSerialResults) {
         ASSERT_EQ(checks[i].outcome, FileCheck::Outcome::validated) << paths[i];
         EXPECT_EQ(interreg_test::describe(checks[i].report), serial[i]) << paths[i];
     }
+}
+
+// One draft changed by some threads while others validate, summarise and write it: every
+// reader sees a whole proposal (what it writes reads back; its validation is that of the text
+// it wrote), and nothing races (under ThreadSanitizer any data race fails the run).
+TEST(Concurrency, OneDraftEditedWhileOthersValidateAndSave) {
+    const auto programme = Programme::load(interreg_test::programme_file());
+    Draft draft(programme, baseline());
+    std::atomic<int> refused{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < thread_count; ++t) {
+        threads.emplace_back([&, t] {
+            for (int r = 0; r < 40; ++r) {
+                const std::string n = std::to_string(t) + "." + std::to_string(r);
+                try {
+                    switch ((t + r) % 8) {
+                        case 0: draft.edit([&](Proposal& p) { set_acronym(p, "A" + n); }); break;
+                        case 1:
+                            draft.edit([&](Proposal& p) {
+                                add_line(p, "PP1", budget_line(Category::equipment, "Item " + n, "pieces", "1", "10.00"));
+                            });
+                            break;
+                        case 2:
+                            draft.edit([&](Proposal& p) {
+                                const auto& partner = add_partner(p, interreg_test::make_partner("Org " + n, "DK", "Hovedstaden",
+                                                                                                  "ngo"));
+                                if (r % 2) remove_partner(p, partner.id);
+                            });
+                            break;
+                        case 3:
+                            draft.edit([&](Proposal& p) {
+                                const auto key = add_item(p, ItemKind::activity,
+                                                          {{"title", "Meeting " + n}, {"start_period", 1}, {"end_period", 2}}, 2);
+                                update_item(p, key, {{"title", "Meeting " + n + " (moved)"}, {"end_period", 3}});
+                                if (r % 3 == 0) remove_item(p, key);
+                            });
+                            break;
+                        case 4: {
+                            const std::string text = draft.read([](const Proposal& p) { return dump_proposal(p); });
+                            EXPECT_EQ(dump_proposal(parse_proposal(text)), text);
+                            break;
+                        }
+                        case 5: {
+                            const auto [text, report] = draft.read([&](const Proposal& p) {
+                                return std::make_pair(dump_proposal(p), describe(validate(*programme, p)));
+                            });
+                            EXPECT_EQ(describe(validate(*programme, parse_proposal(text))), report);
+                            break;
+                        }
+                        case 6:
+                            draft.read([&](const Proposal& p) { return summarise_budget(*programme, p).costs.total; });
+                            break;
+                        default: draft.edit([&](Proposal& p) { set_partner_name(p, "PP0", "Nobody"); }); break;
+                    }
+                } catch (const NotFoundError&) {
+                    ++refused;  // no partner is ever PP0
+                }
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(refused.load(), thread_count * 40 / 8);
+    const std::string final_text = draft.read([](const Proposal& p) { return dump_proposal(p); });
+    EXPECT_EQ(dump_proposal(parse_proposal(final_text)), final_text);
 }

@@ -31,7 +31,7 @@ interreg::WorkPackage package(int number, const std::string& lead, const std::ve
 // The baseline (PP1 SE, PP2 DK, PP3 NO) with a second Swedish partner PP4.
 Proposal four_partners() {
     Proposal p = interreg_test::baseline();
-    p.add_partner(interreg_test::make_partner("Lunds universitet", "SE", "Skåne", "university", Role::partner));
+    add_partner(p, interreg_test::make_partner("Lunds universitet", "SE", "Skåne", "university", Role::partner));
     return p;
 }
 
@@ -58,7 +58,7 @@ TEST(NetworkRules, SilentWithoutAWorkPlanAndOnAMixedConsortium) {
 
 TEST(NetworkRules, IsolatedCountry) {
     Proposal p = four_partners();
-    p.add_partner(interreg_test::make_partner("Københavns Kommune", "DK", "DK011", "local-authority", Role::partner));
+    add_partner(p, interreg_test::make_partner("Københavns Kommune", "DK", "DK011", "local-authority", Role::partner));
     p.work_plan.work_packages = {package(1, "PP1", {{"PP1", "PP3", "PP4"}}), package(2, "PP2", {{"PP2", "PP5"}})};
     const auto f = fired(p, "network.isolated-country");
     ASSERT_EQ(f.size(), 1u);

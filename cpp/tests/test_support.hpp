@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interreg/budget.hpp"
+#include "interreg/edit.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/money.hpp"
 #include "interreg/programme.hpp"
@@ -260,12 +261,12 @@ inline interreg::Proposal baseline() {
     p.geography = "whole";
     p.start = interreg::Date{2026, 1, 1};
     p.duration_months = 36;
-    p.add_partner(with_budget(make_partner("Göteborgs universitet", "SE", "Västra Götaland", "university",
+    add_partner(p, with_budget(make_partner("Göteborgs universitet", "SE", "Västra Götaland", "university",
                                            interreg::Role::lead),
                               baseline_budget_pp1(), baseline_cofinancing_pp1()));
-    p.add_partner(with_budget(make_partner("Aalborg Kommune", "DK", "Region Nordjylland", "local-authority"),
+    add_partner(p, with_budget(make_partner("Aalborg Kommune", "DK", "Region Nordjylland", "local-authority"),
                               baseline_budget_pp2()));
-    p.add_partner(with_budget(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
+    add_partner(p, with_budget(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
                                            interreg::Role::partner, true),
                               baseline_budget_pp3()));
     p.work_plan = full_work_plan();

@@ -24,7 +24,8 @@ void register_alignment(py::module_& m) {
           [](const Programme& programme, const std::string& text) { return rank_objectives(programme, text); },
           py::arg("programme"), py::arg("text"), py::call_guard<py::gil_scoped_release>(),
           "Every specific objective of the programme, best fit with `text` first (BM25 over keyword profiles).");
-    m.def("alignment_text", &alignment_text, py::arg("proposal"),
+    m.def("alignment_text", [](const Draft& draft) { return reading(draft, [](const Proposal& p) { return alignment_text(p); }); },
+          py::arg("proposal"),
           "The proposal's texts that say what the project does (title, summary, work plan objectives and titles).");
 }
 

@@ -4,73 +4,40 @@
 
 #include <pybind11/stl.h>
 
-#include <algorithm>
-#include <cmath>
-
 #include "interreg/budget_engine.hpp"
 #include "interreg/errors.hpp"
-#include "interreg/text.hpp"
+#include "interreg/edit.hpp"
 
 namespace interreg::bindings {
 namespace {
 
-// str, int, decimal.Decimal, or a float with at most `decimals` decimals that converts exactly
-// → the canonical decimal text the C++ parsers read.
-std::string decimal_text(py::handle value, const char* field, int decimals) {
-    if (py::isinstance<py::bool_>(value)) throw py::type_error(std::string(field) + " must be a number, not bool");
-    if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-    if (py::isinstance<py::int_>(value)) return py::str(value).cast<std::string>();
-    py::object decimal = py::module_::import("decimal").attr("Decimal");
-    if (py::isinstance<py::float_>(value)) {
-        // A float is taken at its shortest decimal form (repr) when that has at most
-        // `decimals` decimals and the float is below 2^53, where every such value is exact.
-        const double d = value.cast<double>();
-        const bool in_range = std::isfinite(d) && std::fabs(d) < 9007199254740992.0 / 100;
-        py::object shortest = in_range ? decimal(py::repr(value)) : py::object();
-        if (!in_range || shortest.attr("as_tuple")().attr("exponent").cast<int>() < -decimals) {
-            throw ArgumentError(std::string(field) + " = " + py::repr(value).cast<std::string>() +
-                                " is a float that is not an exact amount with at most " + std::to_string(decimals) +
-                                " decimals; pass a str or decimal.Decimal, e.g. '1234.50'");
-        }
-        return py::module_::import("builtins").attr("format")(shortest, "f").cast<std::string>();
-    }
-    if (py::isinstance(value, decimal)) {
-        if (!value.attr("is_finite")().cast<bool>()) throw ArgumentError(std::string(field) + " must be finite");
-        // Decimal("0.150") is 0.15: drop trailing zeros before counting decimals.
-        return py::module_::import("builtins").attr("format")(value.attr("normalize")(), "f").cast<std::string>();
-    }
-    throw py::type_error(std::string(field) + " must be a str, int or decimal.Decimal, not " +
-                         py::type::of(value).attr("__name__").cast<std::string>());
-}
-
-template <class T>
-T parse_as(py::handle value, const char* field, int decimals, T (*parse)(std::string_view)) {
-    const std::string text = decimal_text(value, field, decimals);
-    try {
-        return parse(text);
-    } catch (const ArgumentError& e) {
-        throw ArgumentError(std::string(field) + ": " + e.what());
-    }
-}
-
-Money money(py::handle v, const char* field) { return parse_as(v, field, 2, &Money::parse); }
-Units units(py::handle v, const char* field) { return parse_as(v, field, 2, &Units::parse); }
-// "15%", or a fraction: 0.15, Decimal("0.15"). An int is refused: 15 or 1 would be ambiguous.
-Rate rate(py::handle v, const char* field) {
-    if (py::isinstance<py::int_>(v) && !py::isinstance<py::bool_>(v)) {
-        throw ArgumentError(std::string(field) + ": give a rate as \"15%\" or Decimal(\"0.15\"), not the int " +
-                            py::str(v).cast<std::string>());
-    }
-    return parse_as(v, field, 6, &Rate::parse);
-}
-
-// A partner's lines and flat rates must fit together whenever they are changed through the API.
-void check_combination(const PartnerBudget& b) {
-    const auto conflicts = flat_rate_conflicts(b.flat_rates, b.categories_with_lines());
-    if (!conflicts.empty()) throw ArgumentError(conflicts.front());
-}
-
 py::object optional_text(const std::optional<Rate>& r) { return r ? py::object(py::str(r->to_string())) : py::none(); }
+
+std::optional<std::vector<Money>> periods_arg(py::handle periods) {
+    if (periods.is_none()) return std::nullopt;
+    if (PyUnicode_Check(periods.ptr()) || PyBytes_Check(periods.ptr())) {
+        throw py::type_error("periods must be a list of amounts, one per reporting period, not a single string");
+    }
+    std::vector<Money> out;
+    for (auto p : py::iter(periods)) out.push_back(money_arg(p, "periods"));
+    return out;
+}
+
+BudgetLine line_arg(const Programme& programme, py::handle category, py::handle description, py::handle units,
+                    py::handle unit_price, py::handle unit_type, py::handle currency, py::handle periods,
+                    py::handle unit_cost, py::handle lump_sum) {
+    BudgetLine l;
+    l.category = category_named(programme, text_arg(category, "category"));
+    l.description = text_arg(description, "description");
+    l.units = units_arg(units, "units");
+    l.unit_price = money_arg(unit_price, "unit_price");
+    l.unit_type = text_arg(unit_type, "unit_type");
+    l.currency = text_arg(currency, "currency");
+    l.periods = periods_arg(periods);
+    l.unit_cost = optional_text_arg(unit_cost, "unit_cost");
+    l.lump_sum = optional_text_arg(lump_sum, "lump_sum");
+    return l;
+}
 
 }  // namespace
 
@@ -79,29 +46,7 @@ void register_budget(py::module_& m) {
     m.attr("flat_rate_names") = flat_rate_names();
     m.attr("currency_codes") = currency_codes();
 
-    py::class_<BudgetLine>(m, "BudgetLine", "One budget line: units × unit price in a cost category.")
-        .def(py::init([](const std::string& category, const std::string& description, py::handle units_, py::handle price,
-                         const std::string& unit_type, const std::string& currency, std::optional<py::list> periods,
-                         std::optional<std::string> unit_cost, std::optional<std::string> lump_sum) {
-                 BudgetLine l;
-                 l.category = parse_category(category);
-                 l.description = description;
-                 l.units = units(units_, "units");
-                 l.unit_price = money(price, "unit_price");
-                 l.unit_type = unit_type;
-                 l.currency = currency;
-                 if (periods) {
-                     l.periods.emplace();
-                     for (auto p : *periods) l.periods->push_back(money(p, "periods"));
-                 }
-                 l.unit_cost = unit_cost;
-                 l.lump_sum = lump_sum;
-                 check_line(l);
-                 return l;
-             }),
-             py::arg("category"), py::arg("description"), py::arg("units"), py::arg("unit_price"),
-             py::arg("unit_type") = "", py::arg("currency") = "EUR", py::arg("periods") = py::none(),
-             py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none())
+    py::class_<BudgetLine>(m, "BudgetLine", "One budget line as stored: units × unit price in a cost category (a copy).")
         .def_property_readonly("category", [](const BudgetLine& l) { return std::string(to_string(l.category)); })
         .def_readonly("description", &BudgetLine::description)
         .def_readonly("unit_type", &BudgetLine::unit_type)
@@ -117,105 +62,116 @@ void register_budget(py::module_& m) {
         .def_readonly("unit_cost", &BudgetLine::unit_cost)
         .def_readonly("lump_sum", &BudgetLine::lump_sum);
 
-    auto partner = py::reinterpret_borrow<py::class_<Partner>>(m.attr("Partner"));
-    partner
-        .def_property_readonly("budget_lines", [](const Partner& p) { return p.budget.lines; })
-        .def("add_line", [](Partner& p, const BudgetLine& line) {
-            PartnerBudget b = p.budget;
-            b.lines.push_back(line);
-            check_combination(b);
-            if (b.lines.size() > max_budget_lines) throw ArgumentError("too many budget lines");
-            p.budget = b;
-        }, py::arg("line"))
-        .def("set_line", [](Partner& p, std::size_t index, const BudgetLine& line) {
-            if (index >= p.budget.lines.size()) throw NotFoundError("no budget line " + std::to_string(index));
-            PartnerBudget b = p.budget;
-            b.lines[index] = line;
-            check_combination(b);
-            p.budget = b;
-        }, py::arg("index"), py::arg("line"))
-        .def("remove_line", [](Partner& p, std::size_t index) {
-            if (index >= p.budget.lines.size()) throw NotFoundError("no budget line " + std::to_string(index));
-            p.budget.lines.erase(p.budget.lines.begin() + static_cast<std::ptrdiff_t>(index));
-        }, py::arg("index"))
-        .def_property_readonly("flat_rates", [](const Partner& p) {
-            py::dict out;
-            for (const auto& name : flat_rate_names()) out[py::str(name)] = optional_text(flat_rate(p.budget.flat_rates, name));
-            return out;
-        })
-        .def("set_flat_rates", [](Partner& p, const py::dict& rates) {
-            PartnerBudget b = p.budget;
-            b.flat_rates = FlatRates();
-            for (auto item : rates) {
-                const auto name = item.first.cast<std::string>();
-                set_flat_rate(b.flat_rates, name, item.second.is_none() ? std::nullopt
-                                                                         : std::optional<Rate>(rate(item.second, name.c_str())));
-            }
-            check_combination(b);
-            p.budget = b;
-        }, py::arg("rates"), "Replace all flat rates: name → rate (\"15%\", Decimal(\"0.15\")) or None.")
-        .def_property("cofinancing_fund", [](const Partner& p) { return p.cofinancing.fund; },
-                      [](Partner& p, std::optional<std::string> f) { p.cofinancing.fund = f; })
-        .def_property("cofinancing_rate", [](const Partner& p) { return optional_text(p.cofinancing.rate); },
-                      [](Partner& p, py::handle v) {
-                          p.cofinancing.rate = v.is_none() ? std::nullopt : std::optional<Rate>(rate(v, "rate"));
-                      })
-        .def_property_readonly("contribution_sources", [](const Partner& p) {
-            py::list out;
-            for (const auto& s : p.cofinancing.sources) {
-                py::dict d;
-                d["name"] = s.name;
-                d["own"] = s.own;
-                d["status"] = std::string(to_string(s.status));
-                d["amount"] = s.amount.to_string();
-                out.append(d);
-            }
-            return out;
-        })
-        .def("add_source", [](Partner& p, const std::string& name, py::handle amount, const std::string& status, bool own) {
-            Partner changed = p;
-            changed.cofinancing.sources.push_back({name, own, parse_funding(status), money(amount, "amount")});
-            changed.check();
-            p = changed;
-        }, py::arg("name"), py::arg("amount"), py::arg("status") = "public", py::arg("own") = true)
-        .def("remove_source", [](Partner& p, std::size_t index) {
-            if (index >= p.cofinancing.sources.size()) throw NotFoundError("no contribution source " + std::to_string(index));
-            p.cofinancing.sources.erase(p.cofinancing.sources.begin() + static_cast<std::ptrdiff_t>(index));
-        }, py::arg("index"));
-
-    auto proposal = py::reinterpret_borrow<py::class_<Proposal>>(m.attr("Proposal"));
+    auto proposal = py::reinterpret_borrow<py::class_<Draft, std::shared_ptr<Draft>>>(m.attr("Proposal"));
     proposal
-        .def_property_readonly("exchange_rates", [](const Proposal& p) {
+        // ---- lines
+        .def("lines", [](const Draft& d, const std::string& partner) {
+            return reading(d, [&](const Proposal& p) { return p.partner(partner).budget.lines; });
+        }, py::arg("partner"), "Copies of a partner's budget lines.")
+        .def("line_count", [](const Draft& d, const std::string& partner) {
+            return reading(d, [&](const Proposal& p) { return p.partner(partner).budget.lines.size(); });
+        }, py::arg("partner"))
+        .def("add_line", [](Draft& d, const std::string& partner, py::handle category, py::handle description,
+                            py::handle units, py::handle unit_price, py::handle unit_type, py::handle currency,
+                            py::handle periods, py::handle unit_cost, py::handle lump_sum) {
+            BudgetLine line = line_arg(d.programme(), category, description, units, unit_price, unit_type, currency,
+                                       periods, unit_cost, lump_sum);
+            editing(d, [&](Proposal& p) { add_line(p, partner, line); });
+            return line;
+        }, py::arg("partner"), py::arg("category"), py::arg("description"), py::arg("units"), py::arg("unit_price"),
+           py::arg("unit_type") = "", py::arg("currency") = "EUR", py::arg("periods") = py::none(),
+           py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none(), "Add a line; returns a copy of it.")
+        .def("set_line_periods", [](Draft& d, const std::string& partner, std::size_t index, py::handle periods) {
+            auto amounts = periods_arg(periods);
+            editing(d, [&](Proposal& p) { set_line_periods(p, partner, index, std::move(amounts)); });
+        }, py::arg("partner"), py::arg("index"), py::arg("periods"))
+        .def("spread_line_evenly", [](Draft& d, const std::string& partner, std::size_t index) {
+            const auto amounts = editing(d, [&](Proposal& p) { return spread_line_evenly(p, d.programme(), partner, index); });
+            std::vector<std::string> out;
+            for (Money a : amounts) out.push_back(a.to_string());
+            return out;
+        }, py::arg("partner"), py::arg("index"), "Write an even spread of a line over the periods; returns it.")
+        .def("remove_line", [](Draft& d, const std::string& partner, std::size_t index) {
+            editing(d, [&](Proposal& p) { remove_line(p, partner, index); });
+        }, py::arg("partner"), py::arg("index"))
+        // ---- flat rates
+        .def("flat_rates", [](const Draft& d, const std::string& partner) {
+            const FlatRates rates = reading(d, [&](const Proposal& p) { return p.partner(partner).budget.flat_rates; });
             py::dict out;
-            for (const auto& [code, e] : p.exchange_rates) {
-                py::dict d;
-                d["rate"] = e.rate.to_string();
-                d["date"] = e.date ? py::object(py::str(e.date->to_string())) : py::none();
-                d["source"] = e.source;
-                out[py::str(code)] = d;
+            for (const auto& name : flat_rate_names()) out[py::str(name)] = optional_text(flat_rate(rates, name));
+            return out;
+        }, py::arg("partner"))
+        .def("set_flat_rates", [](Draft& d, const std::string& partner, const py::dict& rates) {
+            FlatRates chosen;
+            for (auto item : rates) {
+                const auto name = text_arg(item.first, "flat rate");
+                set_flat_rate(chosen, name, item.second.is_none() ? std::nullopt
+                                                                  : std::optional<Rate>(rate_arg(item.second, name.c_str())));
+            }
+            editing(d, [&](Proposal& p) { set_flat_rates(p, partner, chosen); });
+        }, py::arg("partner"), py::arg("rates"), "Replace all flat rates: name → rate (\"15%\", Decimal(\"0.15\")) or None.")
+        // ---- co-financing
+        .def("fund", [](const Draft& d, const std::string& partner) {
+            return reading(d, [&](const Proposal& p) { return p.partner(partner).cofinancing.fund; });
+        }, py::arg("partner"))
+        .def("set_fund", [](Draft& d, const std::string& partner, py::handle fund) {
+            auto id = optional_text_arg(fund, "fund");
+            if (id) id = fund_named(d.programme(), std::move(*id));
+            editing(d, [&](Proposal& p) { set_fund(p, partner, std::move(id)); });
+        }, py::arg("partner"), py::arg("fund"))
+        .def("cofinancing_rate", [](const Draft& d, const std::string& partner) {
+            return optional_text(reading(d, [&](const Proposal& p) { return p.partner(partner).cofinancing.rate; }));
+        }, py::arg("partner"))
+        .def("set_cofinancing_rate", [](Draft& d, const std::string& partner, py::handle rate) {
+            const auto value = rate.is_none() ? std::nullopt : std::optional<Rate>(rate_arg(rate, "rate"));
+            editing(d, [&](Proposal& p) { set_cofinancing_rate(p, partner, value); });
+        }, py::arg("partner"), py::arg("rate"))
+        .def("sources", [](const Draft& d, const std::string& partner) {
+            const auto sources = reading(d, [&](const Proposal& p) { return p.partner(partner).cofinancing.sources; });
+            py::list out;
+            for (const auto& s : sources) {
+                py::dict row;
+                row["name"] = s.name;
+                row["own"] = s.own;
+                row["status"] = std::string(to_string(s.status));
+                row["amount"] = s.amount.to_string();
+                out.append(row);
+            }
+            return out;
+        }, py::arg("partner"))
+        .def("add_source", [](Draft& d, const std::string& partner, py::handle name, py::handle amount, py::handle status,
+                              bool own) {
+            ContributionSource source{text_arg(name, "name"), own, funding_named(text_arg(status, "status")),
+                                      money_arg(amount, "amount")};
+            editing(d, [&](Proposal& p) { add_source(p, partner, std::move(source)); });
+        }, py::arg("partner"), py::arg("name"), py::arg("amount"), py::arg("status") = "public", py::arg("own") = true)
+        .def("remove_source", [](Draft& d, const std::string& partner, std::size_t index) {
+            editing(d, [&](Proposal& p) { remove_source(p, partner, index); });
+        }, py::arg("partner"), py::arg("index"))
+        // ---- exchange rates
+        .def_property_readonly("exchange_rates", [](const Draft& d) {
+            const auto rates = reading(d, [](const Proposal& p) { return p.exchange_rates; });
+            py::dict out;
+            for (const auto& [code, e] : rates) {
+                py::dict row;
+                row["rate"] = e.rate.to_string();
+                row["date"] = e.date ? py::object(py::str(e.date->to_string())) : py::none();
+                row["source"] = e.source;
+                out[py::str(code)] = row;
             }
             return out;
         })
-        .def("set_exchange_rate", [](Proposal& p, const std::string& currency, py::handle value,
-                                     std::optional<std::string> date, const std::string& source) {
-            const auto& codes = currency_codes();
-            if (std::find(codes.begin() + 1, codes.end(), currency) == codes.end()) {
-                throw ArgumentError("exchange rates are for DKK, SEK and NOK, not '" + currency + "'");
-            }
+        .def("set_exchange_rate", [](Draft& d, py::handle currency, py::handle value, py::handle date, py::handle source) {
             ExchangeRateEntry e;
-            e.rate = parse_as(value, "rate", 6, &ExchangeRate::parse);
-            if (date) {
-                e.date = Date::parse(*date);
-                if (!e.date) throw ArgumentError("date must be YYYY-MM-DD, not '" + *date + "'");
-            }
-            if (text::utf8_length(source) > max_name_length) {
-                throw ArgumentError("source has at most " + std::to_string(max_name_length) + " characters");
-            }
-            e.source = source;
-            p.exchange_rates[currency] = e;
+            e.rate = exchange_rate_arg(value, "rate");
+            if (auto text = optional_text_arg(date, "date")) e.date = parse_date("date", *text);
+            e.source = text_arg(source, "source");
+            auto code = text_arg(currency, "currency");
+            editing(d, [&](Proposal& p) { set_exchange_rate(p, std::move(code), std::move(e)); });
         }, py::arg("currency"), py::arg("rate"), py::arg("date") = py::none(), py::arg("source") = "")
-        .def("remove_exchange_rate", [](Proposal& p, const std::string& currency) {
-            if (!p.exchange_rates.erase(currency)) throw NotFoundError("no exchange rate for '" + currency + "'");
+        .def("remove_exchange_rate", [](Draft& d, py::handle currency) {
+            const auto code = text_arg(currency, "currency");
+            editing(d, [&](Proposal& p) { remove_exchange_rate(p, code); });
         }, py::arg("currency"));
 
     m.def("effective_line_total", [](const Programme& programme, const BudgetLine& line) {
@@ -223,21 +179,17 @@ void register_budget(py::module_& m) {
     }, py::arg("programme"), py::arg("line"),
           "units × the price the line is charged at (the programme's for unit costs and lump sums)");
 
-    m.def("period_count", [](const Programme& programme, const Proposal& proposal) {
-        return reporting_periods(programme, proposal).size();
-    }, py::arg("programme"), py::arg("proposal"));
-
     m.def("spread_evenly", [](py::handle total, int periods) {
         std::vector<std::string> out;
-        for (Money m : spread_evenly(money(total, "total"), periods)) out.push_back(m.to_string());
+        for (Money m : spread_evenly(money_arg(total, "total"), periods)) out.push_back(m.to_string());
         return out;
     }, py::arg("total"), py::arg("periods"), "Split an amount over periods: equal cents, the last takes the rest.");
 
-    m.def("line_total", [](py::handle units_, py::handle price) {
-        return line_total(units(units_, "units"), money(price, "unit_price")).to_string();
+    m.def("line_total", [](py::handle units, py::handle price) {
+        return line_total(units_arg(units, "units"), money_arg(price, "unit_price")).to_string();
     }, py::arg("units"), py::arg("unit_price"));
 
-    m.def("parse_money", [](py::handle v) { return money(v, "amount").to_string(); }, py::arg("amount"),
+    m.def("parse_money", [](py::handle v) { return money_arg(v, "amount").to_string(); }, py::arg("amount"),
           "An amount as canonical decimal text; refuses inexact floats and more than two decimals.");
 }
 

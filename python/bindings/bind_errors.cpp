@@ -23,9 +23,10 @@ PyObject* argument_error_type = nullptr;
 PyObject* not_found_error_type = nullptr;
 PyObject* io_error_type = nullptr;
 
-void raise(PyObject* type, const char* message, const std::string* path = nullptr) {
+// Raise `type`; `attribute` (path or field) names where the problem is.
+void raise(PyObject* type, const char* message, const char* attribute = nullptr, const std::string* where = nullptr) {
     py::object instance = py::reinterpret_borrow<py::object>(type)(message_text(message));
-    if (path) instance.attr("path") = *path;
+    if (attribute) instance.attr(attribute) = message_text(*where);
     PyErr_SetObject(type, instance.ptr());
 }
 
@@ -44,11 +45,16 @@ void register_errors(py::module_& m) {
     programme_error_type = make_type(m, "ProgrammeError", bases(error_type, PyExc_ValueError),
                                      "A programme document that is malformed or inconsistent; `path` locates the problem.");
     argument_error_type = make_type(m, "ArgumentError", bases(error_type, PyExc_ValueError),
-                                    "A bad argument: the message lists the valid choices, nearest first.");
+                                    "A bad argument: the message lists the valid choices, nearest first; `field` "
+                                    "names the argument or field at fault (\"\" when it is the call as a whole).");
     not_found_error_type = make_type(m, "NotFoundError", bases(error_type, PyExc_KeyError),
                                      "A partner, region or other name that is not there.");
     io_error_type = make_type(m, "FileError", bases(error_type, PyExc_OSError),
                               "A file that cannot be read or written.");
+    // Defaults for errors raised from Python code: where the problem is, when nobody says.
+    py::handle(format_error_type).attr("path") = "";
+    py::handle(programme_error_type).attr("path") = "";
+    py::handle(argument_error_type).attr("field") = "";
     m.attr("max_document_bytes") = max_document_bytes;
     m.attr("max_nesting_depth") = max_nesting_depth;
 
@@ -56,11 +62,11 @@ void register_errors(py::module_& m) {
         try {
             if (p) std::rethrow_exception(p);
         } catch (const FormatError& e) {
-            raise(format_error_type, e.what(), &e.path());
+            raise(format_error_type, e.what(), "path", &e.path());
         } catch (const ProgrammeError& e) {
-            raise(programme_error_type, e.what(), &e.path());
+            raise(programme_error_type, e.what(), "path", &e.path());
         } catch (const ArgumentError& e) {
-            raise(argument_error_type, e.what());
+            raise(argument_error_type, e.what(), "field", &e.field());
         } catch (const NotFoundError& e) {
             raise(not_found_error_type, e.what());
         } catch (const IoError& e) {

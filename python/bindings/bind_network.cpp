@@ -264,21 +264,19 @@ void register_network(py::module_& m) {
                  return d;
              }, "Columns a, b (a < b), projects, latest of every edge.");
 
-    m.def("suggest_partners", [](const CooperationNetwork& network, const Programme& programme, const Proposal& proposal,
+    m.def("suggest_partners", [](const CooperationNetwork& network, const Programme& programme, const Draft& draft,
                                  std::size_t n, std::vector<std::string> countries, std::vector<std::string> org_types,
                                  std::string geography) {
-              SuggestResult r;
-              {
-                  py::gil_scoped_release release;
-                  r = suggest_partners(network, programme, proposal, SuggestOptions{n, countries, org_types, geography});
-              }
+              const SuggestResult r = reading(draft, [&](const Proposal& proposal) {
+                  return suggest_partners(network, programme, proposal, SuggestOptions{n, countries, org_types, geography});
+              });
               return suggestion_dict(r);
           }, py::arg("network"), py::arg("programme"), py::arg("proposal"), py::arg("n") = 10,
           py::arg("countries") = std::vector<std::string>{}, py::arg("org_types") = std::vector<std::string>{},
           py::arg("geography") = "", "Partner suggestions for a proposal, best first, with the reasons.");
 
-    m.def("consortium_graph", [](const Proposal& proposal) {
-              const auto g = consortium_graph(proposal);
+    m.def("consortium_graph", [](const Draft& draft) {
+              const auto g = reading(draft, [](const Proposal& proposal) { return consortium_graph(proposal); });
               py::list links;
               for (const auto& l : g.links) links.append(py::make_tuple(l.a, l.b, l.activities, l.work_packages));
               py::dict d;

@@ -1,19 +1,123 @@
-// Proposal and Partner: mutable models whose setters refuse values that cannot be stored.
+// Proposals: a document read from a file or dict (Document), and a proposal being drafted for
+// a programme (Proposal, the core's Draft): every read and edit takes the draft's lock, and
+// every edit is one of the core's checked operations (edit.hpp).
 #include "bindings.hpp"
 
 #include <pybind11/stl.h>
 
-#include "interreg/countries.hpp"
+#include "interreg/edit.hpp"
 #include "interreg/errors.hpp"
-#include "interreg/proposal.hpp"
 #include "interreg/proposal_json.hpp"
+#include "interreg/text.hpp"
 
 namespace interreg::bindings {
 namespace {
 
-std::optional<std::string> legal_status_of(const Partner& p) {
-    if (!p.legal_status) return std::nullopt;
-    return std::string(to_string(*p.legal_status));
+std::optional<std::string> date_text(const std::optional<Date>& d) {
+    return d ? std::optional<std::string>(d->to_string()) : std::nullopt;
+}
+
+std::optional<Date> date_arg(py::handle value, const char* field) {
+    const auto text = optional_text_arg(value, field);
+    if (!text) return std::nullopt;
+    return parse_date(field, *text);
+}
+
+TextMap texts_arg(py::handle value, const char* field) {
+    if (!py::isinstance<py::dict>(value)) {
+        throw py::type_error(std::string(field) + " must be a str or a dict of language code → str, not " +
+                             Py_TYPE(value.ptr())->tp_name);
+    }
+    TextMap out;
+    for (auto item : value.cast<py::dict>()) out[text_arg(item.first, field)] = text_arg(item.second, field);
+    return out;
+}
+
+// A partner's own fields as Python reads them (its budget has calls of its own).
+py::dict partner_fields(const Partner& p) {
+    py::dict d;
+    d["id"] = p.id;
+    d["name"] = p.name;
+    d["country"] = p.country;
+    d["region"] = p.region ? py::object(py::str(*p.region)) : py::none();
+    d["org_type"] = p.org_type ? py::object(py::str(*p.org_type)) : py::none();
+    d["legal_status"] = p.legal_status ? py::object(py::str(std::string(to_string(*p.legal_status)))) : py::none();
+    d["role"] = std::string(to_string(p.role));
+    d["norwegian_project_owner"] = p.norwegian_project_owner;
+    return d;
+}
+
+struct PartnerCopy {  // the fields above, copied under the lock
+    std::string id, name, country;
+    std::optional<std::string> region, org_type;
+    std::optional<LegalStatus> legal_status;
+    Role role;
+    bool owner;
+};
+
+PartnerCopy copy_fields(const Partner& p) {
+    return {p.id, p.name, p.country, p.region, p.org_type, p.legal_status, p.role, p.norwegian_project_owner};
+}
+
+py::dict fields_of(const PartnerCopy& c) {
+    Partner p;
+    p.id = c.id;
+    p.name = c.name;
+    p.country = c.country;
+    p.region = c.region;
+    p.org_type = c.org_type;
+    p.legal_status = c.legal_status;
+    p.role = c.role;
+    p.norwegian_project_owner = c.owner;
+    return partner_fields(p);
+}
+
+using Setter = void (*)(Draft&, std::string_view, py::handle);
+
+// How each settable partner field is converted and stored.
+const std::map<std::string, Setter>& partner_setters() {
+    static const std::map<std::string, Setter> setters = {
+        {"name", [](Draft& d, std::string_view id, py::handle v) {
+             auto name = text_arg(v, "name");
+             editing(d, [&](Proposal& p) { set_partner_name(p, id, std::move(name)); });
+         }},
+        {"country", [](Draft& d, std::string_view id, py::handle v) {
+             auto country = country_named(d.programme(), text_arg(v, "country"));
+             editing(d, [&](Proposal& p) { set_partner_country(p, id, std::move(country)); });
+         }},
+        {"region", [](Draft& d, std::string_view id, py::handle v) {
+             auto region = optional_text_arg(v, "region");
+             if (region) region = region_named(d.programme(), std::move(*region));
+             editing(d, [&](Proposal& p) { set_partner_region(p, id, std::move(region)); });
+         }},
+        {"org_type", [](Draft& d, std::string_view id, py::handle v) {
+             auto type = optional_text_arg(v, "org_type");
+             if (type) type = org_type_named(d.programme(), std::move(*type));
+             editing(d, [&](Proposal& p) { set_partner_org_type(p, id, std::move(type)); });
+         }},
+        {"legal_status", [](Draft& d, std::string_view id, py::handle v) {
+             const auto text = optional_text_arg(v, "legal_status");
+             std::optional<LegalStatus> status;
+             if (text) status = legal_status_named(d.programme(), *text);
+             editing(d, [&](Proposal& p) { set_partner_legal_status(p, id, status); });
+         }},
+        {"role", [](Draft& d, std::string_view id, py::handle v) {
+             const Role role = role_named(d.programme(), text_arg(v, "role"));
+             editing(d, [&](Proposal& p) { set_partner_role(p, id, role); });
+         }},
+        {"norwegian_project_owner", [](Draft& d, std::string_view id, py::handle v) {
+             if (!PyBool_Check(v.ptr())) {
+                 throw py::type_error(std::string("norwegian_project_owner must be a bool, not ") + Py_TYPE(v.ptr())->tp_name);
+             }
+             const bool owner = v.cast<bool>();
+             editing(d, [&](Proposal& p) { set_norwegian_project_owner(p, id, owner); });
+         }},
+    };
+    return setters;
+}
+
+std::shared_ptr<Draft> make_draft(const std::shared_ptr<Programme>& programme, Proposal proposal) {
+    return std::make_shared<Draft>(programme, std::move(proposal));
 }
 
 }  // namespace
@@ -21,96 +125,160 @@ std::optional<std::string> legal_status_of(const Partner& p) {
 void register_proposal(py::module_& m) {
     m.attr("max_duration_months") = max_duration_months;
     m.attr("max_partners") = max_partners;
-    py::class_<Partner>(m, "Partner", "One partner of a proposal.")
-        .def(py::init([](const std::string& name, const std::string& country) {
-                 Partner p;
-                 p.name = name;
-                 p.country = countries::require(country).code;  // "se" → "SE"
-                 p.check();
-                 return p;
-             }),
-             py::arg("name"), py::arg("country"))
-        .def_readonly("id", &Partner::id)
-        .def_property("name", [](const Partner& p) { return p.name; },
-                      [](Partner& p, const std::string& v) {
-                          Partner copy = p;
-                          copy.name = v;
-                          copy.check();
-                          p = copy;
-                      })
-        .def_property("country", [](const Partner& p) { return p.country; },
-                      [](Partner& p, const std::string& v) { p.country = countries::require(v).code; })
-        .def_readwrite("region", &Partner::region)
-        .def_readwrite("org_type", &Partner::org_type)
-        .def_property("legal_status", &legal_status_of,
-                      [](Partner& p, const std::optional<std::string>& v) {
-                          p.legal_status = v ? std::optional<LegalStatus>(parse_legal_status(*v)) : std::nullopt;
-                      })
-        .def_property("role", [](const Partner& p) { return std::string(to_string(p.role)); },
-                      [](Partner& p, const std::string& v) { p.role = parse_role(v); })
-        .def_readwrite("norwegian_project_owner", &Partner::norwegian_project_owner);
 
-    py::class_<Proposal>(m, "Proposal", "The metadata and partners of one application.")
-        .def(py::init<>())
-        .def_readwrite("programme", &Proposal::programme)
-        .def_readwrite("call", &Proposal::call)
-        .def_readwrite("kind", &Proposal::kind)
-        .def_readwrite("acronym", &Proposal::acronym)
-        .def_property("title", [](const Proposal& p) { return p.title; },
-                      [](Proposal& p, const TextMap& v) { check_text_map(v, "title"); p.title = v; })
-        .def_property("summary", [](const Proposal& p) { return p.summary; },
-                      [](Proposal& p, const TextMap& v) { check_text_map(v, "summary"); p.summary = v; })
-        .def_readwrite("specific_objective", &Proposal::specific_objective)
-        .def_readwrite("geography", &Proposal::geography)
-        .def_property("start",
-                      [](const Proposal& p) -> std::optional<std::string> {
-                          return p.start ? std::optional<std::string>(p.start->to_string()) : std::nullopt;
-                      },
-                      [](Proposal& p, const std::optional<std::string>& v) {
-                          if (!v) {
-                              p.start.reset();
-                              return;
-                          }
-                          auto d = Date::parse(*v);
-                          if (!d) throw ArgumentError("start must be a date as YYYY-MM-DD (e.g. 2026-01-01), not '" + *v + "'");
-                          p.start = d;
-                      })
-        .def_property("duration_months", [](const Proposal& p) { return p.duration_months; },
-                      [](Proposal& p, std::optional<int> v) {
-                          if (v) check_duration(*v);
-                          p.duration_months = v;
-                      })
-        .def_property_readonly("end", [](const Proposal& p) -> std::optional<std::string> {
-            auto e = p.end();
-            return e ? std::optional<std::string>(e->to_string()) : std::nullopt;
-        })
-        .def_readonly("partners", &Proposal::partners)
-        .def("add_partner", [](Proposal& p, const Partner& partner) { return p.add_partner(partner); }, py::arg("partner"))
-        .def("partner", &Proposal::partner, py::arg("id_or_name"), py::return_value_policy::copy)
-        .def("update_partner", &Proposal::update_partner, py::arg("partner"))
-        .def("remove_partner", &Proposal::remove_partner, py::arg("id"))
-        .def("to_dict", [](const Proposal& p) { return to_python(proposal_to_json(p)); })
-        .def_static("from_dict", [](py::handle doc) { return proposal_from_json(from_python(doc)); }, py::arg("document"))
-        .def("dumps", &dump_proposal)
-        .def_static("loads", [](const std::string& text) { return parse_proposal(text); }, py::arg("text"),
-                    py::call_guard<py::gil_scoped_release>())  // the text is already a C++ string
-        .def_static("loads_bytes", [](const py::bytes& data) {
-            std::string text(data);
-            py::gil_scoped_release release;
-            return parse_proposal(text);
-        }, py::arg("data"))
-        .def("save", [](const Proposal& p, const std::string& path) {
-            py::gil_scoped_release release;
-            save_proposal(p, path);
-        }, py::arg("path"))
-        .def_static("load", [](const std::string& path) {
+    py::class_<Proposal>(m, "Document", "A proposal document as read, before it is drafted for its programme.")
+        .def_readonly("programme", &Proposal::programme, "The id of the programme the document names.")
+        .def_static("read", [](const std::string& path) {
             py::gil_scoped_release release;
             return load_proposal(path);
-        }, py::arg("path"))
-        .def("copy", [](const Proposal& p) { return Proposal(p); })
-        .def_property("work_plan", [](const Proposal& p) { return to_python(work_plan_to_json(p.work_plan)); },
-                      [](Proposal& p, py::handle doc) { p.work_plan = work_plan_from_json(from_python(doc, "/work_plan")); },
-                      "The work plan as a document (dict); setting it reads it strictly (FormatError with the path).");
+        }, py::arg("path"), "Read a proposal document (FormatError with the JSON path; FileError).")
+        .def_static("parse", [](py::handle text) {
+            const std::string data = PyBytes_Check(text.ptr()) ? text.cast<std::string>() : text_arg(text, "text");
+            py::gil_scoped_release release;
+            return parse_proposal(data);
+        }, py::arg("text"), "Parse JSON text (str or bytes).")
+        .def_static("from_dict", [](py::handle doc) { return proposal_from_json(from_python(doc)); }, py::arg("document"));
+
+    py::class_<Draft, std::shared_ptr<Draft>>(m, "Proposal", "A proposal being drafted for a programme; thread-safe.")
+        .def(py::init([](const std::shared_ptr<Programme>& programme) {
+                 Proposal p;
+                 set_programme_id(p, programme->id());
+                 return make_draft(programme, std::move(p));
+             }),
+             py::arg("programme"))
+        .def(py::init([](const std::shared_ptr<Programme>& programme, Proposal& document) {
+                 return make_draft(programme, std::move(document));  // the Document is left empty
+             }),
+             py::arg("programme"), py::arg("document"))
+        .def_property_readonly("programme", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.programme; }); })
+        // ---- metadata
+        .def_property("acronym", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.acronym; }); },
+                      [](Draft& d, py::handle v) {
+                          auto text = text_arg(v, "acronym");
+                          editing(d, [&](Proposal& p) { set_acronym(p, std::move(text)); });
+                      })
+        .def_property("call", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.call; }); },
+                      [](Draft& d, py::handle v) {
+                          auto call = optional_text_arg(v, "call");
+                          editing(d, [&](Proposal& p) { set_call(p, std::move(call)); });
+                      })
+        .def_property("kind", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.kind; }); },
+                      [](Draft& d, py::handle v) {
+                          auto kind = kind_named(d.programme(), text_arg(v, "kind"));
+                          editing(d, [&](Proposal& p) { set_kind(p, std::move(kind)); });
+                      })
+        .def_property("geography", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.geography; }); },
+                      [](Draft& d, py::handle v) {
+                          auto geography = geography_named(d.programme(), text_arg(v, "geography"));
+                          editing(d, [&](Proposal& p) { set_geography(p, std::move(geography)); });
+                      })
+        .def_property("specific_objective",
+                      [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.specific_objective; }); },
+                      [](Draft& d, py::handle v) {
+                          auto code = text_arg(v, "specific_objective");
+                          editing(d, [&](Proposal& p) { set_specific_objective(p, std::move(code)); });
+                      })
+        .def_property("title", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.title; }); },
+                      [](Draft& d, py::handle v) {
+                          auto texts = texts_arg(v, "title");
+                          editing(d, [&](Proposal& p) { set_title(p, std::move(texts)); });
+                      })
+        .def_property("summary", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.summary; }); },
+                      [](Draft& d, py::handle v) {
+                          auto texts = texts_arg(v, "summary");
+                          editing(d, [&](Proposal& p) { set_summary(p, std::move(texts)); });
+                      })
+        .def_property("start",
+                      [](const Draft& d) { return date_text(reading(d, [](const Proposal& p) { return p.start; })); },
+                      [](Draft& d, py::handle v) {
+                          const auto start = date_arg(v, "start");
+                          editing(d, [&](Proposal& p) { set_start(p, start); });
+                      })
+        .def_property("duration_months",
+                      [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.duration_months; }); },
+                      [](Draft& d, py::handle v) {
+                          std::optional<std::int64_t> months;
+                          if (!v.is_none()) {
+                              if (!PyLong_Check(v.ptr()) || PyBool_Check(v.ptr())) {
+                                  throw py::type_error(std::string("duration_months must be an int or None, not ") +
+                                                       Py_TYPE(v.ptr())->tp_name);
+                              }
+                              int overflow = 0;
+                              months = PyLong_AsLongLongAndOverflow(v.ptr(), &overflow);
+                              if (overflow) months = overflow > 0 ? INT64_MAX : INT64_MIN;  // out of range all the same
+                          }
+                          editing(d, [&](Proposal& p) { set_duration(p, months); });
+                      })
+        .def_property_readonly("end", [](const Draft& d) { return date_text(reading(d, [](const Proposal& p) { return p.end(); })); })
+        // ---- partners
+        .def("partner_ids", [](const Draft& d) {
+            return reading(d, [](const Proposal& p) {
+                std::vector<std::string> ids;
+                for (const auto& partner : p.partners) ids.push_back(partner.id);
+                return ids;
+            });
+        }, "The partners' ids, in order.")
+        .def("partners", [](const Draft& d) {
+            const auto copies = reading(d, [](const Proposal& p) {
+                std::vector<PartnerCopy> out;
+                for (const auto& partner : p.partners) out.push_back(copy_fields(partner));
+                return out;
+            });
+            py::list out;
+            for (const auto& c : copies) out.append(fields_of(c));
+            return out;
+        }, "Every partner's own fields (dicts), in order.")
+        .def("partner", [](const Draft& d, py::handle id_or_name) {
+            const auto key = text_arg(id_or_name, "partner");
+            return fields_of(reading(d, [&](const Proposal& p) { return copy_fields(p.partner(key)); }));
+        }, py::arg("id_or_name"), "A partner's own fields, by id or name (NotFoundError lists the partners).")
+        .def("add_partner", [](Draft& d, py::handle name, py::handle country, py::handle region, py::handle org_type,
+                               py::handle legal_status, py::handle role, py::handle owner) {
+            const Programme& programme = d.programme();
+            Partner partner;
+            partner.name = text_arg(name, "name");
+            partner.country = country_named(programme, text_arg(country, "country"));
+            if (auto r = optional_text_arg(region, "region")) partner.region = region_named(programme, std::move(*r));
+            if (auto t = optional_text_arg(org_type, "org_type")) partner.org_type = org_type_named(programme, std::move(*t));
+            if (auto s = optional_text_arg(legal_status, "legal_status")) partner.legal_status = legal_status_named(programme, *s);
+            partner.role = role_named(programme, text_arg(role, "role"));
+            if (!PyBool_Check(owner.ptr())) {
+                throw py::type_error(std::string("norwegian_project_owner must be a bool, not ") + Py_TYPE(owner.ptr())->tp_name);
+            }
+            partner.norwegian_project_owner = owner.cast<bool>();
+            return editing(d, [&](Proposal& p) { return add_partner(p, std::move(partner)).id; });
+        }, py::arg("name"), py::arg("country"), py::arg("region") = py::none(), py::arg("org_type") = py::none(),
+           py::arg("legal_status") = py::none(), py::arg("role") = "partner", py::arg("norwegian_project_owner") = false,
+           "Add a partner; returns its id.")
+        .def("set_partner", [](Draft& d, py::handle id_or_name, const std::string& field, py::handle value) {
+            const auto id = text_arg(id_or_name, "partner");
+            const auto& setters = partner_setters();
+            const auto it = setters.find(field);
+            if (it == setters.end()) {
+                std::vector<std::string> names;
+                for (const auto& [name, setter] : setters) names.push_back(name);
+                throw ArgumentError("no partner field '" + field + "'; the fields are " + text::join_choices(names, ", "));
+            }
+            it->second(d, id, value);
+        }, py::arg("id"), py::arg("field"), py::arg("value"), "Set one of a partner's own fields (checked by the core).")
+        .def("partner_references", [](const Draft& d, py::handle id) {
+            const auto key = text_arg(id, "partner");
+            return reading(d, [&](const Proposal& p) { return partner_references(p, p.partner(key).id); });
+        }, py::arg("id"), "Where the work plan names the partner.")
+        .def("remove_partner", [](Draft& d, py::handle id, bool cascade) {
+            const auto key = text_arg(id, "partner");
+            editing(d, [&](Proposal& p) { remove_partner(p, key, cascade); });
+        }, py::arg("id"), py::arg("cascade") = false)
+        // ---- documents
+        .def("to_dict", [](const Draft& d) { return to_python(reading(d, [](const Proposal& p) { return proposal_to_json(p); })); })
+        .def("dumps", [](const Draft& d) { return reading(d, [](const Proposal& p) { return dump_proposal(p); }); })
+        .def("save", [](const Draft& d, const std::string& path) {
+            const std::string text = reading(d, [](const Proposal& p) { return dump_proposal(p); });
+            py::gil_scoped_release release;
+            write_file_atomically(path, text);
+        }, py::arg("path"), "Write the document atomically.")
+        .def("copy", [](const Draft& d) { return std::make_shared<Draft>(d.shared_programme(), reading(d, [](const Proposal& p) { return p; })); },
+             "An independent copy for the same programme.");
 }
 
 }  // namespace interreg::bindings

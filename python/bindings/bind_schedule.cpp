@@ -29,11 +29,12 @@ void register_schedule(py::module_& m) {
         .def_readonly("activity_order", &Schedule::activity_order, "Every activity id, each after its predecessors.")
         .def_readonly("cycle", &Schedule::cycle, "Activities waiting for each other in a circle (then document order).");
 
-    m.def("schedule", [](const Proposal& proposal) { return schedule(proposal.work_plan); }, py::arg("proposal"),
+    m.def("schedule", [](const Draft& draft) { return reading(draft, [](const Proposal& p) { return schedule(p.work_plan); }); },
+          py::arg("proposal"),
           "The proposal's work plan as a timeline.");
 
-    m.def("reporting_periods", [](const Programme& programme, const Proposal& proposal) {
-        return to_python(reporting_periods_to_json(reporting_periods(programme, proposal)));
+    m.def("reporting_periods", [](const Programme& programme, const Draft& draft) {
+        return to_python(reading(draft, [&](const Proposal& p) { return reporting_periods_to_json(reporting_periods(programme, p)); }));
     }, py::arg("programme"), py::arg("proposal"), "The project's reporting periods: number, months and dates.");
 }
 

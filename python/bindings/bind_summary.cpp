@@ -55,9 +55,8 @@ void register_summary(py::module_& m) {
     m.attr("budget_table_names") = budget_table_names();
     m.attr("cost_columns") = cost_column_ids();
 
-    m.def("summarise_budget", [](const Programme& programme, const Proposal& proposal) {
-        py::gil_scoped_release release;
-        return summarise_budget(programme, proposal);
+    m.def("summarise_budget", [](const Programme& programme, const Draft& draft) {
+        return reading(draft, [&](const Proposal& p) { return summarise_budget(programme, p); });
     }, py::arg("programme"), py::arg("proposal"), "Compute the budget summary.");
 }
 

@@ -27,9 +27,8 @@ void register_validation(py::module_& m) {
             return r.count(*s);
         }, py::arg("severity"));
 
-    m.def("validate", [](const Programme& programme, const Proposal& proposal) {
-        py::gil_scoped_release release;
-        return validate(programme, proposal);
+    m.def("validate", [](const Programme& programme, const Draft& draft) {
+        return reading(draft, [&](const Proposal& p) { return validate(programme, p); });
     }, py::arg("programme"), py::arg("proposal"), "Run every rule the programme switches on.");
 
     m.def("check_files", [](const std::vector<std::string>& paths, const std::vector<std::shared_ptr<Programme>>& programmes,

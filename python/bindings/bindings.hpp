@@ -2,7 +2,14 @@
 // Shared declarations of the binding files: one register_<area>() per file.
 #include <pybind11/pybind11.h>
 
+#include <optional>
+#include <string>
+#include <utility>
+
 #include <nlohmann/json.hpp>
+
+#include "interreg/draft.hpp"
+#include "interreg/money.hpp"
 
 namespace interreg::bindings {
 
@@ -14,6 +21,7 @@ void register_proposal(py::module_& m);
 void register_validation(py::module_& m);
 void register_budget(py::module_& m);  // after register_proposal: it extends Partner and Proposal
 void register_summary(py::module_& m);
+void register_workplan(py::module_& m);  // after register_proposal: it extends Proposal
 void register_alignment(py::module_& m);  // after register_programme
 void register_network(py::module_& m);    // after register_programme and register_proposal
 void register_schedule(py::module_& m);  // after register_proposal
@@ -27,5 +35,32 @@ py::object to_python(const nlohmann::ordered_json& value);
 py::object to_python(const nlohmann::json& value);
 // Python dict/list/str/int/bool/None → JSON; anything else is a FormatError at its path.
 nlohmann::json from_python(py::handle value, const std::string& path = "");
+
+// ---- arguments ---------------------------------------------------------------------------
+// Text from Python, byte for byte: a str with a lone surrogate reaches the core as the invalid
+// UTF-8 it is, and the core refuses it with an ArgumentError naming the field. Not a str: a
+// TypeError naming the field.
+std::string text_arg(py::handle value, const char* field);
+std::optional<std::string> optional_text_arg(py::handle value, const char* field);  // None → nullopt
+// Amounts, units and rates: str, int, decimal.Decimal, or a float that is an exact decimal
+// with few enough places (else ArgumentError); bool is a TypeError.
+Money money_arg(py::handle value, const char* field);
+Units units_arg(py::handle value, const char* field);
+Rate rate_arg(py::handle value, const char* field);  // "15%" or a fraction; an int is refused
+ExchangeRate exchange_rate_arg(py::handle value, const char* field);
+
+// ---- the proposal's lock -----------------------------------------------------------------
+// f(const Proposal&) under the draft's shared lock, and f(Proposal&) under its exclusive lock,
+// both without the GIL: the lock is never held while Python runs, so threads cannot deadlock.
+template <class F>
+decltype(auto) reading(const Draft& draft, F&& f) {
+    py::gil_scoped_release release;
+    return draft.read(std::forward<F>(f));
+}
+template <class F>
+decltype(auto) editing(Draft& draft, F&& f) {
+    py::gil_scoped_release release;
+    return draft.edit(std::forward<F>(f));
+}
 
 }  // namespace interreg::bindings

@@ -54,14 +54,14 @@ nlohmann::json from_python_at(py::handle value, const std::string& path, int dep
         }
     }
     if (py::isinstance<py::float_>(value)) return value.cast<double>();
-    if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+    if (py::isinstance<py::str>(value)) return text_arg(value, path.c_str());  // broken text reaches the reader, which refuses it
     if (py::isinstance<py::dict>(value)) {
         nlohmann::json out = nlohmann::json::object();
         for (auto item : value.cast<py::dict>()) {
             if (!py::isinstance<py::str>(item.first)) {
                 throw FormatError(path, "object keys must be strings, found " + std::string(py::str(py::type::of(item.first).attr("__name__"))));
             }
-            const auto key = item.first.cast<std::string>();
+            const auto key = text_arg(item.first, path.c_str());
             out[key] = from_python_at(item.second, pointer_append(path, key), depth + 1);
         }
         return out;

@@ -9,6 +9,7 @@ PYBIND11_MODULE(_core, m) {
     interreg::bindings::register_proposal(m);
     interreg::bindings::register_budget(m);
     interreg::bindings::register_summary(m);
+    interreg::bindings::register_workplan(m);
     interreg::bindings::register_validation(m);
     interreg::bindings::register_alignment(m);
     interreg::bindings::register_network(m);

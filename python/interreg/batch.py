@@ -98,9 +98,9 @@ class _Checker:
         if isinstance(item, Proposal):
             return Checked(None, index, item.validate(), None)
         try:
-            core = _core.Proposal.load(os.fspath(item))  # reads with the GIL released
-            proposal = Proposal._wrap(core, self._programme or self._programmes.get(core.programme))
-            self._programmes.setdefault(core.programme, proposal.programme)
+            document = _core.Document.read(os.fspath(item))  # reads with the GIL released
+            proposal = Proposal._wrap(document, self._programme or self._programmes.get(document.programme))
+            self._programmes.setdefault(proposal.programme.id, proposal.programme)
             report = proposal.validate()
         except Error as e:
             return Checked(str(item), index, None, _unreadable(e))

@@ -45,34 +45,23 @@ class BudgetLine:
                    line.unit_cost, line.lump_sum, _money(_core.effective_line_total(programme, line)))
 
 
-def _period_list(periods: Optional[Sequence[Amount]]) -> Optional[List[Amount]]:
-    if periods is None:
-        return None
-    if isinstance(periods, (str, bytes)):
-        raise TypeError("periods must be a list of amounts, one per reporting period, not a single string")
-    return list(periods)
-
-
 class _PartnerView:
-    """A live view of one part of a partner: edits go straight into the proposal."""
+    """A live view of one part of a partner: every read and edit goes to the proposal's core."""
 
     def __init__(self, partner: "Partner"):
         self._partner = partner
 
-    def _edit(self, change) -> None:
-        core = self._partner._core()
-        change(core)
-        self._partner._proposal._core.update_partner(core)
+    @property
+    def _draft(self) -> _core.Proposal:
+        return self._partner._proposal._core
+
+    @property
+    def _id(self) -> str:
+        return self._partner.id
 
 
 class PartnerBudget(_PartnerView):
     """A partner's budget: a live view, changes go straight into the proposal."""
-
-    def _line(self, index: int) -> _core.BudgetLine:
-        lines = self._partner._core().budget_lines
-        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(lines):
-            raise _core.NotFoundError(f"no budget line {index!r}; the partner has {len(lines)} (0 to {len(lines) - 1})")
-        return lines[index]
 
     @property
     def _programme(self) -> _core.Programme:
@@ -80,7 +69,7 @@ class PartnerBudget(_PartnerView):
 
     @property
     def lines(self) -> List[BudgetLine]:
-        return [BudgetLine._from_core(line, self._programme) for line in self._partner._core().budget_lines]
+        return [BudgetLine._from_core(line, self._programme) for line in self._draft.lines(self._id)]
 
     def add(self, category: str, description: str, *, units: Amount, unit_price: Amount = "0",
             unit_type: str = "", currency: str = "EUR", periods: Optional[Sequence[Amount]] = None,
@@ -92,36 +81,27 @@ class PartnerBudget(_PartnerView):
         the price. Refused when it clashes with the partner's flat rates (a flat-rated
         category takes no lines).
         """
-        line = _core.BudgetLine(category, description, units, unit_price, unit_type, currency,
-                                _period_list(periods), unit_cost, lump_sum)
-        self._edit(lambda core: core.add_line(line))
+        line = self._draft.add_line(self._id, category, description, units, unit_price, unit_type, currency, periods,
+                                   unit_cost, lump_sum)
         return BudgetLine._from_core(line, self._programme)
 
     def remove(self, index: int) -> None:
-        """Remove the line at `index`."""
-        self._line(index)
-        self._edit(lambda core: core.remove_line(index))
+        """Remove the line at `index` (numbered from 0)."""
+        self._draft.remove_line(self._id, _index(index))
 
     def set_periods(self, index: int, periods: Optional[Sequence[Amount]]) -> None:
         """Set a line's amounts per period (None: spread evenly when summarised)."""
-        old = self._line(index)
-        line = _core.BudgetLine(old.category, old.description, old.units, old.unit_price, old.unit_type, old.currency,
-                                _period_list(periods), old.unit_cost, old.lump_sum)
-        self._edit(lambda core: core.set_line(index, line))
+        self._draft.set_line_periods(self._id, _index(index), periods)
 
     def spread_evenly(self, index: int) -> List[Decimal]:
         """Write an even spread of a line over the project's periods (equal cents, the last
         period takes the rest) and return it."""
-        proposal = self._partner._proposal
-        count = _core.period_count(proposal.programme._core, proposal._core)
-        amounts = _core.spread_evenly(_core.effective_line_total(self._programme, self._line(index)), count)
-        self.set_periods(index, amounts)
-        return [_money(a) for a in amounts]
+        return [_money(a) for a in self._draft.spread_line_evenly(self._id, _index(index))]
 
     @property
     def rates(self) -> Dict[str, Optional[str]]:
         """The flat rates chosen: staff, office_on_staff, office_on_direct, travel, other_costs."""
-        return dict(self._partner._core().flat_rates)
+        return dict(self._draft.flat_rates(self._id))
 
     def flat_rates(self, *, office_admin: Optional[Amount] = None, office_admin_base: str = "staff",
                    travel: Optional[Amount] = None, staff: Optional[Amount] = None,
@@ -134,14 +114,14 @@ class PartnerBudget(_PartnerView):
         rates: Dict[str, Optional[Amount]] = {"staff": staff, "travel": travel, "other_costs": other_costs,
                                               "office_on_staff": None, "office_on_direct": None}
         rates["office_on_" + office_admin_base] = office_admin
-        self._edit(lambda core: core.set_flat_rates(rates))
+        self._draft.set_flat_rates(self._id, rates)
         return self.rates
 
     def __len__(self) -> int:
-        return len(self._partner._core().budget_lines)
+        return self._draft.line_count(self._id)
 
     def __repr__(self) -> str:
-        return f"<PartnerBudget {self._partner.id}: {len(self)} lines, flat rates {self.rates}>"
+        return f"<PartnerBudget {self._id}: {len(self)} lines, flat rates {self.rates}>"
 
 
 class Cofinancing(_PartnerView):
@@ -150,32 +130,41 @@ class Cofinancing(_PartnerView):
     @property
     def fund(self) -> Optional[str]:
         """The fund id, or None for the default: the fund of the partner's country."""
-        return self._partner._core().cofinancing_fund
+        return self._draft.fund(self._id)
 
     @fund.setter
     def fund(self, value: Optional[str]) -> None:
-        self._edit(lambda core: setattr(core, "cofinancing_fund", value))
+        self._draft.set_fund(self._id, value)
 
     @property
     def rate(self) -> Optional[str]:
         """The rate asked from the fund ("60%"), or None for the programme's maximum."""
-        return self._partner._core().cofinancing_rate
+        return self._draft.cofinancing_rate(self._id)
 
     @rate.setter
     def rate(self, value: Optional[Amount]) -> None:
-        self._edit(lambda core: setattr(core, "cofinancing_rate", value))
+        self._draft.set_cofinancing_rate(self._id, value)
 
     @property
     def sources(self) -> List[Dict[str, Any]]:
         """Who pays the contribution: name, own, status (public/private), amount (Decimal)."""
-        return [{**s, "amount": _money(s["amount"])} for s in self._partner._core().contribution_sources]
+        return [{**s, "amount": _money(s["amount"])} for s in self._draft.sources(self._id)]
 
     def add_source(self, name: str, amount: Amount, *, status: str = "public", own: bool = True) -> None:
         """Add a contribution source (the partner's own money by default)."""
-        self._edit(lambda core: core.add_source(name, amount, status, own))
+        self._draft.add_source(self._id, name, amount, status, own)
 
     def remove_source(self, index: int) -> None:
-        self._edit(lambda core: core.remove_source(index))
+        self._draft.remove_source(self._id, _index(index))
 
     def __repr__(self) -> str:
-        return f"<Cofinancing {self._partner.id}: fund {self.fund or 'default'}, rate {self.rate or 'maximum'}>"
+        return f"<Cofinancing {self._id}: fund {self.fund or 'default'}, rate {self.rate or 'maximum'}>"
+
+
+def _index(index: int) -> int:
+    """A position in a list (a line, a source): a non-negative int."""
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise TypeError(f"an index is an int, not {type(index).__name__}")
+    if index < 0:
+        raise _core.NotFoundError(f"no item {index}: positions are numbered from 0")
+    return index

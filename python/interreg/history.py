@@ -289,7 +289,7 @@ class CooperationHistory:
         org_types = [org_types] if isinstance(org_types, str) else list(org_types or [])
         result = _core.suggest_partners(self.network, proposal.programme._core, proposal._core, n,
                                         countries, org_types, geography or "")
-        names = [p.name for p in proposal._core.partners]
+        names = [p["name"] for p in proposal._core.partners()]
         rows = []
         for s in result["suggestions"]:
             row = self._row(s["organisation"])

@@ -20,71 +20,22 @@ __all__ = ["Proposal", "Partner"]
 Texts = Union[str, Mapping[str, str], None]
 PathLike = Union[str, "os.PathLike[str]"]
 
-# What each settable field accepts, for TypeErrors that say so.
-_EXPECTED = {
-    "acronym": "a str",
-    "specific_objective": "a str such as 'RSO4.1'",
-    "call": "a str such as '2025:1' or None",
-    "kind": "a str",
-    "geography": "a str",
-    "start": "a date string 'YYYY-MM-DD' or None",
-    "duration_months": "an int or None",
-    "title": "a str or a dict of language code → str",
-    "summary": "a str or a dict of language code → str",
-    "name": "a str",
-    "country": "a two-letter country code such as 'SE'",
-    "region": "a str (name or NUTS code) or None",
-    "org_type": "a str or None",
-    "legal_status": "'public', 'private', 'other' or None",
-    "role": "'lead', 'partner' or 'associated'",
-    "norwegian_project_owner": "a bool",
-}
 
-
-def _check_text(field: str, value: Any) -> None:
-    """Refuse text that cannot be stored as UTF-8 (lone surrogates) with a plain message."""
-    texts = value.values() if isinstance(value, Mapping) else [value]
-    for text in texts:
-        if isinstance(text, str):
-            try:
-                text.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ArgumentError(f"{field} contains characters that are not valid text "
-                                    f"(a lone surrogate): {text!r}") from None
-
-
-def _set(target: Any, field: str, value: Any) -> None:
-    """Set a field on a core object, turning pybind11's type complaint into a plain one."""
-    wrong = TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}")
-    if isinstance(value, bool) and field != "norwegian_project_owner":
-        raise wrong
-    if field == "norwegian_project_owner" and not isinstance(value, bool):
-        raise wrong
-    _check_text(field, value)
-    try:
-        setattr(target, field, value)
-    except TypeError:
-        if field == "duration_months" and isinstance(value, int):  # too large for the core's int
-            raise ArgumentError(f"{field} must be between 1 and {_core.max_duration_months}, not {value}") from None
-        raise wrong from None
-
-
-def _texts(field: str, value: Texts) -> Dict[str, str]:
-    """A title or summary: None, a str (English) or a mapping of language code → str."""
+def _texts(value: Texts) -> Any:
+    """A title or summary: None (none), a str (English) or a mapping of language code → str;
+    anything else goes to the core, which names the field in its TypeError."""
     if value is None:
         return {}
     if isinstance(value, str):
         return {"en": value}
-    if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        return dict(value)
-    raise TypeError(f"{field} must be {_EXPECTED[field]}, not {type(value).__name__}")
+    return dict(value) if isinstance(value, Mapping) else value
 
 
 T = TypeVar("T")
 
 
 class _ProposalField(Generic[T]):
-    """A property backed by one field of the proposal's core object."""
+    """A property backed by one field of the proposal in the core (which checks every value)."""
 
     def __init__(self, doc: str):
         self.__doc__ = doc
@@ -98,11 +49,11 @@ class _ProposalField(Generic[T]):
         return getattr(obj._core, self.name)
 
     def __set__(self, obj: Any, value: T) -> None:
-        _set(obj._core, self.name, value)
+        setattr(obj._core, self.name, value)
 
 
 class _PartnerField(Generic[T]):
-    """A property backed by one field of a partner: reads and writes go to the proposal."""
+    """A property backed by one of a partner's fields in the core."""
 
     def __init__(self, doc: str):
         self.__doc__ = doc
@@ -113,10 +64,10 @@ class _PartnerField(Generic[T]):
     def __get__(self, obj: Any, owner: Optional[type] = None) -> T:
         if obj is None:  # the class itself (help(), introspection): the descriptor
             return self  # type: ignore[return-value]
-        return getattr(obj._core(), self.name)
+        return obj._fields()[self.name]
 
     def __set__(self, obj: Any, value: T) -> None:
-        obj._update(self.name, value)
+        obj._proposal._core.set_partner(obj._id, self.name, value)
 
 
 class Partner:
@@ -129,9 +80,9 @@ class Partner:
     __slots__ = ("_proposal", "_id")
 
     name: _PartnerField[str] = _PartnerField("The organisation's name.")
-    country: _PartnerField[str] = _PartnerField("ISO 3166-1 alpha-2 code, e.g. 'SE'.")
+    country: _PartnerField[str] = _PartnerField("ISO 3166-1 alpha-2 code, e.g. 'SE' (any case on the way in).")
     region: _PartnerField[Optional[str]] = _PartnerField("Region as given: NUTS code, name or alias (judged by validation).")
-    org_type: _PartnerField[Optional[str]] = _PartnerField("Organisation type id of the programme (judged by validation).")
+    org_type: _PartnerField[Optional[str]] = _PartnerField("Organisation type of the programme (judged by validation).")
     legal_status: _PartnerField[Optional[str]] = _PartnerField("'public', 'private', 'other' or None.")
     role: _PartnerField[str] = _PartnerField("'lead', 'partner' or 'associated'.")
     norwegian_project_owner: _PartnerField[bool] = _PartnerField(
@@ -145,13 +96,8 @@ class Partner:
     def id(self) -> str:
         return self._id
 
-    def _core(self) -> _core.Partner:
+    def _fields(self) -> Dict[str, Any]:
         return self._proposal._core.partner(self._id)
-
-    def _update(self, field: str, value: Any) -> None:
-        core = self._core()
-        _set(core, field, value)
-        self._proposal._core.update_partner(core)
 
     @property
     def budget(self) -> PartnerBudget:
@@ -165,12 +111,11 @@ class Partner:
 
     def to_dict(self) -> Dict[str, Any]:
         """The partner as it is written in the proposal document."""
-        index = [p.id for p in self._proposal._core.partners].index(self._id)
-        return self._proposal.to_dict()["partners"][index]
+        return next(p for p in self._proposal.to_dict()["partners"] if p["id"] == self._id)
 
     def __repr__(self) -> str:
-        p = self._core()
-        return f"<Partner {p.id}: {p.name} ({p.country}, {p.role})>"
+        f = self._fields()
+        return f"<Partner {f['id']}: {f['name']} ({f['country']}, {f['role']})>"
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Partner) and other._proposal is self._proposal and other._id == self._id
@@ -179,20 +124,23 @@ class Partner:
         return hash((id(self._proposal), self._id))
 
 
-
-
 class Proposal:
     """An application to a programme: metadata and partners.
 
     What only validation can judge — an unknown region, an objective closed in the call, a
     Norwegian lead partner — is stored as given and reported by :meth:`validate`, so a draft
     can always be saved. Values that make no sense at all (an unknown country code or role,
-    a wrong type, a negative duration) raise at once.
+    a wrong type, a negative duration) raise at once. Every change goes through the core's
+    checked edits, which the document reader uses too: whatever is accepted saves and loads
+    again. A proposal may be used from several threads (docs/limits.md).
     """
 
     acronym: _ProposalField[str] = _ProposalField("The project's acronym.")
     specific_objective: _ProposalField[str] = _ProposalField("Specific objective code, e.g. 'RSO4.1' (judged by validation).")
     call: _ProposalField[Optional[str]] = _ProposalField("Call id, e.g. '2025:1', or None (judged by validation).")
+    kind: _ProposalField[str] = _ProposalField("Project kind id of the programme: ``\"main\"`` or ``\"pre-project\"`` for ÖKS.")
+    geography: _ProposalField[str] = _ProposalField(
+        "Sub-geography id: ``\"whole\"``, ``\"oresund\"`` or ``\"kattegat-skagerrak\"`` for ÖKS.")
     start: _ProposalField[Optional[str]] = _ProposalField("Start date 'YYYY-MM-DD' or None.")
     duration_months: _ProposalField[Optional[int]] = _ProposalField(
         "Duration in months (1..120) or None; the programme's limit is checked by validation.")
@@ -202,30 +150,27 @@ class Proposal:
                  geography: str = "whole", start: Optional[str] = None,
                  duration_months: Optional[int] = None, title: Texts = None, summary: Texts = None):
         self._programme = programme if isinstance(programme, Programme) else load_programme(programme)
-        self._core = _core.Proposal()
-        self._core.programme = self._programme.id
-        self.kind = kind
-        self.geography = geography
-        for field, value in [("acronym", acronym), ("specific_objective", specific_objective), ("call", call),
-                             ("start", start), ("duration_months", duration_months)]:
-            _set(self._core, field, value)
-        _set(self._core, "title", _texts("title", title))
-        _set(self._core, "summary", _texts("summary", summary))
+        self._core = _core.Proposal(self._programme._core)
+        for field, value in [("kind", kind), ("geography", geography), ("acronym", acronym),
+                             ("specific_objective", specific_objective), ("call", call), ("start", start),
+                             ("duration_months", duration_months), ("title", _texts(title)),
+                             ("summary", _texts(summary))]:
+            setattr(self._core, field, value)
 
     @classmethod
-    def _wrap(cls, core: _core.Proposal, programme: Union[Programme, str, None]) -> "Proposal":
+    def _wrap(cls, document: _core.Document, programme: Union[Programme, str, None]) -> "Proposal":
         if programme is None:
             # A document names its programme by id; never treat that text as a path to read.
-            if core.programme not in embedded_programmes():
-                raise ArgumentError(f"the proposal is for programme {core.programme!r}, which is not embedded "
+            if document.programme not in embedded_programmes():
+                raise ArgumentError(f"the proposal is for programme {document.programme!r}, which is not embedded "
                                     f"({', '.join(embedded_programmes())}); pass programme=interreg.load_programme(PATH)")
-            programme = core.programme
+            programme = document.programme
         prog = programme if isinstance(programme, Programme) else load_programme(programme)
-        if prog.id != core.programme:
-            raise ArgumentError(f"the proposal is for programme {core.programme!r}, not {prog.id!r}")
+        if prog.id != document.programme:
+            raise ArgumentError(f"the proposal is for programme {document.programme!r}, not {prog.id!r}")
         self = cls.__new__(cls)
         self._programme = prog
-        self._core = core
+        self._core = _core.Proposal(prog._core, document)
         return self
 
     # -- documents ---------------------------------------------------------------------
@@ -234,18 +179,17 @@ class Proposal:
         """Read a proposal document. Raises :class:`FormatError` (with the JSON path) when
         it is malformed and :class:`FileError` when it cannot be read. The programme is the
         one the document names unless `programme` is given."""
-        return cls._wrap(_core.Proposal.load(os.fspath(path)), programme)
+        return cls._wrap(_core.Document.read(os.fspath(path)), programme)
 
     @classmethod
     def from_dict(cls, document: Mapping[str, Any], programme: Union[Programme, str, None] = None) -> "Proposal":
         """Build a proposal from a document held as a dict (same rules as :meth:`load`)."""
-        return cls._wrap(_core.Proposal.from_dict(document), programme)
+        return cls._wrap(_core.Document.from_dict(document), programme)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes], programme: Union[Programme, str, None] = None) -> "Proposal":
         """Build a proposal from JSON text (same rules as :meth:`load`)."""
-        core = _core.Proposal.loads_bytes(text) if isinstance(text, bytes) else _core.Proposal.loads(text)
-        return cls._wrap(core, programme)
+        return cls._wrap(_core.Document.parse(text), programme)
 
     def save(self, path: PathLike) -> None:
         """Write the document atomically: a crash leaves the old file or the new one, never half."""
@@ -261,30 +205,15 @@ class Proposal:
 
     def copy(self) -> "Proposal":
         """An independent copy (same programme)."""
-        return Proposal._wrap(self._core.copy(), self._programme)
+        other = Proposal.__new__(Proposal)
+        other._programme = self._programme
+        other._core = self._core.copy()
+        return other
 
     # -- metadata ----------------------------------------------------------------------
     @property
     def programme(self) -> Programme:
         return self._programme
-
-    @property
-    def kind(self) -> str:
-        """Project kind id of the programme: ``"main"`` or ``"pre-project"`` for ÖKS."""
-        return self._core.kind
-
-    @kind.setter
-    def kind(self, value: str) -> None:
-        _set(self._core, "kind", self._programme._core.require_project_kind(value).id if isinstance(value, str) else value)
-
-    @property
-    def geography(self) -> str:
-        """Sub-geography id: ``"whole"``, ``"oresund"`` or ``"kattegat-skagerrak"`` for ÖKS."""
-        return self._core.geography
-
-    @geography.setter
-    def geography(self, value: str) -> None:
-        _set(self._core, "geography", self._programme._core.require_sub_geography(value).id if isinstance(value, str) else value)
 
     @property
     def title(self) -> Dict[str, str]:
@@ -293,7 +222,7 @@ class Proposal:
 
     @title.setter
     def title(self, value: Texts) -> None:
-        _set(self._core, "title", _texts("title", value))
+        self._core.title = _texts(value)
 
     @property
     def summary(self) -> Dict[str, str]:
@@ -302,7 +231,7 @@ class Proposal:
 
     @summary.setter
     def summary(self, value: Texts) -> None:
-        _set(self._core, "summary", _texts("summary", value))
+        self._core.summary = _texts(value)
 
     @property
     def end(self) -> Optional[str]:
@@ -312,7 +241,7 @@ class Proposal:
     # -- partners ----------------------------------------------------------------------
     @property
     def partners(self) -> List[Partner]:
-        return [Partner(self, p.id) for p in self._core.partners]
+        return [Partner(self, id) for id in self._core.partner_ids()]
 
     def add_partner(self, name: str, *, country: str, region: Optional[str] = None,
                     org_type: Optional[str] = None, legal_status: Optional[str] = None,
@@ -323,24 +252,18 @@ class Proposal:
         associated (else :class:`ArgumentError` lists the choices). The region and the
         organisation type are stored as given and judged by :meth:`validate`.
         """
-        if not isinstance(name, str):
-            raise TypeError(f"name must be {_EXPECTED['name']}, not {type(name).__name__}")
-        if not isinstance(country, str):
-            raise TypeError(f"country must be {_EXPECTED['country']}, not {type(country).__name__}")
-        _check_text("name", name)
-        core = _core.Partner(name, country)
-        for field, value in [("region", region), ("org_type", org_type), ("legal_status", legal_status),
-                             ("role", role), ("norwegian_project_owner", norwegian_project_owner)]:
-            _set(core, field, value)
-        return Partner(self, self._core.add_partner(core).id)
+        return Partner(self, self._core.add_partner(name, country, region, org_type, legal_status, role,
+                                                     norwegian_project_owner))
 
     def partner(self, id_or_name: str) -> Partner:
         """A partner by id ("PP2") or by name (case, diacritics and legal form ignored)."""
-        return Partner(self, self._core.partner(id_or_name).id)
+        return Partner(self, self._core.partner(id_or_name)["id"])
 
-    def remove_partner(self, id_or_name: str) -> None:
-        """Remove a partner; the other partners keep their ids."""
-        self._core.remove_partner(self._core.partner(id_or_name).id)
+    def remove_partner(self, id_or_name: str, *, cascade: bool = False) -> None:
+        """Remove a partner; the other partners keep their ids. When the work plan names it (a
+        work package it leads, activities it takes part in), :class:`ArgumentError` says where,
+        unless ``cascade=True``: then it is taken out of those too."""
+        self._core.remove_partner(self._core.partner(id_or_name)["id"], cascade)
 
     # -- work plan ---------------------------------------------------------------------
     @property
@@ -391,11 +314,11 @@ class Proposal:
     def to_frame(self):
         """The partners as a pandas DataFrame, one row per partner."""
         columns = ["id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner"]
-        return frame(self.to_dict()["partners"], columns=columns)
+        return frame(self._core.partners(), columns=columns)
 
     def __repr__(self) -> str:
         return (f"<Proposal {self.acronym or '(no acronym)'}: {self.specific_objective or 'no objective'}, "
-                f"{len(self._core.partners)} partners>")
+                f"{len(self._core.partner_ids())} partners>")
 
     def _repr_html_(self) -> str:
         from .render.html import proposal_html

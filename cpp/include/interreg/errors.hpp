@@ -39,10 +39,20 @@ public:
     using DocumentError::DocumentError;
 };
 
-// A bad argument to an API call (wrong value, unknown choice); maps to ValueError.
+// A bad argument to an API call (wrong value, unknown choice); maps to ValueError. When it
+// names the field at fault, `field` is that name ("acronym", "partners/1") and `detail` the
+// complaint alone, so the document reader can report the same complaint at its JSON path.
 class ArgumentError : public Error {
 public:
-    using Error::Error;
+    explicit ArgumentError(const std::string& message) : Error(message), detail_(message) {}
+    ArgumentError(std::string field, std::string detail)
+        : Error(field.empty() ? detail : field + ": " + detail), field_(std::move(field)), detail_(std::move(detail)) {}
+    const std::string& field() const noexcept { return field_; }
+    const std::string& detail() const noexcept { return detail_; }
+
+private:
+    std::string field_;
+    std::string detail_;
 };
 
 // A name or id that is not there (a partner, a region); maps to KeyError.

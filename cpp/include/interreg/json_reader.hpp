@@ -11,9 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "interreg/fields.hpp"
+
 namespace interreg {
 
-enum class DocumentKind { proposal, programme };
+// What is being read: a document (errors are FormatError or ProgrammeError at a JSON path) or
+// the fields of an API call given as JSON (ArgumentError naming the field).
+enum class DocumentKind { proposal, programme, argument };
 
 // Limits on any JSON document the library reads (docs/limits.md).
 inline constexpr std::size_t max_document_bytes = 64u << 20;
@@ -41,6 +45,7 @@ public:
         : value_(&value), root_(std::move(root)), kind_(kind) {}
 
     const nlohmann::json& json() const { return *value_; }
+    DocumentKind kind() const { return kind_; }
     // The JSON Pointer of this value, e.g. "/partners/2/name".
     std::string path() const;
     bool is_null() const { return value_->is_null(); }
@@ -57,6 +62,8 @@ public:
     std::vector<std::pair<std::string, JsonReader>> members() const;
 
     std::string string(std::size_t max_length = 100000) const;
+    // A string that check_text accepts for `rule` (fields.hpp): the proposal's texts.
+    std::string text(TextRule rule) const;
     std::string nonempty_string(std::size_t max_length = 100000) const;
     std::int64_t integer(std::int64_t min, std::int64_t max) const;
     bool boolean() const;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interreg/proposal.hpp"
+#include "interreg/workplan_json.hpp"
 
 namespace interreg {
 
@@ -17,9 +18,9 @@ Proposal proposal_from_json(const nlohmann::json& doc);
 Proposal parse_proposal(std::string_view text);
 Proposal load_proposal(const std::string& path);  // IoError when unreadable
 
-// The work plan alone, read at the path "/work_plan" (FormatError) and written.
+// The work plan alone, read at the path "/work_plan" (FormatError); written by
+// work_plan_to_json (workplan_json.hpp).
 WorkPlan work_plan_from_json(const nlohmann::json& doc);
-nlohmann::ordered_json work_plan_to_json(const WorkPlan& work_plan);
 
 // Every key, in the documented order; unset values are null.
 nlohmann::ordered_json proposal_to_json(const Proposal& proposal);

@@ -80,8 +80,11 @@ struct WorkPlan {
         return overall_objective.empty() && objectives.empty() && work_packages.empty() && outputs.empty() &&
                results.empty() && cooperation.empty() && principles.empty();
     }
+    const ProjectObjective* objective(std::string_view id) const;
     const Activity* activity(std::string_view id) const;
     const WorkPackage* work_package(int number) const;
+    // The work package an activity belongs to; nullptr when no activity has that id.
+    const WorkPackage* work_package_of(std::string_view activity_id) const;
 };
 
 // Limits of the format (docs/limits.md).

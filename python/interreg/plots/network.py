@@ -55,11 +55,11 @@ def plot_consortium(proposal: "Proposal", ax: Any = None):
     """The consortium graph: partners linked by the activities (line width) and work packages
     they share. Returns the matplotlib Axes."""
     g = _core.consortium_graph(proposal._core)
-    partners = proposal._core.partners
+    partners = proposal._core.partners()
     edges = [(a, b, float(acts + 0.5 * wps)) for a, b, acts, wps in g["links"]]
-    labels = [f"{p.id} {p.name}" for p in partners]
+    labels = [f"{p['id']} {p['name']}" for p in partners]
     sizes = [120 + 60 * n for n in g["activities"]]
-    return _draw(axes(ax, _SIZE), labels, [p.country for p in partners], edges, sizes,
+    return _draw(axes(ax, _SIZE), labels, [p["country"] for p in partners], edges, sizes,
                  f"{proposal.acronym or 'Proposal'}: partners linked by shared activities")
 
 

@@ -1,0 +1,49 @@
+#pragma once
+// A proposal being drafted for a programme, safe to share between threads: every read, edit,
+// validation and save goes through its lock (readers share it, an edit holds it alone), so any
+// interleaving of calls from several threads gives a consistent result or an error, never torn
+// data. The lock is held only while C++ works on the proposal: never while Python runs.
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <utility>
+
+#include "interreg/programme.hpp"
+#include "interreg/proposal.hpp"
+
+namespace interreg {
+
+class Draft {
+public:
+    Draft(std::shared_ptr<const Programme> programme, Proposal proposal)
+        : programme_(std::move(programme)), proposal_(std::move(proposal)) {}
+    Draft(const Draft&) = delete;
+    Draft& operator=(const Draft&) = delete;
+
+    const Programme& programme() const { return *programme_; }
+    const std::shared_ptr<const Programme>& shared_programme() const { return programme_; }
+
+    // f(const Proposal&) under the shared lock; returns what f returns.
+    template <class F>
+    decltype(auto) read(F&& f) const {
+        std::shared_lock lock(mutex_);
+        return std::forward<F>(f)(std::as_const(proposal_));
+    }
+    // f(Proposal&) under the exclusive lock. f must leave the proposal valid when it throws:
+    // the operations of edit.hpp do.
+    template <class F>
+    decltype(auto) edit(F&& f) {
+        std::unique_lock lock(mutex_);
+        return std::forward<F>(f)(proposal_);
+    }
+    Proposal copy() const {
+        return read([](const Proposal& p) { return p; });
+    }
+
+private:
+    std::shared_ptr<const Programme> programme_;
+    mutable std::shared_mutex mutex_;
+    Proposal proposal_;
+};
+
+}  // namespace interreg
