@@ -117,7 +117,11 @@ def test_json_output(files):
     assert finding["rule"] == "call.objective-open"
     assert finding["path"] == "/specific_objective"
     assert set(finding) == {"rule", "severity", "message", "path", "source", "assumed"}
-    assert "not valid JSON" in broken["error"]
+    # An unreadable file has the same shape as the others: ok, counts and its document.* finding.
+    assert good["readable"] is True and broken["readable"] is False
+    assert broken["ok"] is False and broken["counts"]["ERROR"] == 1
+    (reason,) = broken["findings"]
+    assert reason["rule"] == "document.format" and "not valid JSON" in reason["message"]
     assert err == ""  # JSON mode keeps the messages in the JSON
 
 

@@ -12,7 +12,7 @@ from interreg import _resources
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 OBJECTIVES = ["RSO1.1", "RSO1.4", "RSO2.2", "RSO2.4", "RSO2.6", "RSO3.2", "RSO4.1"]
 RECORD_LISTS = ["countries", "regions", "sub_geographies", "priorities", "specific_objectives", "funds",
-                "project_kinds", "calls", "org_types", "indicators"]
+                "project_kinds", "calls", "org_types", "aliases", "indicators"]
 
 
 def message(exc: BaseException) -> str:
@@ -246,7 +246,9 @@ def test_programme_switches_on_every_rule(programme):
     assert len(rules) == 46
     ids = [r["id"] for r in rules]
     assert len(set(ids)) == 46
-    assert set(ids) == set(interreg.rule_catalogue()["id"])
+    catalogue = interreg.rule_catalogue()
+    # Every rule but the document.* ones, which reading a file raises, not a programme.
+    assert set(ids) == {r for r in catalogue["id"] if not r.startswith("document.")}
     catalogue = set(interreg.rule_catalogue()["id"])
     for rule in rules:
         assert rule["id"] in catalogue

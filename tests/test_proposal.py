@@ -205,9 +205,16 @@ def test_unknown_country_lists_nearest_codes(programme):
     assert p.partners == []
 
 
-def test_country_name_suggests_the_code(programme):
+def test_country_by_name_is_stored_as_the_code(programme):
+    proposal = interreg.Proposal(programme)
+    assert proposal.add_partner("Lunds universitet", country="Sweden").country == "SE"
+    assert proposal.add_partner("Aarhus Universitet", country="danmark").country == "DK"
+    assert proposal.add_partner("Kieler Universität", country="Germany").country == "DE"
+
+
+def test_misspelt_country_suggests_the_code(programme):
     with pytest.raises(interreg.ArgumentError) as info:
-        interreg.Proposal(programme).add_partner("Lunds universitet", country="Sweden")
+        interreg.Proposal(programme).add_partner("Lunds universitet", country="Swedn")
     nearest = str(info.value).split("Nearest:")[1]
     assert nearest.strip().startswith("SE (Sweden)")
 

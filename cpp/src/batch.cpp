@@ -8,40 +8,54 @@
 #include "interreg/errors.hpp"
 #include "interreg/proposal_json.hpp"
 #include "interreg/rules.hpp"
+#include "interreg/text.hpp"
 
 namespace interreg {
 
 namespace {
 
-FileCheck check_file(const std::string& path, const std::vector<const Programme*>& programmes) {
+const Programme* programme_for(const Proposal& proposal, const BatchProgrammes& programmes) {
+    if (programmes.only) return programmes.only;
+    const auto& all = programmes.available;
+    const auto it = std::find_if(all.begin(), all.end(), [&](const Programme* p) { return p->id() == proposal.programme; });
+    return it == all.end() ? nullptr : *it;
+}
+
+FileCheck unreadable(std::string_view rule, std::string message, std::string path = {}) {
     FileCheck out;
+    out.readable = false;
+    out.report.findings.push_back(document_finding(rule, std::move(message), std::move(path)));
+    return out;
+}
+
+FileCheck check_file(const std::string& path, const BatchProgrammes& programmes) {
+    Proposal proposal;
     try {
-        const Proposal proposal = load_proposal(path);
-        const auto it = std::find_if(programmes.begin(), programmes.end(),
-                                     [&](const Programme* p) { return p->id() == proposal.programme; });
-        if (it == programmes.end()) {
-            out.outcome = FileCheck::Outcome::elsewhere;
-            out.programme = proposal.programme;
-        } else {
-            out.report = validate(**it, proposal);
-        }
+        proposal = load_proposal(path);
     } catch (const IoError& e) {
-        out.outcome = FileCheck::Outcome::unreadable;
-        out.message = e.what();
+        return unreadable("document.file", e.what());
     } catch (const FormatError& e) {
-        out.outcome = FileCheck::Outcome::malformed;
-        out.message = e.what();
-        out.path = e.path();
-    } catch (const Error& e) {
-        out.outcome = FileCheck::Outcome::elsewhere;
-        out.message = e.what();
+        return unreadable("document.format", e.what(), e.path());
+    } catch (const Error& e) {  // any other refusal of the reader: still not a proposal it can check
+        return unreadable("document.format", e.what());
     }
+    const Programme* programme = programme_for(proposal, programmes);
+    if (!programme) {
+        std::vector<std::string> ids;
+        for (const Programme* p : programmes.available) ids.push_back(p->id());
+        return unreadable("document.programme",
+                          "the document names the programme '" + proposal.programme + "', which is not available; " +
+                              (ids.empty() ? std::string("none is") : "available: " + text::join_choices(ids, ", ")),
+                          "/programme");
+    }
+    FileCheck out;
+    out.report = validate(*programme, proposal);
     return out;
 }
 
 }  // namespace
 
-std::vector<FileCheck> check_files(const std::vector<std::string>& paths, const std::vector<const Programme*>& programmes,
+std::vector<FileCheck> check_files(const std::vector<std::string>& paths, const BatchProgrammes& programmes,
                                    unsigned workers) {
     std::vector<FileCheck> out(paths.size());
     std::atomic<std::size_t> next{0};

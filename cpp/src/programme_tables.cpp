@@ -1,6 +1,7 @@
 // The programme's records as rows of plain values: one shape for data frames, the CLI and
 // HTML, so that Python never restates which columns a table has.
 #include <algorithm>
+#include <utility>
 
 #include "interreg/errors.hpp"
 #include "interreg/programme.hpp"
@@ -19,127 +20,155 @@ std::string text_in(const TextMap& m, const std::string& lang) {
 
 json optional_date(const std::optional<Date>& d) { return d ? json(d->to_string()) : json(nullptr); }
 
-void add_source(json& row, const Citation& c) {
-    row["status"] = c.assumed ? "assumed" : "confirmed";
-    row["source"] = c.text();
-}
-
 json caps(const std::map<std::string, Money>& m) {
     json out = json::object();
     for (const auto& [fund, amount] : m) out[fund] = amount.to_string();
     return out;
 }
 
+// One row per record, each ending with the record's status and source.
+template <class T, class Row>
+json rows_of(const std::vector<T>& items, Row row_of) {
+    json rows = json::array();
+    for (const T& item : items) {
+        json row = row_of(item);
+        row["status"] = item.source.assumed ? "assumed" : "confirmed";
+        row["source"] = item.source.text();
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+json countries(const Programme& p) {
+    return rows_of(p.countries(), [&](const Country& c) {
+        json row = {{"code", c.code}, {"name", text_in(c.name, "en")}, {"local_name", text_in(c.name, "local")}};
+        if (const Fund* f = p.fund_for_country(c.code)) row["fund"] = f->id;
+        return row;
+    });
+}
+
+json regions(const Programme& p) {
+    return rows_of(p.regions(), [&](const Region& g) {
+        std::vector<std::string> geographies;
+        for (const auto& s : p.sub_geographies()) {
+            if (p.in_sub_geography(g, s)) geographies.push_back(s.id);
+        }
+        return json{{"code", g.code}, {"name", g.name}, {"name_en", g.name_en}, {"country", g.country},
+                    {"nuts", g.nuts}, {"level", g.level}, {"parent", g.parent ? json(*g.parent) : json(nullptr)},
+                    {"in_area", p.in_area(g)}, {"sub_geographies", text::join_choices(geographies, ", ")},
+                    {"valid_from", optional_date(g.valid_from)}, {"valid_to", optional_date(g.valid_to)},
+                    {"successors", text::join_choices(g.successors, ", ")},
+                    {"aliases", text::join_choices(g.aliases, ", ")}};
+    });
+}
+
+json sub_geographies(const Programme& p) {
+    return rows_of(p.sub_geographies(), [](const SubGeography& s) {
+        return json{{"id", s.id}, {"name", text_in(s.name, "en")}, {"regions", text::join_choices(s.regions, ", ")}};
+    });
+}
+
+json priorities(const Programme& p) {
+    return rows_of(p.priorities(), [](const Priority& r) {
+        return json{{"id", r.id}, {"policy_objective", r.policy_objective}, {"title", text_in(r.title, "en")},
+                    {"title_sv", text_in(r.title, "sv")}, {"title_da", text_in(r.title, "da")},
+                    {"title_no", text_in(r.title, "no")}};
+    });
+}
+
+json specific_objectives(const Programme& p) {
+    return rows_of(p.specific_objectives(), [&](const SpecificObjective& o) {
+        return json{{"code", o.code}, {"priority", o.priority}, {"policy_objective", p.priority(o.priority)->policy_objective},
+                    {"title", text_in(o.title, "en")}, {"title_sv", text_in(o.title, "sv")},
+                    {"title_da", text_in(o.title, "da")}, {"title_no", text_in(o.title, "no")}};
+    });
+}
+
+json indicators(const Programme& p) {
+    return rows_of(p.indicators(), [&](const Indicator& i) {
+        std::vector<std::string> objectives;
+        for (const auto& o : p.specific_objectives()) {
+            if (std::count(o.indicators.begin(), o.indicators.end(), i.code)) objectives.push_back(o.code);
+        }
+        return json{{"code", i.code}, {"kind", i.kind == IndicatorKind::output ? "output" : "result"},
+                    {"name", text_in(i.name, "en")}, {"unit", i.unit},
+                    {"result", i.result ? json(*i.result) : json(nullptr)}, {"jointly", i.jointly},
+                    {"objectives", text::join_choices(objectives, ", ")}, {"note", i.note}};
+    });
+}
+
+json funds(const Programme& p) {
+    return rows_of(p.funds(), [](const Fund& f) {
+        return json{{"id", f.id}, {"name", text_in(f.name, "en")}, {"countries", text::join_choices(f.countries, ", ")},
+                    {"max_rate", f.max_rate.to_string()}};
+    });
+}
+
+json project_kinds(const Programme& p) {
+    return rows_of(p.project_kinds(), [](const ProjectKind& k) {
+        return json{{"id", k.id}, {"name", text_in(k.name, "en")}, {"max_duration_months", k.max_duration_months},
+                    {"fund_caps", caps(k.fund_caps)}};
+    });
+}
+
+json calls(const Programme& p) {
+    return rows_of(p.calls(), [](const Call& c) {
+        return json{{"id", c.id}, {"kind", c.kind}, {"opens", c.opens.to_string()}, {"closes", optional_date(c.closes)},
+                    {"open_objectives", text::join_choices(c.open_objectives, ", ")}, {"fund_caps", caps(c.fund_caps)}};
+    });
+}
+
+json org_types(const Programme& p) {
+    return rows_of(p.org_types(), [&](const OrgType& t) {
+        std::vector<std::string> aliases;
+        for (const auto& a : p.aliases()) {
+            if (a.list == "org_types" && a.id == t.id) aliases.insert(aliases.end(), a.names.begin(), a.names.end());
+        }
+        return json{{"id", t.id}, {"name", text_in(t.name, "en")}, {"name_sv", text_in(t.name, "sv")},
+                    {"name_da", text_in(t.name, "da")}, {"name_no", text_in(t.name, "no")}, {"eligible", t.eligible},
+                    {"aliases", text::join_choices(aliases, ", ")}};
+    });
+}
+
+json aliases(const Programme& p) {
+    return rows_of(p.aliases(), [](const Alias& a) {
+        return json{{"list", a.list}, {"id", a.id}, {"names", text::join_choices(a.names, ", ")}};
+    });
+}
+
+json rules(const Programme& p) {
+    return rows_of(p.rules(), [](const RuleConfig& r) {
+        return json{{"id", r.id}, {"severity", std::string(to_string(r.severity))},
+                    {"title", std::string(find_rule(r.id)->title)}, {"params", json::parse(r.params.dump())}};
+    });
+}
+
+using TableBuilder = json (*)(const Programme&);
+const std::vector<std::pair<std::string, TableBuilder>>& builders() {
+    static const std::vector<std::pair<std::string, TableBuilder>> all = {
+        {"countries", countries}, {"regions", regions}, {"sub_geographies", sub_geographies},
+        {"priorities", priorities}, {"specific_objectives", specific_objectives}, {"indicators", indicators},
+        {"funds", funds}, {"project_kinds", project_kinds}, {"calls", calls}, {"org_types", org_types},
+        {"aliases", aliases}, {"rules", rules}};
+    return all;
+}
+
 }  // namespace
 
 const std::vector<std::string>& Programme::table_names() {
-    static const std::vector<std::string> names = {"countries", "regions", "sub_geographies", "priorities",
-                                                   "specific_objectives", "indicators", "funds", "project_kinds", "calls",
-                                                   "org_types", "rules"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& [name, build] : builders()) out.push_back(name);
+        return out;
+    }();
     return names;
 }
 
 nlohmann::ordered_json Programme::table(std::string_view name) const {
-    json rows = json::array();
-    if (name == "countries") {
-        for (const auto& c : countries_) {
-            json row = {{"code", c.code}, {"name", text_in(c.name, "en")}, {"local_name", text_in(c.name, "local")}};
-            if (const Fund* f = fund_for_country(c.code)) row["fund"] = f->id;
-            add_source(row, c.source);
-            rows.push_back(row);
-        }
-    } else if (name == "regions") {
-        for (const auto& g : regions_) {
-            std::string geographies;
-            for (const auto& s : sub_geographies_) {
-                if (in_sub_geography(g, s)) geographies += (geographies.empty() ? "" : ", ") + s.id;
-            }
-            json row = {{"code", g.code}, {"name", g.name}, {"name_en", g.name_en}, {"country", g.country},
-                        {"nuts", g.nuts}, {"level", g.level}, {"parent", g.parent ? json(*g.parent) : json(nullptr)},
-                        {"in_area", in_area(g)}, {"sub_geographies", geographies},
-                        {"valid_from", optional_date(g.valid_from)}, {"valid_to", optional_date(g.valid_to)},
-                        {"successors", text::join_choices(g.successors, ", ")},
-                        {"aliases", text::join_choices(g.aliases, ", ")}};
-            add_source(row, g.source);
-            rows.push_back(row);
-        }
-    } else if (name == "sub_geographies") {
-        for (const auto& s : sub_geographies_) {
-            json row = {{"id", s.id}, {"name", text_in(s.name, "en")}, {"regions", text::join_choices(s.regions, ", ")}};
-            add_source(row, s.source);
-            rows.push_back(row);
-        }
-    } else if (name == "priorities") {
-        for (const auto& p : priorities_) {
-            json row = {{"id", p.id}, {"policy_objective", p.policy_objective}, {"title", text_in(p.title, "en")},
-                        {"title_sv", text_in(p.title, "sv")}, {"title_da", text_in(p.title, "da")},
-                        {"title_no", text_in(p.title, "no")}};
-            add_source(row, p.source);
-            rows.push_back(row);
-        }
-    } else if (name == "specific_objectives") {
-        for (const auto& o : objectives_) {
-            const Priority* p = priority(o.priority);
-            json row = {{"code", o.code}, {"priority", o.priority}, {"policy_objective", p->policy_objective},
-                        {"title", text_in(o.title, "en")}, {"title_sv", text_in(o.title, "sv")},
-                        {"title_da", text_in(o.title, "da")}, {"title_no", text_in(o.title, "no")}};
-            add_source(row, o.source);
-            rows.push_back(row);
-        }
-    } else if (name == "indicators") {
-        for (const auto& i : indicators_.indicators) {
-            std::vector<std::string> objectives;
-            for (const auto& o : objectives_) {
-                if (std::count(o.indicators.begin(), o.indicators.end(), i.code)) objectives.push_back(o.code);
-            }
-            json row = {{"code", i.code}, {"kind", i.kind == IndicatorKind::output ? "output" : "result"},
-                        {"name", text_in(i.name, "en")}, {"unit", i.unit},
-                        {"result", i.result ? json(*i.result) : json(nullptr)}, {"jointly", i.jointly},
-                        {"objectives", text::join_choices(objectives, ", ")}, {"note", i.note}};
-            add_source(row, i.source);
-            rows.push_back(row);
-        }
-    } else if (name == "funds") {
-        for (const auto& f : funds_) {
-            json row = {{"id", f.id}, {"name", text_in(f.name, "en")}, {"countries", text::join_choices(f.countries, ", ")},
-                        {"max_rate", f.max_rate.to_string()}};
-            add_source(row, f.source);
-            rows.push_back(row);
-        }
-    } else if (name == "project_kinds") {
-        for (const auto& k : kinds_) {
-            json row = {{"id", k.id}, {"name", text_in(k.name, "en")}, {"max_duration_months", k.max_duration_months},
-                        {"fund_caps", caps(k.fund_caps)}};
-            add_source(row, k.source);
-            rows.push_back(row);
-        }
-    } else if (name == "calls") {
-        for (const auto& c : calls_) {
-            json row = {{"id", c.id}, {"kind", c.kind}, {"opens", c.opens.to_string()}, {"closes", optional_date(c.closes)},
-                        {"open_objectives", text::join_choices(c.open_objectives, ", ")},
-                        {"fund_caps", caps(c.fund_caps)}};
-            add_source(row, c.source);
-            rows.push_back(row);
-        }
-    } else if (name == "org_types") {
-        for (const auto& t : org_types_) {
-            json row = {{"id", t.id}, {"name", text_in(t.name, "en")}, {"eligible", t.eligible}};
-            add_source(row, t.source);
-            rows.push_back(row);
-        }
-    } else if (name == "rules") {
-        for (const auto& r : rules_) {
-            const RuleDef* def = find_rule(r.id);
-            json row = {{"id", r.id}, {"severity", std::string(to_string(r.severity))}, {"title", std::string(def->title)},
-                        {"params", json::parse(r.params.dump())}};
-            add_source(row, r.source);
-            rows.push_back(row);
-        }
-    } else {
-        throw ArgumentError("unknown table '" + std::string(name) + "'; choose one of: " +
-                            text::join_choices(table_names(), ", "));
+    for (const auto& [table_name, build] : builders()) {
+        if (table_name == name) return build(*this);
     }
-    return rows;
+    throw ArgumentError("unknown table '" + std::string(name) + "'; choose one of: " + text::join_choices(table_names(), ", "));
 }
 
 }  // namespace interreg

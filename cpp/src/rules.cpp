@@ -10,7 +10,7 @@ const std::vector<RuleDef>& rule_catalogue() {
     static const std::vector<RuleDef> all = [] {
         std::vector<RuleDef> out;
         for (auto family : {rules::partnership, rules::partner, rules::project, rules::call, rules::budget,
-                            rules::cofinancing, rules::workplan, rules::indicators, rules::network}) {
+                            rules::cofinancing, rules::workplan, rules::indicators, rules::network, rules::document}) {
             auto defs = family();
             out.insert(out.end(), defs.begin(), defs.end());
         }
@@ -55,6 +55,12 @@ void RuleContext::emit(std::string path, std::string message, bool fact_assumed)
     f.path = std::move(path);
     f.source = config_->source.text();
     report_.findings.push_back(std::move(f));
+}
+
+void RuleContext::emit_warning(std::string path, std::string message) {
+    emit(std::move(path), std::move(message));
+    auto& severity = report_.findings.back().severity;
+    if (severity == Severity::error) severity = Severity::warning;
 }
 
 const ConsortiumGraph& RuleContext::consortium() {

@@ -1,37 +1,40 @@
-// check_files: proposal files read and validated on several threads; each outcome comes back in
-// the order of the paths and is what reading and validating that file alone gives.
+// check_files: proposal files read and validated on several threads; each comes back in the
+// order of the paths with what reading and validating that file alone gives, and a file that
+// cannot be checked has the one document.* finding that says why.
 #include <gtest/gtest.h>
 
 #include "interreg/batch.hpp"
 #include "interreg/proposal_json.hpp"
+#include "interreg/text.hpp"
 #include "test_support.hpp"
 
+using interreg::BatchProgrammes;
 using interreg::FileCheck;
-using Outcome = interreg::FileCheck::Outcome;
 
 namespace {
 
-// What checking one file alone gives, in the words of a FileCheck.
+const BatchProgrammes oks{{&interreg_test::programme()}, nullptr};
+
+// What checking one file alone gives.
 std::string alone(const std::string& path) {
     try {
         const auto proposal = interreg::load_proposal(path);
-        if (proposal.programme != interreg_test::programme().id()) return "other " + proposal.programme;
-        return "validated " + interreg_test::describe(interreg::validate(interreg_test::programme(), proposal));
+        if (proposal.programme != interreg_test::programme().id()) return "document.programme /programme";
+        return interreg_test::describe(interreg::validate(interreg_test::programme(), proposal));
     } catch (const interreg::IoError& e) {
-        return std::string("unreadable ") + e.what();
+        return "document.file ";
     } catch (const interreg::FormatError& e) {
-        return std::string("malformed ") + e.path() + " " + e.what();
+        return "document.format " + e.path();
     }
 }
 
 std::string seen(const FileCheck& c) {
-    switch (c.outcome) {
-        case Outcome::validated: return "validated " + interreg_test::describe(c.report);
-        case Outcome::unreadable: return "unreadable " + c.message;
-        case Outcome::malformed: return "malformed " + c.path + " " + c.message;
-        case Outcome::elsewhere: return "other " + c.programme;
-    }
-    return "?";
+    if (c.readable) return interreg_test::describe(c.report);
+    EXPECT_EQ(c.report.findings.size(), 1u);
+    const auto& f = c.report.findings.at(0);
+    EXPECT_EQ(f.severity, interreg::Severity::error);
+    EXPECT_NE(interreg::find_rule(f.rule), nullptr);
+    return f.rule + " " + f.path;
 }
 
 }  // namespace
@@ -53,27 +56,59 @@ TEST(CheckFiles, EveryOutcomeInPathOrderAsEachFileAlone) {
     for (int i = 0; i < 30; ++i) paths.push_back(dir.file(kinds[static_cast<std::size_t>(i) % kinds.size()]));
 
     for (unsigned workers : {0u, 1u, 2u, 4u, 64u}) {
-        const auto checks = interreg::check_files(paths, {&interreg_test::programme()}, workers);
+        const auto checks = interreg::check_files(paths, oks, workers);
         ASSERT_EQ(checks.size(), paths.size());
         for (std::size_t i = 0; i < paths.size(); ++i) EXPECT_EQ(seen(checks[i]), alone(paths[i])) << workers << " " << paths[i];
     }
-    const auto checks = interreg::check_files(paths, {&interreg_test::programme()}, 2);
-    EXPECT_EQ(checks[0].outcome, Outcome::validated);
+    const auto checks = interreg::check_files(paths, oks, 2);
+    EXPECT_TRUE(checks[0].readable);
     EXPECT_TRUE(checks[0].report.findings.empty());
     EXPECT_FALSE(checks[1].report.ok());
-    EXPECT_EQ(checks[2].outcome, Outcome::elsewhere);
-    EXPECT_EQ(checks[3].outcome, Outcome::malformed);
-    EXPECT_EQ(checks[4].path, "/acronim");
-    EXPECT_EQ(checks[5].outcome, Outcome::unreadable);
-    EXPECT_NE(checks[5].message.find("missing.json"), std::string::npos);
+    EXPECT_EQ(seen(checks[2]), "document.programme /programme");
+    EXPECT_CONTAINS(checks[2].report.findings[0].message, "'another-programme'");
+    EXPECT_CONTAINS(checks[2].report.findings[0].message, "available: oks-2021-2027");
+    EXPECT_EQ(seen(checks[3]), "document.format /acronym");  // the value the document ends in
+    EXPECT_EQ(seen(checks[4]), "document.format /acronim");
+    EXPECT_EQ(seen(checks[5]), "document.file ");
+    EXPECT_CONTAINS(checks[5].report.findings[0].message, "missing.json");
+    EXPECT_EQ(checks[5].report.findings[0].source, "The interreg proposal format (docs/proposal-format.md)");
+}
+
+TEST(CheckFiles, OneProgrammeForAllChecksWhatADocumentNamesAgainstIt) {
+    interreg_test::TempDir dir;
+    interreg::Proposal elsewhere = interreg_test::baseline();
+    elsewhere.programme = "another-programme";
+    interreg_test::write_file(dir.file("elsewhere.json"), interreg::dump_proposal(elsewhere));
+    const auto checks = interreg::check_files({dir.file("elsewhere.json")}, {{}, &interreg_test::programme()}, 1);
+    ASSERT_TRUE(checks[0].readable);
+    EXPECT_EQ(interreg_test::describe(checks[0].report),
+              interreg_test::describe(interreg::validate(interreg_test::programme(), elsewhere)));
 }
 
 TEST(CheckFiles, NoFilesAndNoProgrammes) {
-    EXPECT_TRUE(interreg::check_files({}, {&interreg_test::programme()}, 2).empty());
+    EXPECT_TRUE(interreg::check_files({}, oks, 2).empty());
     interreg_test::TempDir dir;
     interreg_test::write_file(dir.file("good.json"), interreg::dump_proposal(interreg_test::baseline()));
     const auto checks = interreg::check_files({dir.file("good.json")}, {}, 2);
     ASSERT_EQ(checks.size(), 1u);
-    EXPECT_EQ(checks[0].outcome, Outcome::elsewhere);
-    EXPECT_EQ(checks[0].programme, "oks-2021-2027");
+    EXPECT_EQ(seen(checks[0]), "document.programme /programme");
+    EXPECT_CONTAINS(checks[0].report.findings[0].message, "none is");
+}
+
+TEST(CheckFiles, AFileNameThatIsNotUtf8IsQuotedSafely) {
+    interreg_test::TempDir dir;
+    const auto checks = interreg::check_files({dir.file("caf\xe9.json")}, oks, 1);
+    ASSERT_FALSE(checks[0].readable);
+    EXPECT_TRUE(interreg::text::valid_utf8(checks[0].report.findings[0].message));
+    EXPECT_CONTAINS(checks[0].report.findings[0].message, "caf\\xe9.json");
+}
+
+TEST(DocumentRules, InTheCatalogueButNotSwitchedByAProgramme) {
+    for (const char* id : {"document.file", "document.format", "document.programme"}) {
+        const auto* def = interreg::find_rule(id);
+        ASSERT_NE(def, nullptr) << id;
+        EXPECT_EQ(def->check, nullptr);
+        EXPECT_EQ(def->severity, interreg::Severity::error);
+    }
+    for (const auto& r : interreg_test::programme().rules()) EXPECT_NE(r.id.rfind("document.", 0), 0u) << r.id;
 }

@@ -30,7 +30,7 @@ interreg::Proposal with_currency_and_outsider() {
         budget_line(interreg::Category::external, "Oversettelse", "lot", "1", "11772.50", "NOK"));
     interreg::Partner outsider = interreg_test::make_partner("TU München", "DE", std::nullopt, "university");
     outsider.budget.lines.push_back(budget_line(interreg::Category::external, "Study", "contract", "1", "1000.00"));
-    p.add_partner(outsider);
+    interreg::add_partner(p, outsider);
     return p;
 }
 

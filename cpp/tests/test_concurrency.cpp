@@ -127,10 +127,10 @@ TEST(Concurrency, CheckFilesOnSeveralWorkersGetsTheSerialResults) {
             serial.push_back(interreg_test::describe(validate(*programme, load_proposal(paths.back()))));
         }
     }
-    const auto checks = check_files(paths, {programme.get()}, 4);
+    const auto checks = check_files(paths, {{programme.get()}, nullptr}, 4);
     ASSERT_EQ(checks.size(), paths.size());
     for (std::size_t i = 0; i < checks.size(); ++i) {
-        ASSERT_EQ(checks[i].outcome, FileCheck::Outcome::validated) << paths[i];
+        ASSERT_TRUE(checks[i].readable) << paths[i];
         EXPECT_EQ(interreg_test::describe(checks[i].report), serial[i]) << paths[i];
     }
 }

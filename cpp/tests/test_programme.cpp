@@ -205,13 +205,62 @@ TEST(ProgrammeData, OrgTypes) {
     }
     EXPECT_EQ(programme().org_type("university")->name.at("en"),
               "University or other higher education and research institution");
-    EXPECT_EQ(programme().org_type("University"), nullptr);
+}
+
+// ---- vocabularies: every spelling a user may type names one entry --------------------------
+
+TEST(Vocabulary, OrgTypesByIdInAnySpellingAndByNameInEveryLanguage) {
+    const auto id_of = [](std::string_view name) {
+        const interreg::OrgType* t = programme().org_type(name);
+        return t ? t->id : std::string("(none)");
+    };
+    for (const char* name : {"sole-trader", "sole_trader", "Sole trader", "SOLE TRADER", "Enkeltpersonforetak",
+                             "Enskild näringsidkare", "enskild naringsidkare", "Enkeltmandsvirksomhed"}) {
+        EXPECT_EQ(id_of(name), "sole-trader") << name;
+    }
+    for (const char* name : {"Municipality", "Kommun", "Kommune", "Local public authority", "local-authority"}) {
+        EXPECT_EQ(id_of(name), "local-authority") << name;
+    }
+    EXPECT_EQ(id_of("University"), "university");   // the id, capitalised
+    EXPECT_EQ(id_of("Universitet"), "(none)");     // neither an id nor a whole name
+    EXPECT_EQ(id_of("Higher education and research institution"), "university");
+    EXPECT_EQ(id_of("Small or medium-sized enterprise (SME)"), "company");
+    EXPECT_EQ(id_of("General public"), "private-individual");
+    EXPECT_EQ(id_of("Other"), "(none)");
+    EXPECT_EQ(id_of(""), "(none)");
+}
+
+TEST(Vocabulary, AliasesTellTheirSourceAndNamesAreNotAliases) {
+    const interreg::Alias* a = programme().org_type_alias("Local public authority");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->id, "local-authority");
+    EXPECT_TRUE(a->source.assumed);  // the mapping onto ÖKS types is the library's reading
+    EXPECT_EQ(programme().org_type_alias("Municipality"), nullptr);
+    EXPECT_EQ(programme().org_type_alias("local_authority"), nullptr);
+    EXPECT_EQ(programme().org_type_alias("Nothing at all"), nullptr);
+}
+
+TEST(Vocabulary, FundsAndCountries) {
+    for (const char* name : {"erdf", "ERDF", "Eruf", "EFRU", "European Regional Development Fund (ERDF)"}) {
+        ASSERT_NE(programme().fund(name), nullptr) << name;
+        EXPECT_EQ(programme().fund(name)->id, "erdf") << name;
+    }
+    EXPECT_EQ(programme().fund("no_interreg")->id, "no-interreg");
+    EXPECT_EQ(programme().fund("IR-midler")->id, "no-interreg");
+    EXPECT_EQ(programme().fund("esf"), nullptr);
+    for (const char* name : {"SE", "Sweden", "Sverige", "sverige"}) {
+        ASSERT_NE(programme().find_country(name), nullptr) << name;
+        EXPECT_EQ(programme().find_country(name)->code, "SE") << name;
+    }
+    EXPECT_EQ(programme().find_country("Norge")->code, "NO");
+    EXPECT_EQ(programme().find_country("Germany"), nullptr);
+    EXPECT_EQ(programme().country("Sverige"), nullptr);  // country() takes the code only
 }
 
 TEST(ProgrammeData, RuleSeveritiesFollowTheCatalogue) {
     for (const auto& r : programme().rules()) {
         const bool warning = r.id == "partner.outside-area" || r.id == "partner.region-renamed" ||
-                             r.id == "partner.org-type" || r.id == "budget.partner-empty" ||
+                             r.id == "budget.partner-empty" ||
                              r.id == "workplan.partner-involvement" || r.id == "indicators.pairing" ||
                              r.id == "project.objective-fit" || r.id == "network.isolated-country" ||
                              r.id == "network.joint-activity";
@@ -396,7 +445,7 @@ TEST(ProgrammeTable, OneRowPerRecord) {
         {"sub_geographies", p.sub_geographies().size()}, {"priorities", p.priorities().size()},
         {"specific_objectives", p.specific_objectives().size()}, {"funds", p.funds().size()},
         {"project_kinds", p.project_kinds().size()}, {"calls", p.calls().size()},
-        {"org_types", p.org_types().size()},       {"rules", p.rules().size()},
+        {"org_types", p.org_types().size()},       {"rules", p.rules().size()}, {"aliases", p.aliases().size()},
         {"indicators", p.indicators().size()}};
     ASSERT_EQ(Programme::table_names().size(), sizes.size());
     for (const auto& name : Programme::table_names()) {
@@ -511,6 +560,39 @@ TEST(BrokenProgramme, NameWithoutEnglish) {
     ASSERT_TRUE(e);
     EXPECT_EQ(e->path(), "/name");
     EXPECT_EQ(e->detail(), "missing required key 'en'");
+}
+
+TEST(BrokenProgramme, AliasOfAnUnknownEntry) {
+    auto e = broken([](json& d) { d["aliases"][0]["id"] = "municipal"; });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->path(), "/aliases/0/id");
+    EXPECT_EQ(e->detail(), "'municipal' is not an id of /org_types");
+}
+
+TEST(BrokenProgramme, AliasOfAnUnknownList) {
+    auto e = broken([](json& d) { d["aliases"][0]["list"] = "regions"; });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->path(), "/aliases/0/list");
+}
+
+TEST(BrokenProgramme, AliasNamingTwoEntries) {
+    auto e = broken([](json& d) { d["aliases"][0]["names"].push_back("university"); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->path(), "/aliases/0");
+    EXPECT_EQ(e->detail(), "'university' already names 'university'");
+}
+
+TEST(BrokenProgramme, NameOfTwoOrgTypes) {
+    auto e = broken([](json& d) { d["org_types"][1]["name"]["sv"] = "Kommun"; });
+    ASSERT_TRUE(e);
+    EXPECT_CONTAINS(e->path(), "/org_types/");
+    EXPECT_CONTAINS(e->detail(), "'Kommun' also names");
+}
+
+TEST(BrokenProgramme, WithoutAliasesOnlyIdsAndNamesResolve) {
+    auto p = load_mutated([](json& d) { d.erase("aliases"); });
+    EXPECT_EQ(p->org_type("Local public authority"), nullptr);
+    EXPECT_EQ(p->org_type("Municipality")->id, "local-authority");
 }
 
 TEST(BrokenProgramme, UnknownSourceKey) {

@@ -121,6 +121,10 @@ void register_programme(py::module_& m) {
     org.def_readonly("id", &OrgType::id).def_readonly("name", &OrgType::name).def_readonly("eligible", &OrgType::eligible);
     add_source(org);
 
+    py::class_<Alias> alias(m, "Alias", "Other spellings of an entry of one of the programme's lists.");
+    alias.def_readonly("list", &Alias::list).def_readonly("id", &Alias::id).def_readonly("names", &Alias::names);
+    add_source(alias);
+
     py::class_<Programme, std::shared_ptr<Programme>>(m, "Programme", "A programme read from its JSON document.")
         .def_static("load", [](const std::string& path) { return mutable_ptr(Programme::load(path)); }, py::arg("path"))
         .def_static("from_dict", [](py::handle doc) { return mutable_ptr(Programme::from_json(from_python(doc))); },
@@ -136,6 +140,7 @@ void register_programme(py::module_& m) {
         .def_property_readonly("project_kinds", &Programme::project_kinds)
         .def_property_readonly("calls", &Programme::calls)
         .def_property_readonly("org_types", &Programme::org_types)
+        .def_property_readonly("aliases", &Programme::aliases)
         .def_property_readonly("indicators", &Programme::indicators)
         .def("indicator", [](const Programme& p, const std::string& code) {
             if (const Indicator* i = p.indicator(code)) return *i;
@@ -148,6 +153,12 @@ void register_programme(py::module_& m) {
         .def("find_region", [](const Programme& p, const std::string& name) -> std::optional<Region> {
             const Region* g = p.find_region(name);
             return g ? std::optional<Region>(*g) : std::nullopt;
+        }, py::arg("name"))
+        .def("org_type", [](const Programme& p, const std::string& name) {
+            if (const OrgType* t = p.org_type(name)) return *t;
+            const auto ids = ids_of(p.org_types(), &OrgType::id);
+            throw NotFoundError("no organisation type '" + name + "'; nearest: " +
+                                text::join_choices(text::nearest(name, ids, 5), ", "));
         }, py::arg("name"))
         .def("nearest_regions", &Programme::nearest_regions, py::arg("query"), py::arg("n") = 5, py::arg("country") = "")
         .def("in_area", &Programme::in_area, py::arg("region"))

@@ -31,27 +31,24 @@ void register_validation(py::module_& m) {
         return reading(draft, [&](const Proposal& p) { return validate(programme, p); });
     }, py::arg("programme"), py::arg("proposal"), "Run every rule the programme switches on.");
 
-    m.def("check_files", [](const std::vector<std::string>& paths, const std::vector<std::shared_ptr<Programme>>& programmes,
-                            unsigned workers) {
-              std::vector<const Programme*> known;
-              for (const auto& p : programmes) known.push_back(p.get());
+    m.def("check_files", [](const std::vector<py::bytes>& paths, const std::vector<std::shared_ptr<Programme>>& available,
+                            const std::shared_ptr<Programme>& only, unsigned workers) {
+              // Paths as the file system's bytes: a name that is not UTF-8 is checked like any other.
+              std::vector<std::string> names(paths.begin(), paths.end());
+              BatchProgrammes programmes{{}, only.get()};
+              for (const auto& p : available) programmes.available.push_back(p.get());
               std::vector<FileCheck> checks;
               {
                   py::gil_scoped_release release;
-                  checks = check_files(paths, known, workers);
+                  checks = check_files(names, programmes, workers);
               }
-              static const char* const outcomes[] = {"validated", "unreadable", "malformed", "elsewhere"};
               py::list out;
-              for (auto& c : checks) {
-                  py::object report = c.outcome == FileCheck::Outcome::validated ? py::cast(std::move(c.report)) : py::none();
-                  out.append(py::make_tuple(outcomes[static_cast<int>(c.outcome)], report, message_text(c.message),
-                                            message_text(c.path), message_text(c.programme)));
-              }
+              for (auto& c : checks) out.append(py::make_tuple(std::move(c.report), c.readable));
               return out;
-          }, py::arg("paths"), py::arg("programmes"), py::arg("workers"),
-          "Read and validate proposal files on `workers` threads: per file (outcome, report, message, path, "
-          "programme); outcome is validated, unreadable, malformed or elsewhere (not settled in the core: a "
-          "programme not among `programmes`, or another error; check it the Python way).");
+          }, py::arg("paths"), py::arg("available"), py::arg("only"), py::arg("workers"),
+          "Read and validate proposal files (paths as bytes) on `workers` threads: per file (report, readable). "
+          "Each is checked against `only` when given, else the programme of `available` it names; a file that "
+          "cannot be checked has one document.* finding.");
 
     m.def("rule_catalogue", [] {
         py::list out;

@@ -23,12 +23,12 @@ Choices:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Union
 
 from . import _core
-from .errors import ArgumentError, Error, FileError, FormatError
+from .errors import ArgumentError
 from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .proposal import Proposal
@@ -46,16 +46,17 @@ FILE_COLUMNS = ["file", "item", "readable", "ok", "errors", "warnings", "infos"]
 @dataclass(frozen=True)
 class Checked:
     """The outcome for one item: its file (None for a proposal given in memory), its position
-    in the expanded list, and either the report or the reason it could not be checked."""
+    in the expanded list, its report, and whether it could be read (if not, the report holds
+    the one ``document.*`` finding that says why)."""
 
     file: Optional[str]
     item: int
-    report: Optional[Report]
-    error: Optional[Finding]
+    report: Report
+    readable: bool = True
 
     @property
     def findings(self) -> List[Finding]:
-        return [self.error] if self.error else self.report.findings  # type: ignore[union-attr]
+        return self.report.findings
 
 
 def expand(items: Iterable[Item]) -> List[Union[Path, Proposal]]:
@@ -75,38 +76,6 @@ def expand(items: Iterable[Item]) -> List[Union[Path, Proposal]]:
     return out
 
 
-def _unreadable(error: Error) -> Finding:
-    """A document that cannot be checked, as a finding of its own."""
-    if isinstance(error, FileError):
-        rule, path = "document.file", ""
-    elif isinstance(error, FormatError):
-        rule, path = "document.format", error.path
-    else:  # the programme it names is unknown or malformed
-        rule, path = "document.programme", getattr(error, "path", "")
-    return Finding(rule, "ERROR", str(error), path, "", False)
-
-
-class _Checker:
-    """Checks one item at a time; shared by the threads of a batch. The programmes that documents
-    name are looked up once per id (a dict read and write are atomic under the GIL)."""
-
-    def __init__(self, programme: Optional[Programme]):
-        self._programme = programme
-        self._programmes: Dict[str, Programme] = {}
-
-    def __call__(self, index: int, item: Union[Path, Proposal]) -> Checked:
-        if isinstance(item, Proposal):
-            return Checked(None, index, item.validate(), None)
-        try:
-            document = _core.Document.read(os.fspath(item))  # reads with the GIL released
-            proposal = Proposal._wrap(document, self._programme or self._programmes.get(document.programme))
-            self._programmes.setdefault(proposal.programme.id, proposal.programme)
-            report = proposal.validate()
-        except Error as e:
-            return Checked(str(item), index, None, _unreadable(e))
-        return Checked(str(item), index, report, None)
-
-
 def _workers(workers: Optional[int]) -> int:
     if workers is None:
         return os.cpu_count() or 1
@@ -117,6 +86,15 @@ def _workers(workers: Optional[int]) -> int:
     return workers
 
 
+def _check_files(paths: List[Path], programme: Optional[Programme], workers: int) -> List[Checked]:
+    """Files go to the core in one call: its threads read and validate them without the GIL and
+    turn whatever cannot be checked into a document.* finding."""
+    available = [] if programme else [load_programme(pid) for pid in embedded_programmes()]
+    results = _core.check_files([os.fsencode(p) for p in paths], [p._core for p in available],
+                                programme._core if programme else None, workers)
+    return [Checked(os.fsdecode(path), 0, Report(report), readable) for path, (report, readable) in zip(paths, results)]
+
+
 def check_all(items: Iterable[Item], workers: Optional[int] = None,
               programme: Union[Programme, str, None] = None) -> List[Checked]:
     """Check every item (see :func:`validate_many`) and return one :class:`Checked` per
@@ -124,31 +102,24 @@ def check_all(items: Iterable[Item], workers: Optional[int] = None,
     count = _workers(workers)
     prog = load_programme(programme) if isinstance(programme, (str, os.PathLike)) else programme
     expanded = expand(items)
-    checked: List[Optional[Checked]] = [None] * len(expanded)
-    # Files are read and validated in the core on `count` threads, without the GIL and without
-    # Python per file; what it leaves ("elsewhere": a programme it was not given) goes through _Checker.
     files = [i for i, item in enumerate(expanded) if isinstance(item, Path)]
+    checked: Dict[int, Checked] = {}
     if files:
-        known = [prog] if prog else [load_programme(pid) for pid in embedded_programmes()]
-        results = _core.check_files([os.fspath(expanded[i]) for i in files], [p._core for p in known], count)
-        for i, (outcome, report, message, path, _) in zip(files, results):
-            if outcome == "validated":
-                checked[i] = Checked(str(expanded[i]), i, Report(report), None)
-            elif outcome in ("unreadable", "malformed"):
-                rule = "document.file" if outcome == "unreadable" else "document.format"
-                checked[i] = Checked(str(expanded[i]), i, None, Finding(rule, "ERROR", message, path, "", False))
-    rest = [i for i, c in enumerate(checked) if c is None]
-    check = _Checker(prog)
-    if count == 1 or len(rest) < 2:
-        for i in rest:
-            checked[i] = check(i, expanded[i])
+        for i, c in zip(files, _check_files([expanded[i] for i in files], prog, count)):  # type: ignore[misc]
+            checked[i] = replace(c, item=i)
+    in_memory = [i for i in range(len(expanded)) if i not in checked]
+    # A proposal in memory is validated as it is, against its own programme; the validation
+    # releases the GIL, so a pool of threads shares the work.
+    def validate(i: int) -> Checked:
+        return Checked(None, i, expanded[i].validate())  # type: ignore[union-attr]
+    if count == 1 or len(in_memory) < 2:
+        checked.update((i, validate(i)) for i in in_memory)
     else:
         from concurrent.futures import ThreadPoolExecutor  # here: keeps `import interreg` fast
 
         with ThreadPoolExecutor(max_workers=count, thread_name_prefix="interreg-validate") as pool:
-            for c in pool.map(check, rest, [expanded[i] for i in rest]):
-                checked[c.item] = c
-    return checked  # type: ignore[return-value]
+            checked.update((c.item, c) for c in pool.map(validate, in_memory))
+    return [checked[i] for i in range(len(expanded))]
 
 
 def validate_many(items: Iterable[Item], workers: Optional[int] = None,
@@ -157,8 +128,9 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
 
     `items` are paths of proposal documents, folders (every ``*.json`` under them) or
     :class:`~interreg.Proposal` objects. `workers` threads share the work (default: one per
-    core). `programme` checks every file against that programme instead of the one each
-    names.
+    core). `programme` (a :class:`~interreg.Programme` or the id or path of one) checks every
+    file against that programme instead of the one each names; a proposal in memory is always
+    checked against its own.
 
     One row per finding, in item order and then rule order, with the columns ``file`` (None
     for a proposal given in memory), ``item`` (position among the expanded items), ``rule``,
@@ -174,9 +146,8 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
     findings = frame(rows, columns=FINDING_COLUMNS)
     files = []
     for c in checked:
-        counts = c.report.counts() if c.report else {"ERROR": 1, "WARNING": 0, "INFO": 0}
-        files.append({"file": c.file, "item": c.item, "readable": c.report is not None,
-                      "ok": c.report is not None and c.report.ok, "errors": counts["ERROR"],
-                      "warnings": counts["WARNING"], "infos": counts["INFO"]})
+        counts = c.report.counts()
+        files.append({"file": c.file, "item": c.item, "readable": c.readable, "ok": c.report.ok,
+                      "errors": counts["ERROR"], "warnings": counts["WARNING"], "infos": counts["INFO"]})
     findings.attrs["files"] = frame(files, columns=FILE_COLUMNS)
     return findings

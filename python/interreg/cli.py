@@ -58,13 +58,12 @@ def _validate(args: argparse.Namespace) -> int:
     results: List[Dict[str, Any]] = []
     status = EXIT_OK
     for c in checked:
-        if c.report is None:
-            results.append({"file": c.file, "error": c.error.message})  # type: ignore[union-attr]
+        results.append({"file": c.file, "readable": c.readable, **c.report.to_dict()})
+        if not c.readable:
             status = EXIT_UNREADABLE
             if args.format == "text":
-                print(f"{c.file}: cannot read: {c.error.message}", file=sys.stderr)  # type: ignore[union-attr]
+                print(f"{c.file}: cannot read: {c.findings[0].message}", file=sys.stderr)
             continue
-        results.append({"file": c.file, **c.report.to_dict()})
         if not c.report.ok and status == EXIT_OK:
             status = EXIT_FINDINGS
         if args.format == "text":

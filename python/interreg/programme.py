@@ -151,6 +151,12 @@ class Programme:
         return self._core.org_types
 
     @functools.cached_property
+    def aliases(self) -> List[_core.Alias]:
+        """Other spellings of organisation types, funds and countries, each with its source
+        (the harmonised Interreg partner types are mapped by the library: assumed)."""
+        return self._core.aliases
+
+    @functools.cached_property
     def indicators(self) -> List[_core.Indicator]:
         """Every programme indicator: the common output (RCO) and result (RCR) indicators with
         name, unit, usual result (``result``) and whether it counts only joint work (``jointly``).
@@ -189,6 +195,14 @@ class Programme:
     def find_region(self, name: str) -> Optional[_core.Region]:
         """Like :meth:`region`, but ``None`` when nothing matches."""
         return self._core.find_region(name)
+
+    def org_type(self, name: str) -> _core.OrgType:
+        """The organisation type named `name`: its id in any case and with ``_``, ``-`` or
+        spaces, its name in any of the programme's languages ("Enskild näringsidkare"), or an
+        alias the programme gives, such as a harmonised Interreg partner type ("Local public
+        authority"; ``to_frame("aliases")`` lists them with their sources). Raises
+        :class:`NotFoundError` listing the nearest ids."""
+        return self._core.org_type(name)
 
     def in_area(self, region: Union[str, _core.Region]) -> bool:
         """Whether a region (or the region named so) lies in the programme area."""

@@ -248,9 +248,12 @@ class Proposal:
                     role: str = "partner", norwegian_project_owner: bool = False) -> Partner:
         """Add a partner and return it (ids run PP1, PP2, ...).
 
-        `country` must be an ISO 3166-1 alpha-2 code and `role` one of lead, partner,
-        associated (else :class:`ArgumentError` lists the choices). The region and the
-        organisation type are stored as given and judged by :meth:`validate`.
+        `country` is an ISO 3166-1 alpha-2 code or a programme country's name ("Sverige"), and
+        `role` one of lead, partner, associated in any case (else :class:`ArgumentError` lists
+        the choices). An organisation type the programme knows, by id, by name in any of its
+        languages or by a harmonised Interreg partner type ("Local public authority"), is
+        stored as its id; an unknown one and the region are stored as given and judged by
+        :meth:`validate`.
         """
         return Partner(self, self._core.add_partner(name, country, region, org_type, legal_status, role,
                                                      norwegian_project_owner))

@@ -9,24 +9,23 @@
 
 namespace interreg {
 
-// What became of one file.
+// What became of one file: its report, or, when it could not be checked, a report with the
+// one document.* finding that says why (document.file, document.format, document.programme).
 struct FileCheck {
-    enum class Outcome {
-        validated,   // read and validated: `report`
-        unreadable,  // the file cannot be read (IoError): `message`
-        malformed,   // not a valid proposal document (FormatError): `message` and `path`
-        elsewhere,   // not settled here: it names a programme not among those given (`programme`),
-                     // or another error of the library (`message`); the caller checks it its own way
-    };
-    Outcome outcome = Outcome::validated;
     Report report;
-    std::string message, path, programme;
+    bool readable = true;
+};
+
+// The programmes a batch checks against: each document against the one with the id it names,
+// or, with `only`, every document against that one whatever it names.
+struct BatchProgrammes {
+    std::vector<const Programme*> available;
+    const Programme* only = nullptr;
 };
 
 // Read and validate each of `paths` on `workers` threads (at least one), in any order; the
-// results are in the order of `paths`. A document is checked against the programme of
-// `programmes` with the id it names.
-std::vector<FileCheck> check_files(const std::vector<std::string>& paths, const std::vector<const Programme*>& programmes,
+// results are in the order of `paths`.
+std::vector<FileCheck> check_files(const std::vector<std::string>& paths, const BatchProgrammes& programmes,
                                    unsigned workers);
 
 }  // namespace interreg

@@ -15,6 +15,7 @@
 #include "interreg/date.hpp"
 #include "interreg/money.hpp"
 #include "interreg/report.hpp"
+#include "interreg/vocabulary.hpp"
 
 namespace interreg {
 
@@ -139,6 +140,15 @@ struct OrgType {
     Citation source;
 };
 
+// Other spellings of an entry of one of the programme's lists (docs/programme-format.md#aliases),
+// such as the harmonised partner types of the Interreg monitoring systems for an organisation type.
+struct Alias {
+    std::string list;  // "org_types", "funds" or "countries"
+    std::string id;    // the entry they name
+    std::vector<std::string> names;
+    Citation source;
+};
+
 struct FlatRateOption {
     std::string id;  // one of flat_rate_names()
     Rate max_rate;
@@ -201,6 +211,7 @@ public:
     const std::vector<ProjectKind>& project_kinds() const { return kinds_; }
     const std::vector<Call>& calls() const { return calls_; }
     const std::vector<OrgType>& org_types() const { return org_types_; }
+    const std::vector<Alias>& aliases() const { return aliases_; }
     const std::vector<RuleConfig>& rules() const { return rules_; }
     const BudgetSettings& budget() const { return budget_; }
     const IndicatorCatalogue& indicator_catalogue() const { return indicators_; }
@@ -226,15 +237,22 @@ public:
     bool in_area(const Region& region) const;
     bool in_sub_geography(const Region& region, const SubGeography& geography) const;
 
-    const Country* country(std::string_view code) const;
+    const Country* country(std::string_view code) const;  // by ISO code
     const SpecificObjective* objective(std::string_view code) const;  // case-insensitive
     const Priority* priority(std::string_view id) const;
-    const Fund* fund(std::string_view id) const;
+    // Funds and organisation types by id in any case and with '_', '-' or spaces, by name in
+    // any of the programme's languages or by an alias (vocabulary.hpp); nullptr when unknown.
+    const Fund* fund(std::string_view name) const;
     const Fund* fund_for_country(std::string_view country) const;
     const ProjectKind* project_kind(std::string_view id) const;
     const SubGeography* sub_geography(std::string_view id) const;
     const Call* call(std::string_view id) const;
-    const OrgType* org_type(std::string_view id) const;
+    const OrgType* org_type(std::string_view name) const;
+    // The alias through which `name` names an organisation type; nullptr when it is an id or
+    // a name (the rules say when a verdict rests on an assumed alias).
+    const Alias* org_type_alias(std::string_view name) const;
+    // A programme country's code by code or name in any language ("Sverige" → "SE").
+    const Country* find_country(std::string_view name) const;
 
     // The same lookups for API arguments: throw ArgumentError listing the valid choices.
     const ProjectKind& require_project_kind(std::string_view id) const;
@@ -245,8 +263,10 @@ public:
     static const std::vector<std::string>& table_names();
 
 private:
+    friend class ProgrammeReader;  // programme_json.cpp
     Programme() = default;
     void index_regions();
+    void index_vocabularies();
 
     std::string id_;
     TextMap name_;
@@ -259,11 +279,13 @@ private:
     std::vector<ProjectKind> kinds_;
     std::vector<Call> calls_;
     std::vector<OrgType> org_types_;
+    std::vector<Alias> aliases_;
     std::vector<RuleConfig> rules_;
     BudgetSettings budget_;
     IndicatorCatalogue indicators_;
     std::shared_ptr<const ObjectiveIndex> objective_index_;
     std::unordered_map<std::string, std::size_t> region_index_;  // region_key → position
+    Vocabulary org_type_names_, fund_names_, country_names_;
 };
 
 // The ids of a list of records, for error messages ("valid: a, b or c").

@@ -32,10 +32,10 @@ struct RuleDef {
     Severity severity;
     std::string_view title;
     std::vector<ParamSpec> params;  // all required
-    void (*check)(RuleContext&);
+    void (*check)(RuleContext&);    // nullptr for the document.* rules, which reading raises
 };
 
-// Every rule the library knows, in the order of the families.
+// Every rule the library knows, in the order of the families; the document.* rules last.
 const std::vector<RuleDef>& rule_catalogue();
 const RuleDef* find_rule(std::string_view id);
 // Check a programme document's `params` object for a rule (ProgrammeError on mismatch).
@@ -66,6 +66,8 @@ public:
     // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact
     // beyond the rule's own citation (a region mapping, a call's list of open objectives).
     void emit(std::string path, std::string message, bool fact_assumed = false);
+    // Like emit, but no stronger than a WARNING: for what a draft may simply not know yet.
+    void emit_warning(std::string path, std::string message);
 
     void set_rule(const RuleConfig& config) { config_ = &config; }
 
@@ -82,6 +84,9 @@ Report validate(const Programme& programme, const Proposal& proposal);
 // only continuously open call of its kind (pre-projects). nullptr when there is none.
 const Call* effective_call(const Programme& programme, const Proposal& proposal);
 
+// A finding of one of the document.* rules (a file that cannot be checked).
+Finding document_finding(std::string_view rule, std::string message, std::string path = {});
+
 // "/partners/3"
 std::string partner_path(std::size_t index);
 
@@ -96,6 +101,7 @@ std::vector<RuleDef> cofinancing();
 std::vector<RuleDef> workplan();
 std::vector<RuleDef> indicators();
 std::vector<RuleDef> network();
+std::vector<RuleDef> document();
 }  // namespace rules
 
 }  // namespace interreg

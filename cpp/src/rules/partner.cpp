@@ -100,9 +100,11 @@ void org_type(RuleContext& ctx) {
         const auto& p = partners[i];
         const auto path = partner_path(i) + "/org_type";
         if (!p.org_type) {
-            ctx.emit(path, p.name + " has no organisation type. Set org_type to one of: " + text::join_choices(ids, ", ") + ".");
+            ctx.emit_warning(path, p.name + " has no organisation type yet. Set org_type to one of: " +
+                                       text::join_choices(ids, ", ") + ".");
         } else if (!ctx.programme.org_type(*p.org_type)) {
-            ctx.emit(path, "'" + *p.org_type + "' is not an organisation type of the programme. Choose one of (nearest first): " +
+            ctx.emit(path, "'" + *p.org_type + "' is not an organisation type of the programme, so whether " + p.name +
+                               " may be a partner cannot be judged. Choose one of (nearest first): " +
                                text::join_choices(text::nearest(*p.org_type, ids, ids.size()), ", ") + ".");
         }
     }
@@ -114,10 +116,12 @@ void eligible_type(RuleContext& ctx) {
         const auto& p = partners[i];
         const OrgType* t = p.org_type ? ctx.programme.org_type(*p.org_type) : nullptr;
         if (!t || t->eligible) continue;
+        // Named through an assumed alias (a harmonised partner type), the verdict rests on that mapping too.
+        const Alias* via = ctx.programme.org_type_alias(*p.org_type);
         ctx.emit(partner_path(i) + "/org_type",
                  p.name + " is of the type '" + t->name.at("en") + "', which cannot be a partner in this programme. "
                           "Involve it through an eligible organisation, for example as a supplier or a participant in activities.",
-                 t->source.assumed);
+                 t->source.assumed || (via && via->source.assumed));
     }
 }
 
@@ -129,7 +133,7 @@ std::vector<RuleDef> partner() {
         {"partner.outside-area", Severity::warning, "A partner outside the programme area needs a justification", {},
          outside_area},
         {"partner.region-renamed", Severity::warning, "Regions as they are when the project starts", {}, region_renamed},
-        {"partner.org-type", Severity::warning, "The partner's organisation type is given and known", {}, org_type},
+        {"partner.org-type", Severity::error, "The partner's organisation type is given and known", {}, org_type},
         {"partner.eligible-type", Severity::error, "The partner's type of organisation is eligible", {}, eligible_type},
     };
 }
