@@ -95,6 +95,9 @@ std::string trim_lower(const std::string& s) {
 }  // namespace
 
 HistoryReadResult read_history_csv(std::string_view text) {
+    if (const auto wide = text::wide_encoding(text); !wide.empty()) {
+        throw FormatError("", "the file is " + std::string(wide) + " text; save it as UTF-8 (CSV UTF-8) and try again");
+    }
     CsvScanner scanner(text);
     HistoryReadResult result;
     HistoryBuilder builder;

@@ -159,6 +159,15 @@ nlohmann::json parse_json(std::string_view text, DocumentKind kind) {
         throw_document_error(kind, "", "document is " + std::to_string(text.size()) + " bytes; the limit is " +
                                            std::to_string(max_document_bytes));
     }
+    // A JSON text holds no NUL byte (a NUL in a string is written \u0000), and the parser would
+    // take one for the end of the input and ignore what follows it.
+    if (const auto wide = text::wide_encoding(text); !wide.empty()) {
+        throw_document_error(kind, "", "the document is " + std::string(wide) + " text; save it as UTF-8 and try again");
+    }
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        throw_document_error(kind, "", "the document holds a NUL byte at byte " + std::to_string(nul) +
+                                           "; a JSON text has none (is the file truncated, padded or not JSON?)");
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw_document_error(kind, "", "the document is empty; expected a JSON object");
     }

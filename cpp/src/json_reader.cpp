@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "interreg/errors.hpp"
+#include "interreg/files.hpp"
 #include "interreg/fields.hpp"
 #include "interreg/text.hpp"
 
@@ -24,28 +25,13 @@ void throw_document_error(DocumentKind kind, std::string path, std::string detai
 }
 
 nlohmann::json load_json_file(const std::string& path, DocumentKind kind) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) throw IoError("cannot read '" + path + "': " + std::strerror(errno));
-    if (!S_ISREG(info.st_mode)) throw IoError("cannot read '" + path + "': not a regular file");
-    const auto size = static_cast<std::size_t>(info.st_size);
-    if (size > max_document_bytes) {
-        throw_document_error(kind, "", "'" + path + "' is " + std::to_string(size) + " bytes; the limit is " +
-                                           std::to_string(max_document_bytes));
-    }
-    std::string text(size, '\0');
-    for (std::size_t done = 0; done < size;) {
-        const ssize_t n = ::read(fd, text.data() + done, size - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw IoError("cannot read '" + path + "'" + (n < 0 ? ": " + std::string(std::strerror(errno)) : ""));
-        done += static_cast<std::size_t>(n);
-    }
-    return parse_json(text, kind);
+    return parse_json(read_regular_file(path, max_document_bytes,
+                                        [&](std::size_t size) {
+                                            throw_document_error(kind, "", "'" + shown_path(path) + "' is " + std::to_string(size) +
+                                                                               " bytes; the limit is " +
+                                                                               std::to_string(max_document_bytes));
+                                        }),
+                      kind);
 }
 
 std::string pointer_append(const std::string& path, std::string_view key) {

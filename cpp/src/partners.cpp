@@ -55,20 +55,151 @@ Scope check_options(const Programme& programme, const Proposal& proposal, const 
     return scope;
 }
 
-// Regions of the history resolved once per distinct spelling.
-class RegionCache {
+// A programme lookup done once per distinct spelling of the history (regions, organisation types).
+template <class T>
+class CachedLookup {
 public:
-    explicit RegionCache(const Programme& programme) : programme_(programme) {}
-    const Region* operator()(const std::string& name) {
+    using Find = const T* (Programme::*)(std::string_view) const;
+    CachedLookup(const Programme& programme, Find find) : programme_(programme), find_(find) {}
+    const T* operator()(const std::string& name) {
         if (name.empty()) return nullptr;
         auto [it, inserted] = cache_.emplace(name, nullptr);
-        if (inserted) it->second = programme_.find_region(name);
+        if (inserted) it->second = (programme_.*find_)(name);
         return it->second;
     }
 
 private:
     const Programme& programme_;
-    std::unordered_map<std::string, const Region*> cache_;
+    Find find_;
+    std::unordered_map<std::string, const T*> cache_;
+};
+
+// What the consortium lacks: programme countries without a partner, and countries of the
+// geography without a partner in it.
+struct Gaps {
+    std::vector<std::string> countries, in_geography;
+    bool fills_country(const std::string& c) const { return std::count(countries.begin(), countries.end(), c) > 0; }
+    bool fills_geography(const std::string& c) const {
+        return std::count(in_geography.begin(), in_geography.end(), c) > 0;
+    }
+};
+
+Gaps find_gaps(const Programme& programme, const Proposal& proposal, const Scope& scope, std::vector<std::string>& names) {
+    Gaps gaps;
+    for (const auto& c : programme.countries()) {
+        bool present = false, present_in_geography = false, has_geography_regions = false;
+        for (const auto& p : proposal.partners) {
+            if (!counts(p) || p.country != c.code) continue;
+            present = true;
+            const Region* r = p.region ? programme.find_region(*p.region) : nullptr;
+            if (scope.geography && r && programme.in_sub_geography(*r, *scope.geography)) present_in_geography = true;
+        }
+        if (scope.geography) {
+            for (const auto& r : programme.regions()) {
+                if (r.country == c.code && programme.in_sub_geography(r, *scope.geography)) has_geography_regions = true;
+            }
+        }
+        if (!present) {
+            gaps.countries.push_back(c.code);
+            names.push_back(country_name(programme, c.code));
+        }
+        if (scope.geography && has_geography_regions && !present_in_geography) {
+            gaps.in_geography.push_back(c.code);
+            names.push_back(country_name(programme, c.code) + " in " + geography_name(*scope.geography));
+        }
+    }
+    return gaps;
+}
+
+struct Candidate {
+    std::uint32_t o;
+    std::uint32_t gaps;
+    double score;
+    std::uint32_t shared;
+    std::uint32_t projects;
+};
+
+// The organisations that may be suggested, scored; the best `n` in rank order.
+class Ranking {
+public:
+    Ranking(const CooperationNetwork& net, const Programme& programme, const Scope& scope, const Gaps& gaps,
+            const SuggestResult& consortium, const std::vector<std::string>& partner_keys)
+        : net_(net), programme_(programme), scope_(scope), gaps_(gaps), consortium_(consortium),
+          partner_keys_(partner_keys), region_of_(programme, &Programme::find_region),
+          type_of_(programme, &Programme::org_type) {}
+
+    std::vector<Candidate> best(std::size_t n) {
+        const auto& orgs = net_.history().organisations();
+        // Closeness: Adamic–Adar from the members.
+        const std::vector<double> closeness = net_.adamic_adar_scores(consortium_.member_organisations).score;
+        const auto above = [this](const Candidate& a, const Candidate& b) { return ranks_above(a, b); };
+        std::vector<Candidate> heap;  // the best n so far; its front is the worst of them
+        for (std::uint32_t o = 0; o < orgs.size() && n > 0; ++o) {
+            if (!eligible(o)) continue;
+            const Candidate c = score(o, closeness[o]);
+            if (heap.size() == n && !above(c, heap.front())) continue;
+            heap.push_back(c);
+            std::push_heap(heap.begin(), heap.end(), above);
+            if (heap.size() > n) {
+                std::pop_heap(heap.begin(), heap.end(), above);
+                heap.pop_back();
+            }
+        }
+        std::sort_heap(heap.begin(), heap.end(), above);
+        return heap;
+    }
+
+    const Region* region(std::uint32_t o) { return region_of_(net_.history().organisations()[o].region); }
+
+private:
+    const CooperationNetwork& net_;
+    const Programme& programme_;
+    const Scope& scope_;
+    const Gaps& gaps_;
+    const SuggestResult& consortium_;
+    const std::vector<std::string>& partner_keys_;
+    CachedLookup<Region> region_of_;
+    CachedLookup<OrgType> type_of_;
+
+    static bool has(const std::vector<std::string>& list, const std::string& value) {
+        return std::find(list.begin(), list.end(), value) != list.end();
+    }
+
+    // Not already in the consortium, of the countries and types asked for, eligible, in the area and geography.
+    bool eligible(std::uint32_t o) {
+        const auto& org = net_.history().organisations()[o];
+        const auto& members = consortium_.member_organisations;
+        if (std::find(members.begin(), members.end(), o) != members.end()) return false;
+        if (!has(scope_.countries, org.country) || has(partner_keys_, org.key)) return false;
+        const OrgType* type = type_of_(org.org_type);
+        if (type && !type->eligible) return false;
+        if (!scope_.org_types.empty() && (!type || !has(scope_.org_types, type->id))) return false;
+        const Region* r = region(o);
+        if (!r || r->country != org.country || !programme_.in_area(*r)) return false;
+        return !scope_.geography || programme_.in_sub_geography(*r, *scope_.geography);
+    }
+
+    Candidate score(std::uint32_t o, double closeness) {
+        const auto& org = net_.history().organisations()[o];
+        std::uint32_t gaps = 0;
+        if (gaps_.fills_country(org.country)) ++gaps;
+        if (scope_.geography && gaps_.fills_geography(org.country)) ++gaps;
+        std::uint32_t shared = 0;
+        for (auto m : consortium_.member_organisations) {
+            if (const CoEdge* e = net_.edge(m, o)) shared += e->projects;
+        }
+        const auto [p0, p1] = net_.history().projects_of(o);
+        return {o, gaps, closeness, shared, static_cast<std::uint32_t>(p1 - p0)};
+    }
+
+    bool ranks_above(const Candidate& a, const Candidate& b) const {
+        if (a.gaps != b.gaps) return a.gaps > b.gaps;
+        if (a.score != b.score) return a.score > b.score;
+        if (a.shared != b.shared) return a.shared > b.shared;
+        if (a.projects != b.projects) return a.projects > b.projects;
+        const auto& orgs = net_.history().organisations();
+        return orgs[a.o].name != orgs[b.o].name ? orgs[a.o].name < orgs[b.o].name : a.o < b.o;
+    }
 };
 
 std::string period_text(const History& h, std::uint32_t rank) {
@@ -96,134 +227,54 @@ std::string reason_for(const CooperationNetwork& net, const Proposal& proposal, 
     return out + ".";
 }
 
+// A candidate as the user reads it: what it fills, whom it worked with, whom it shares, why.
+Suggestion describe(const Candidate& c, const CooperationNetwork& net, const Programme& programme, const Proposal& proposal,
+                    const Scope& scope, const Gaps& gaps, const SuggestResult& consortium, const Region& region) {
+    const auto& org = net.history().organisations()[c.o];
+    Suggestion s;
+    s.organisation = c.o;
+    s.region = region.code;
+    s.score = c.score;
+    s.projects = c.projects;
+    if (gaps.fills_country(org.country)) s.fills.push_back(country_name(programme, org.country));
+    if (scope.geography && gaps.fills_geography(org.country)) {
+        s.fills.push_back(country_name(programme, org.country) + " in " + geography_name(*scope.geography));
+    }
+    // Common partners with the members, by their Adamic–Adar weight (the rarer, the more telling).
+    std::unordered_map<std::uint32_t, double> via;
+    for (std::size_t i = 0; i < consortium.members.size(); ++i) {
+        const auto m = consortium.member_organisations[i];
+        if (const CoEdge* e = net.edge(m, c.o)) s.worked_with.push_back({m, consortium.members[i], e->projects});
+        for (auto z : net.common_neighbours(m, c.o)) via[z] += 1.0 / std::log(static_cast<double>(net.degree(z)));
+    }
+    std::vector<std::pair<std::uint32_t, double>> ranked(via.begin(), via.end());
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) s.via.push_back(ranked[i].first);
+    s.reason = reason_for(net, proposal, s);
+    return s;
+}
+
 }  // namespace
 
 SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& programme, const Proposal& proposal,
                                const SuggestOptions& options) {
     const Scope scope = check_options(programme, proposal, options);
-    const History& h = net.history();
-    const auto& orgs = h.organisations();
-    RegionCache region_of(programme);
     SuggestResult result;
-
     // The consortium: its partners found in the history, and the organisations it already has.
     std::vector<std::string> partner_keys;
     for (std::size_t i = 0; i < proposal.partners.size(); ++i) {
         const auto& p = proposal.partners[i];
         partner_keys.push_back(p.country + ":" + text::organisation_key(p.name));
-        if (auto o = h.find(p.name, p.country)) {
+        if (auto o = net.history().find(p.name, p.country)) {
             result.members.push_back(i);
             result.member_organisations.push_back(*o);
         }
     }
-
-    // Gaps: programme countries without a partner; countries of the geography without a partner in it.
-    std::vector<std::string> missing_countries, missing_in_geography;
-    for (const auto& c : programme.countries()) {
-        bool present = false, present_in_geography = false, has_geography_regions = false;
-        for (const auto& p : proposal.partners) {
-            if (!counts(p) || p.country != c.code) continue;
-            present = true;
-            const Region* r = p.region ? programme.find_region(*p.region) : nullptr;
-            if (scope.geography && r && programme.in_sub_geography(*r, *scope.geography)) present_in_geography = true;
-        }
-        if (scope.geography) {
-            for (const auto& r : programme.regions()) {
-                if (r.country == c.code && programme.in_sub_geography(r, *scope.geography)) has_geography_regions = true;
-            }
-        }
-        if (!present) {
-            missing_countries.push_back(c.code);
-            result.gaps.push_back(country_name(programme, c.code));
-        }
-        if (scope.geography && has_geography_regions && !present_in_geography) {
-            missing_in_geography.push_back(c.code);
-            result.gaps.push_back(country_name(programme, c.code) + " in " + geography_name(*scope.geography));
-        }
-    }
-
-    // Closeness: Adamic–Adar from the members.
-    const std::vector<double> closeness = net.adamic_adar_scores(result.member_organisations).score;
-
-    struct Candidate {
-        std::uint32_t o;
-        std::uint32_t gaps;
-        double score;
-        std::uint32_t shared;
-        std::uint32_t projects;
-    };
-    const auto better = [&](const Candidate& a, const Candidate& b) {
-        if (a.gaps != b.gaps) return a.gaps > b.gaps;
-        if (a.score != b.score) return a.score > b.score;
-        if (a.shared != b.shared) return a.shared > b.shared;
-        if (a.projects != b.projects) return a.projects > b.projects;
-        return orgs[a.o].name != orgs[b.o].name ? orgs[a.o].name < orgs[b.o].name : a.o < b.o;
-    };
-    // The best n so far in a heap whose front is the worst of them.
-    std::vector<Candidate> candidates;
-    const auto members = result.member_organisations;
-    for (std::uint32_t o = 0; o < orgs.size() && options.n > 0; ++o) {
-        const auto& org = orgs[o];
-        if (std::find(members.begin(), members.end(), o) != members.end()) continue;
-        if (std::find(scope.countries.begin(), scope.countries.end(), org.country) == scope.countries.end()) continue;
-        if (std::find(partner_keys.begin(), partner_keys.end(), org.key) != partner_keys.end()) continue;
-        const OrgType* type = org.org_type.empty() ? nullptr : programme.org_type(org.org_type);
-        if (type && !type->eligible) continue;
-        if (!scope.org_types.empty() && (!type || std::find(scope.org_types.begin(), scope.org_types.end(), type->id) ==
-                                                      scope.org_types.end())) {
-            continue;
-        }
-        const Region* region = region_of(org.region);
-        if (!region || region->country != org.country || !programme.in_area(*region)) continue;
-        const bool in_geography = scope.geography && programme.in_sub_geography(*region, *scope.geography);
-        if (scope.geography && !in_geography) continue;
-        std::uint32_t gaps = 0;
-        if (std::count(missing_countries.begin(), missing_countries.end(), org.country)) ++gaps;
-        if (in_geography && std::count(missing_in_geography.begin(), missing_in_geography.end(), org.country)) ++gaps;
-        std::uint32_t shared = 0;
-        for (auto m : members) {
-            if (const CoEdge* e = net.edge(m, o)) shared += e->projects;
-        }
-        const auto [p0, p1] = h.projects_of(o);
-        const Candidate c{o, gaps, closeness[o], shared, static_cast<std::uint32_t>(p1 - p0)};
-        if (candidates.size() == options.n && !better(c, candidates.front())) continue;
-        candidates.push_back(c);
-        std::push_heap(candidates.begin(), candidates.end(), better);
-        if (candidates.size() > options.n) {
-            std::pop_heap(candidates.begin(), candidates.end(), better);
-            candidates.pop_back();
-        }
-    }
-    std::sort_heap(candidates.begin(), candidates.end(), better);
-    const std::size_t n = candidates.size();
-
-    for (std::size_t k = 0; k < n; ++k) {
-        const Candidate& c = candidates[k];
-        const auto& org = orgs[c.o];
-        Suggestion s;
-        s.organisation = c.o;
-        s.region = region_of(org.region)->code;
-        s.score = c.score;
-        s.projects = c.projects;
-        if (std::count(missing_countries.begin(), missing_countries.end(), org.country)) {
-            s.fills.push_back(country_name(programme, org.country));
-        }
-        if (scope.geography && std::count(missing_in_geography.begin(), missing_in_geography.end(), org.country)) {
-            s.fills.push_back(country_name(programme, org.country) + " in " + geography_name(*scope.geography));
-        }
-        // Common partners with the members, by their Adamic–Adar weight (the rarer, the more telling).
-        std::unordered_map<std::uint32_t, double> via;
-        for (std::size_t i = 0; i < result.members.size(); ++i) {
-            const auto m = result.member_organisations[i];
-            if (const CoEdge* e = net.edge(m, c.o)) s.worked_with.push_back({m, result.members[i], e->projects});
-            for (auto z : net.common_neighbours(m, c.o)) via[z] += 1.0 / std::log(static_cast<double>(net.degree(z)));
-        }
-        std::vector<std::pair<std::uint32_t, double>> ranked(via.begin(), via.end());
-        std::sort(ranked.begin(), ranked.end(),
-                  [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-        for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) s.via.push_back(ranked[i].first);
-        s.reason = reason_for(net, proposal, s);
-        result.suggestions.push_back(std::move(s));
+    const Gaps gaps = find_gaps(programme, proposal, scope, result.gaps);
+    Ranking ranking(net, programme, scope, gaps, result, partner_keys);
+    for (const Candidate& c : ranking.best(options.n)) {
+        result.suggestions.push_back(describe(c, net, programme, proposal, scope, gaps, result, *ranking.region(c.o)));
     }
     return result;
 }

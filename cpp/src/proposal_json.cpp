@@ -1,4 +1,5 @@
 #include "interreg/proposal_json.hpp"
+#include "interreg/files.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -289,52 +290,6 @@ std::string dump_proposal(const Proposal& proposal) { return proposal_to_json(pr
 
 void save_proposal(const Proposal& proposal, const std::string& path) {
     write_file_atomically(path, dump_proposal(proposal));
-}
-
-void write_file_atomically(const std::string& path, std::string_view contents) {
-    const auto slash = path.find_last_of('/');
-    const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-    std::string tmp = dir + "/." + base + ".tmp-XXXXXX";
-    auto fail = [&](const std::string& what) {
-        throw IoError("cannot save '" + path + "': " + what + ": " + std::strerror(errno));
-    };
-    const int fd = ::mkstemp(tmp.data());
-    if (fd < 0) fail("cannot create a temporary file in '" + dir + "'");
-    auto abandon = [&](const std::string& what) {
-        const int saved = errno;
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        errno = saved;
-        fail(what);
-    };
-    // Keep the permissions of the file we replace; a new file gets rw-r--r--.
-    struct stat existing {};
-    const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
-    if (::fchmod(fd, mode) != 0) abandon("cannot set permissions");
-    for (std::size_t done = 0; done < contents.size();) {
-        const auto n = ::write(fd, contents.data() + done, contents.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) abandon("write failed");
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) abandon("fsync failed");
-    if (::close(fd) != 0) {
-        ::unlink(tmp.c_str());
-        fail("close failed");
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int saved = errno;
-        ::unlink(tmp.c_str());
-        errno = saved;
-        fail("rename failed");
-    }
-    // Make the rename itself durable.
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
 }
 
 }  // namespace interreg

@@ -235,6 +235,20 @@ std::vector<std::string> nearest(std::string_view query, const std::vector<std::
     return out;
 }
 
+std::string_view wide_encoding(std::string_view d) {
+    const auto at = [&](std::size_t i) { return i < d.size() ? static_cast<unsigned char>(d[i]) : 0x100u; };
+    if (at(0) == 0x00 && at(1) == 0x00 && at(2) == 0xFE && at(3) == 0xFF) return "UTF-32BE";
+    if (at(0) == 0xFF && at(1) == 0xFE && at(2) == 0x00 && at(3) == 0x00) return "UTF-32LE";
+    if (at(0) == 0xFE && at(1) == 0xFF) return "UTF-16BE";
+    if (at(0) == 0xFF && at(1) == 0xFE) return "UTF-16LE";
+    // No mark: ASCII text in a wide encoding has zero bytes beside each character.
+    if (at(0) != 0 && at(1) == 0 && at(2) == 0 && at(3) == 0) return "UTF-32LE";
+    if (at(0) == 0 && at(1) == 0 && at(2) == 0 && at(3) != 0 && at(3) != 0x100u) return "UTF-32BE";
+    if (at(0) != 0 && at(0) != 0x100u && at(1) == 0) return "UTF-16LE";
+    if (at(0) == 0 && at(1) != 0 && at(1) != 0x100u) return "UTF-16BE";
+    return {};
+}
+
 std::string join_choices(const std::vector<std::string>& items, std::string_view last_sep) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {

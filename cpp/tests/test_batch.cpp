@@ -3,6 +3,9 @@
 // cannot be checked has the one document.* finding that says why.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "interreg/batch.hpp"
 #include "interreg/proposal_json.hpp"
 #include "interreg/text.hpp"
@@ -104,11 +107,39 @@ TEST(CheckFiles, AFileNameThatIsNotUtf8IsQuotedSafely) {
 }
 
 TEST(DocumentRules, InTheCatalogueButNotSwitchedByAProgramme) {
-    for (const char* id : {"document.file", "document.format", "document.programme"}) {
+    for (const char* id : {"document.file", "document.format", "document.programme", "document.unreadable"}) {
         const auto* def = interreg::find_rule(id);
         ASSERT_NE(def, nullptr) << id;
         EXPECT_EQ(def->check, nullptr);
         EXPECT_EQ(def->severity, interreg::Severity::error);
     }
     for (const auto& r : interreg_test::programme().rules()) EXPECT_NE(r.id.rfind("document.", 0), 0u) << r.id;
+}
+
+TEST(CheckFiles, AFolderIsItsJsonFilesInSortedOrderWithoutFollowingLinkedFolders) {
+    interreg_test::TempDir dir;
+    ASSERT_EQ(::mkdir(dir.file("b").c_str(), 0755), 0);
+    const std::string good = interreg::dump_proposal(interreg_test::baseline());
+    interreg_test::write_file(dir.file("b/z.json"), good);
+    interreg_test::write_file(dir.file("a.json"), good);
+    interreg_test::write_file(dir.file("b-c.json"), good);
+    interreg_test::write_file(dir.file("notes.txt"), "not a proposal");
+    interreg_test::write_file(dir.file(".a.json.tmp-abcdef"), "{");  // an interrupted save
+    ASSERT_EQ(::symlink(dir.path().c_str(), dir.file("b/loop").c_str()), 0);  // a loop, never followed
+    const auto checks = interreg::check_files({dir.path() + "/", dir.file("a.json")}, oks, 2);
+    std::vector<std::string> files;
+    for (const auto& c : checks) files.push_back(c.file.substr(dir.path().size()) + " " + std::to_string(c.input));
+    EXPECT_EQ(files, (std::vector<std::string>{"/a.json 0", "/b/z.json 0", "/b-c.json 0", "/a.json 1"}));
+    for (const auto& c : checks) EXPECT_TRUE(c.readable) << c.file;
+    ::unlink(dir.file("b/loop").c_str());
+    ::unlink(dir.file("b/z.json").c_str());
+    ::rmdir(dir.file("b").c_str());
+}
+
+TEST(CheckFiles, AFolderEntryThatCannotBeReadIsAFindingNotAStop) {
+    interreg_test::TempDir dir;
+    ASSERT_EQ(::symlink("missing-target.json", dir.file("dangling.json").c_str()), 0);
+    const auto checks = interreg::check_files({dir.path()}, oks, 1);
+    ASSERT_EQ(checks.size(), 1u);
+    EXPECT_EQ(seen(checks[0]), "document.file ");
 }

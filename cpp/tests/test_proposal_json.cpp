@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "interreg/errors.hpp"
+#include "interreg/files.hpp"
 #include "interreg/proposal_json.hpp"
 #include "test_support.hpp"
 

@@ -62,6 +62,10 @@ T parse_as(py::handle value, const char* field, int decimals, T (*parse)(std::st
 
 }  // namespace
 
+std::string path_arg(py::handle path) {
+    return py::module_::import("os").attr("fsencode")(path).cast<std::string>();
+}
+
 std::string text_arg(py::handle value, const char* field) {
     if (!PyUnicode_Check(value.ptr())) {
         throw py::type_error(std::string(field) + " must be a str, not " + type_name(value));

@@ -168,9 +168,12 @@ void register_network(py::module_& m) {
                  const auto& pr = h.projects()[p];
                  return py::make_tuple(pr.id, pr.programme, pr.period);
              }, py::arg("index"), "(id, programme, period) of a project.")
-        .def("find", [](const History& h, const std::string& name, const std::string& country) { return h.find(name, country); },
-             py::arg("name"), py::arg("country") = "", "The organisation's number, or None (not found or ambiguous).")
-        .def("require", &History::require, py::arg("name"), py::arg("country") = "",
+        .def("find", [](const History& h, py::handle name, py::handle country) {
+                 return h.find(text_arg(name, "organisation"), text_arg(country, "country"));
+             }, py::arg("name"), py::arg("country") = "", "The organisation's number, or None (not found or ambiguous).")
+        .def("require", [](const History& h, py::handle name, py::handle country) {
+                 return h.require(text_arg(name, "organisation"), text_arg(country, "country"));
+             }, py::arg("name"), py::arg("country") = "",
              "The organisation's number; NotFoundError with the nearest names, ArgumentError when ambiguous.")
         .def("memory_bytes", &History::memory_bytes);
 
@@ -265,14 +268,18 @@ void register_network(py::module_& m) {
              }, "Columns a, b (a < b), projects, latest of every edge.");
 
     m.def("suggest_partners", [](const CooperationNetwork& network, const Programme& programme, const Draft& draft,
-                                 std::size_t n, std::vector<std::string> countries, std::vector<std::string> org_types,
-                                 std::string geography) {
+                                 std::size_t n, const py::list& country_args, const py::list& org_type_args,
+                                 py::handle geography_arg) {
+              std::vector<std::string> countries, org_types;
+              for (auto c : country_args) countries.push_back(text_arg(c, "countries"));
+              for (auto t : org_type_args) org_types.push_back(text_arg(t, "org_types"));
+              const std::string geography = text_arg(geography_arg, "geography");
               const SuggestResult r = reading(draft, [&](const Proposal& proposal) {
                   return suggest_partners(network, programme, proposal, SuggestOptions{n, countries, org_types, geography});
               });
               return suggestion_dict(r);
           }, py::arg("network"), py::arg("programme"), py::arg("proposal"), py::arg("n") = 10,
-          py::arg("countries") = std::vector<std::string>{}, py::arg("org_types") = std::vector<std::string>{},
+          py::arg("countries") = py::list(), py::arg("org_types") = py::list(),
           py::arg("geography") = "", "Partner suggestions for a proposal, best first, with the reasons.");
 
     m.def("consortium_graph", [](const Draft& draft) {

@@ -7,6 +7,7 @@
 
 #include "interreg/edit.hpp"
 #include "interreg/errors.hpp"
+#include "interreg/files.hpp"
 #include "interreg/proposal_json.hpp"
 #include "interreg/text.hpp"
 
@@ -128,9 +129,10 @@ void register_proposal(py::module_& m) {
 
     py::class_<Proposal>(m, "Document", "A proposal document as read, before it is drafted for its programme.")
         .def_readonly("programme", &Proposal::programme, "The id of the programme the document names.")
-        .def_static("read", [](const std::string& path) {
+        .def_static("read", [](py::handle path) {
+            const std::string name = path_arg(path);
             py::gil_scoped_release release;
-            return load_proposal(path);
+            return load_proposal(name);
         }, py::arg("path"), "Read a proposal document (FormatError with the JSON path; FileError).")
         .def_static("parse", [](py::handle text) {
             const std::string data = PyBytes_Check(text.ptr()) ? text.cast<std::string>() : text_arg(text, "text");
@@ -272,10 +274,11 @@ void register_proposal(py::module_& m) {
         // ---- documents
         .def("to_dict", [](const Draft& d) { return to_python(reading(d, [](const Proposal& p) { return proposal_to_json(p); })); })
         .def("dumps", [](const Draft& d) { return reading(d, [](const Proposal& p) { return dump_proposal(p); }); })
-        .def("save", [](const Draft& d, const std::string& path) {
+        .def("save", [](const Draft& d, py::handle path) {
+            const std::string name = path_arg(path);
             const std::string text = reading(d, [](const Proposal& p) { return dump_proposal(p); });
             py::gil_scoped_release release;
-            write_file_atomically(path, text);
+            write_file_atomically(name, text);
         }, py::arg("path"), "Write the document atomically.")
         .def("copy", [](const Draft& d) { return std::make_shared<Draft>(d.shared_programme(), reading(d, [](const Proposal& p) { return p; })); },
              "An independent copy for the same programme.");

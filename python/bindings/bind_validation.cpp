@@ -43,12 +43,13 @@ void register_validation(py::module_& m) {
                   checks = check_files(names, programmes, workers);
               }
               py::list out;
-              for (auto& c : checks) out.append(py::make_tuple(std::move(c.report), c.readable));
+              for (auto& c : checks) out.append(py::make_tuple(py::bytes(c.file), c.input, std::move(c.report), c.readable));
               return out;
           }, py::arg("paths"), py::arg("available"), py::arg("only"), py::arg("workers"),
-          "Read and validate proposal files (paths as bytes) on `workers` threads: per file (report, readable). "
-          "Each is checked against `only` when given, else the programme of `available` it names; a file that "
-          "cannot be checked has one document.* finding.");
+          "Read and validate proposal files and folders (paths as bytes; a folder is every *.json under it) on "
+          "`workers` threads: per file (file, input position, report, readable). Each is checked against `only` "
+          "when given, else the programme of `available` it names; a file that cannot be checked has one "
+          "document.* finding.");
 
     m.def("rule_catalogue", [] {
         py::list out;

@@ -24,6 +24,7 @@ void register_summary(py::module_& m);
 void register_workplan(py::module_& m);  // after register_proposal: it extends Proposal
 void register_alignment(py::module_& m);  // after register_programme
 void register_network(py::module_& m);    // after register_programme and register_proposal
+void register_files(py::module_& m);
 void register_schedule(py::module_& m);  // after register_proposal
 
 // A message for Python: UTF-8, with any stray byte (messages quote user input) as a backslash
@@ -33,6 +34,10 @@ py::str message_text(const std::string& message);
 // JSON (nlohmann, ordered or not) → Python objects, keeping the key order.
 py::object to_python(const nlohmann::ordered_json& value);
 py::object to_python(const nlohmann::json& value);
+// A file system path (str, bytes or os.PathLike) as the bytes the system sees, so that a name
+// that is not UTF-8 is opened like any other.
+std::string path_arg(py::handle path);
+
 // Python dict/list/str/int/bool/None → JSON; anything else is a FormatError at its path.
 nlohmann::json from_python(py::handle value, const std::string& path = "");
 

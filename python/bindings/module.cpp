@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
     interreg::bindings::register_alignment(m);
     interreg::bindings::register_network(m);
     interreg::bindings::register_schedule(m);
+    interreg::bindings::register_files(m);
 }

@@ -8,13 +8,15 @@ validation itself also runs without the GIL).
 
 Choices:
 
-- A folder stands for every ``*.json`` file under it (recursively, sorted). The temporary
+- A folder stands for every ``*.json`` file under it (recursively, sorted), walked by the core;
+  symlinked folders are not followed, so a link loop cannot trap the walk. The temporary
   files of an interrupted save (``.NAME.json.tmp-XXXXXX``) do not end in ``.json`` and are
   never picked up.
 - A file that cannot be checked does not stop the batch: it becomes one ERROR row with the
   rule ``document.file`` (it cannot be read: missing, a folder, no permission),
   ``document.format`` (it is not a valid proposal document; ``path`` is the JSON Pointer of
-  the value at fault) or ``document.programme`` (it names a programme that is not available).
+  the value at fault), ``document.programme`` (it names a programme that is not available)
+  or ``document.unreadable`` (a folder entry the walk cannot read).
 - Files without findings have no rows; ``frame.attrs["files"]`` lists every item checked,
   with its counts, so that they stay visible.
 - A :class:`~interreg.Proposal` given directly is validated as it is; do not change it from
@@ -24,8 +26,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Union
+from typing import Iterable, List, Optional, Union
 
 from . import _core
 from .errors import ArgumentError
@@ -59,17 +60,16 @@ class Checked:
         return self.report.findings
 
 
-def expand(items: Iterable[Item]) -> List[Union[Path, Proposal]]:
-    """Each item as it will be checked: a folder becomes its ``*.json`` files (sorted)."""
+def _items(items: Iterable[Item]) -> List[Union[str, Proposal]]:
+    """The items as given, each checked to be a path or a proposal."""
     if isinstance(items, (str, os.PathLike, Proposal)):
         raise TypeError("items must be a list of paths or proposals; wrap a single one in a list")
-    out: List[Union[Path, Proposal]] = []
+    out: List[Union[str, Proposal]] = []
     for item in items:
         if isinstance(item, Proposal):
             out.append(item)
         elif isinstance(item, (str, os.PathLike)):
-            path = Path(item)
-            out.extend(sorted(path.rglob("*.json")) if path.is_dir() else [path])
+            out.append(os.fspath(item))
         else:
             raise TypeError(f"each item must be a path (str or os.PathLike) or an interreg.Proposal, "
                             f"not {type(item).__name__}")
@@ -86,40 +86,44 @@ def _workers(workers: Optional[int]) -> int:
     return workers
 
 
-def _check_files(paths: List[Path], programme: Optional[Programme], workers: int) -> List[Checked]:
-    """Files go to the core in one call: its threads read and validate them without the GIL and
-    turn whatever cannot be checked into a document.* finding."""
+def _check_files(paths: List[str], programme: Optional[Programme], workers: int) -> List[List[Checked]]:
+    """Files and folders go to the core in one call: it walks the folders, and its threads read
+    and validate the files without the GIL, turning whatever cannot be checked into a
+    document.* finding. One list of results per path."""
     available = [] if programme else [load_programme(pid) for pid in embedded_programmes()]
     results = _core.check_files([os.fsencode(p) for p in paths], [p._core for p in available],
                                 programme._core if programme else None, workers)
-    return [Checked(os.fsdecode(path), 0, Report(report), readable) for path, (report, readable) in zip(paths, results)]
+    out: List[List[Checked]] = [[] for _ in paths]
+    for file, input, report, readable in results:
+        out[input].append(Checked(os.fsdecode(file), 0, Report(report), readable))
+    return out
 
 
 def check_all(items: Iterable[Item], workers: Optional[int] = None,
               programme: Union[Programme, str, None] = None) -> List[Checked]:
     """Check every item (see :func:`validate_many`) and return one :class:`Checked` per
-    proposal, in the order of the expanded items."""
+    proposal, in order: a folder's files in sorted order where the folder stands."""
     count = _workers(workers)
     prog = load_programme(programme) if isinstance(programme, (str, os.PathLike)) else programme
-    expanded = expand(items)
-    files = [i for i, item in enumerate(expanded) if isinstance(item, Path)]
-    checked: Dict[int, Checked] = {}
-    if files:
-        for i, c in zip(files, _check_files([expanded[i] for i in files], prog, count)):  # type: ignore[misc]
-            checked[i] = replace(c, item=i)
-    in_memory = [i for i in range(len(expanded)) if i not in checked]
+    given = _items(items)
+    paths = [item for item in given if isinstance(item, str)]
+    from_files = iter(_check_files(paths, prog, count) if paths else [])
     # A proposal in memory is validated as it is, against its own programme; the validation
     # releases the GIL, so a pool of threads shares the work.
-    def validate(i: int) -> Checked:
-        return Checked(None, i, expanded[i].validate())  # type: ignore[union-attr]
+    in_memory = [item for item in given if isinstance(item, Proposal)]
     if count == 1 or len(in_memory) < 2:
-        checked.update((i, validate(i)) for i in in_memory)
+        reports = [p.validate() for p in in_memory]
     else:
         from concurrent.futures import ThreadPoolExecutor  # here: keeps `import interreg` fast
 
         with ThreadPoolExecutor(max_workers=count, thread_name_prefix="interreg-validate") as pool:
-            checked.update((c.item, c) for c in pool.map(validate, in_memory))
-    return [checked[i] for i in range(len(expanded))]
+            reports = list(pool.map(Proposal.validate, in_memory))
+    validated = iter(reports)
+    checked: List[Checked] = []
+    for item in given:
+        for c in next(from_files) if isinstance(item, str) else [Checked(None, 0, next(validated))]:
+            checked.append(replace(c, item=len(checked)))
+    return checked
 
 
 def validate_many(items: Iterable[Item], workers: Optional[int] = None,

@@ -18,9 +18,10 @@ import os
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _core
+from ._files import read_file
 from ._frames import frame
 from ._resources import history_sample
-from .errors import ArgumentError, FileError, FormatError
+from .errors import ArgumentError, FormatError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .proposal import Proposal
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["CooperationHistory"]
 
 _ERRORS = ("raise", "skip")
+MAX_CSV_BYTES = 2 << 30  # 2 GiB: far beyond any real history, short of exhausting memory
 _SHOWN_PROBLEMS = 10
 
 
@@ -88,14 +90,10 @@ class CooperationHistory:
         :attr:`problems`. A missing required column always raises.
         """
         _check_errors(errors)
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as e:
-            raise FileError(f"cannot read {os.fspath(path)}: {e.strerror or e}") from e
+        data = read_file(path, MAX_CSV_BYTES)  # a regular file only: never waits on a FIFO
         core, problems = _core.read_history_csv(data)
         if problems and errors == "raise":
-            _refuse_problems(problems, os.fspath(path), "line")
+            _refuse_problems(problems, os.fsdecode(path), "line")
         return cls(core, problems, "line")
 
     @classmethod

@@ -26,9 +26,7 @@ WorkPlan work_plan_from_json(const nlohmann::json& doc);
 nlohmann::ordered_json proposal_to_json(const Proposal& proposal);
 std::string dump_proposal(const Proposal& proposal);  // two-space indent, final newline
 
-// Write to a temporary file in the same folder, flush it to disk, then rename over `path`:
-// a crash leaves either the old file or the new one, never half of one. IoError on failure.
+// Save through write_file_atomically (files.hpp): the old file or the new one, never half.
 void save_proposal(const Proposal& proposal, const std::string& path);
-void write_file_atomically(const std::string& path, std::string_view contents);
 
 }  // namespace interreg

@@ -26,6 +26,11 @@ bool valid_utf8(std::string_view s);
 // `s` with every byte that is not part of well-formed UTF-8 written as "\xNN".
 std::string escape_invalid_utf8(std::string_view s);
 
+// The encoding `data` is written in when it is plainly UTF-16 or UTF-32 (a byte-order mark, or
+// the zero bytes such text has in its first characters): "UTF-16LE", "UTF-32BE", ...; empty
+// otherwise. Files saved so by a spreadsheet or an editor get a message that names it.
+std::string_view wide_encoding(std::string_view data);
+
 // Number of Unicode code points in valid UTF-8.
 std::size_t utf8_length(std::string_view utf8);
 

@@ -11,6 +11,7 @@ std::vector<RuleDef> document() {
         {"document.file", Severity::error, "The file can be read", {}, nullptr},
         {"document.format", Severity::error, "The file is a proposal document of the library's format", {}, nullptr},
         {"document.programme", Severity::error, "The document names a programme that is available", {}, nullptr},
+        {"document.unreadable", Severity::error, "Every entry of a folder being checked can be read", {}, nullptr},
     };
 }
 
