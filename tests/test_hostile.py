@@ -216,3 +216,45 @@ def test_the_next_save_removes_stale_temporaries(tmp_path, good_proposal):
     good_proposal.save(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".p.json.tmp-xyz789", "p.json"]
     assert json.loads(target.read_text())["acronym"] == good_proposal.acronym
+
+
+# ---- 12, 14: histories that would exhaust memory or swallow rows -------------------------------------
+
+def test_a_project_of_ten_thousand_organisations_is_cut_at_the_limit(tmp_path):
+    rows = "".join(f"GIANT,Org {i},SE\n" for i in range(10_000))
+    (tmp_path / "h.csv").write_text("project,organisation,country\n" + rows + "SMALL,Org 1,SE\nSMALL,Other,DK\n")
+    limit = interreg._core.max_project_organisations
+    history = CooperationHistory.from_csv(tmp_path / "h.csv", errors="skip")
+    assert len(history.problems) == 10_000 - limit
+    first = history.problems.iloc[0]
+    assert first["line"] == limit + 2 and "GIANT" in first["problem"]
+    assert history.edge_count <= limit * (limit - 1) // 2 + 1  # not 50 million
+    with pytest.raises(interreg.FormatError, match="GIANT"):
+        CooperationHistory.from_csv(tmp_path / "h.csv")
+
+
+def test_partners_of_a_hub_is_whole_columns(tmp_path):
+    # A hub in 60 projects of 500 organisations: 30,000 partners.
+    rows = "".join(f"P{p},Org {p}-{i},SE\n" for p in range(60) for i in range(499))
+    rows += "".join(f"P{p},Hub,SE\n" for p in range(60))
+    (tmp_path / "hub.csv").write_text("project,organisation,country\n" + rows)
+    history = CooperationHistory.from_csv(tmp_path / "hub.csv")
+    partners = history.partners_of("Hub")
+    assert len(partners) == 60 * 499
+    assert list(partners.columns) == ["organisation", "country", "region", "org_type", "shared_projects",
+                                      "latest_period", "projects"]
+    row = partners[partners["organisation"] == "Org 7-3"].iloc[0]
+    assert row["shared_projects"] == 1 and row["projects"] == ["P7"]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_rows_after_it(tmp_path):
+    rows = "".join(f"P{i % 7},Org {i},DK\n" for i in range(1000))
+    (tmp_path / "h.csv").write_text('project,organisation,country\nP1,"Lunds universitet,SE\n' + rows)
+    history = CooperationHistory.from_csv(tmp_path / "h.csv", errors="skip")
+    assert list(history.problems["line"]) == [2]
+    assert history.organisation_count == 1000
+
+
+def test_running_out_of_memory_is_an_interreg_error():
+    assert issubclass(interreg.OutOfMemoryError, interreg.Error)
+    assert issubclass(interreg.OutOfMemoryError, MemoryError)

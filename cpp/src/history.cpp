@@ -141,9 +141,20 @@ std::string HistoryBuilder::add(const ParticipationRow& row) {
     }
     const std::uint32_t role = rit->second;
 
+    if (rows_.size() >= max_history_rows) {
+        throw FormatError("", "the history has more than " + std::to_string(max_history_rows) +
+                                  " rows; split it, or keep the programmes and periods you need");
+    }
     const std::string programme = trimmed(row.programme), period = trimmed(row.period);
     auto [pit, new_project] = project_index_.emplace(programme + '\x1f' + project, static_cast<std::uint32_t>(h_.projects_.size()));
-    if (new_project) h_.projects_.push_back({project, programme, period, 0});
+    if (new_project) {
+        h_.projects_.push_back({project, programme, period, 0});
+        project_rows_.push_back(0);
+    }
+    if (project_rows_[pit->second] == max_project_organisations) {
+        return "project '" + project + "' already has " + std::to_string(max_project_organisations) +
+               " organisations, the most a project may have; is the project column right?";
+    }
     auto& p = h_.projects_[pit->second];
     if (p.period.empty()) p.period = period;
 
@@ -157,6 +168,7 @@ std::string HistoryBuilder::add(const ParticipationRow& row) {
     if (o.region.empty()) o.region = trimmed(row.region);
     if (o.org_type.empty()) o.org_type = trimmed(row.org_type);
     rows_.push_back({pit->second, oit->second, role});
+    ++project_rows_[pit->second];
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "interreg/errors.hpp"
+#include "interreg/fields.hpp"
 #include "interreg/history.hpp"
 #include "interreg/text.hpp"
 
@@ -27,10 +28,13 @@ public:
         while (pos_ < s_.size() && (s_[pos_] == '\n' || s_[pos_] == '\r')) skip_break();  // blank lines
         if (pos_ >= s_.size()) return false;
         r = Record{line_, {}, {}};
+        const std::size_t start = pos_;
         std::string field;
         bool quoted = false, after_quote = false;
+        std::size_t quote_opened = 0;
         while (pos_ < s_.size()) {
             const char c = s_[pos_];
+            if (quoted && pos_ - quote_opened > max_quoted_bytes) return unclosed(r, start);
             if (quoted) {
                 if (c == '"') {
                     if (pos_ + 1 < s_.size() && s_[pos_ + 1] == '"') {
@@ -57,7 +61,7 @@ public:
                 break;
             } else if (c == '"' && field.empty() && !after_quote) {
                 quoted = true;
-                ++pos_;
+                quote_opened = pos_++;
             } else {
                 if (r.error.empty() && (after_quote || c == '"')) {
                     r.error = after_quote ? "text after a closing quote (write a quote inside a quoted field as \"\")"
@@ -67,12 +71,31 @@ public:
                 ++pos_;
             }
         }
-        if (quoted) r.error = "a quoted field is not closed before the end of the file";
+        if (quoted) return unclosed(r, start);
         r.fields.push_back(std::move(field));
         return true;
     }
 
 private:
+    // A quoted field may span lines, but no field the history takes is this long: a quote that
+    // runs further was never closed, and reading on would swallow the rows after it.
+    static constexpr std::size_t max_quoted_bytes = 4 * max_name_length;
+
+    // The record as one problem on its first line; reading goes on from the line after it.
+    bool unclosed(Record& r, std::size_t start) {
+        r.fields.clear();
+        r.error = "a quote opened on this line is not closed (a quoted field may span lines but not " +
+                  std::to_string(max_quoted_bytes) + " bytes); the lines after it are read again";
+        pos_ = s_.find_first_of("\r\n", start);
+        line_ = r.line;
+        if (pos_ == std::string_view::npos) {
+            pos_ = s_.size();
+        } else {
+            skip_break();
+        }
+        return true;
+    }
+
     void skip_break() {
         if (s_[pos_] == '\r' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\n') ++pos_;
         ++pos_;
@@ -95,6 +118,10 @@ std::string trim_lower(const std::string& s) {
 }  // namespace
 
 HistoryReadResult read_history_csv(std::string_view text) {
+    if (text.size() > max_history_bytes) {
+        throw FormatError("", "the file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                  std::to_string(max_history_bytes));
+    }
     if (const auto wide = text::wide_encoding(text); !wide.empty()) {
         throw FormatError("", "the file is " + std::string(wide) + " text; save it as UTF-8 (CSV UTF-8) and try again");
     }

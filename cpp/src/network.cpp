@@ -1,5 +1,7 @@
 #include "interreg/network.hpp"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -167,10 +169,35 @@ std::vector<Tie> CooperationNetwork::partners_of(std::uint32_t o) const {
 std::vector<std::uint32_t> CooperationNetwork::shared_projects(std::uint32_t a, std::uint32_t b) const {
     check_org(*this, a);
     check_org(*this, b);
-    const auto [a0, a1] = history_->projects_of(a);
-    const auto [b0, b1] = history_->projects_of(b);
+    auto [a0, a1] = history_->projects_of(a);
+    auto [b0, b1] = history_->projects_of(b);
+    if (a1 - a0 > b1 - b0) {
+        std::swap(a0, b0);
+        std::swap(a1, b1);
+    }
     std::vector<std::uint32_t> out;
-    std::set_intersection(a0, a1, b0, b1, std::back_inserter(out));
+    for (const std::uint32_t* p = a0; p != a1 && b0 != b1; ++p) {
+        b0 = std::lower_bound(b0, b1, *p);
+        if (b0 != b1 && *b0 == *p) out.push_back(*p);
+    }
+    return out;
+}
+
+std::vector<std::vector<std::uint32_t>> CooperationNetwork::shared_projects_of(std::uint32_t o,
+                                                                                const std::vector<Tie>& ties) const {
+    check_org(*this, o);
+    std::unordered_map<std::uint32_t, std::size_t> position;
+    position.reserve(ties.size());
+    for (std::size_t i = 0; i < ties.size(); ++i) position.emplace(ties[i].organisation, i);
+    std::vector<std::vector<std::uint32_t>> out(ties.size());
+    const auto [p0, p1] = history_->projects_of(o);
+    for (const std::uint32_t* p = p0; p != p1; ++p) {  // ascending, so each list is too
+        const auto [m0, m1] = history_->members(*p);
+        for (const std::uint32_t* m = m0; m != m1; ++m) {
+            const auto it = position.find(*m);
+            if (it != position.end()) out[it->second].push_back(*p);
+        }
+    }
     return out;
 }
 

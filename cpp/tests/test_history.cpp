@@ -9,6 +9,7 @@
 #include "test_support.hpp"
 
 using interreg::read_history_csv;
+using interreg_test::thrown;
 
 namespace {
 
@@ -152,4 +153,33 @@ TEST(Synthetic, ScaleAndSkewOfThePublicDatabases) {
     }
     EXPECT_GT(one_off, h->organisations().size() / 2);  // many one-off participants
     EXPECT_GT(top, 200u);                                // and a few hubs
+}
+
+TEST(HistoryCsv, AnUnclosedQuoteIsOneProblemAndTheRowsAfterItAreRead) {
+    std::string csv = "project,organisation,country\nP1,\"Lunds universitet,SE\n";
+    for (int i = 0; i < 1000; ++i) csv += "P" + std::to_string(i % 10) + ",Org " + std::to_string(i) + ",DK\n";
+    const auto r = read_history_csv(csv);
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].line, 2u);
+    EXPECT_CONTAINS(r.problems[0].message, "not closed");
+    EXPECT_EQ(r.history->organisations().size(), 1000u);  // none swallowed
+    EXPECT_TRUE(r.history->find("Org 0"));
+}
+
+TEST(HistoryCsv, AProjectBeyondTheOrganisationLimitIsProblemRows) {
+    std::string csv = "project,organisation,country\n";
+    const std::size_t n = interreg::max_project_organisations + 5;
+    for (std::size_t i = 0; i < n; ++i) csv += "HUGE,Org " + std::to_string(i) + ",SE\n";
+    const auto r = read_history_csv(csv);
+    ASSERT_EQ(r.problems.size(), 5u);
+    EXPECT_EQ(r.problems[0].line, interreg::max_project_organisations + 2);  // header, then 1000 rows taken
+    EXPECT_CONTAINS(r.problems[0].message, "HUGE");
+    EXPECT_EQ(r.history->organisations().size(), interreg::max_project_organisations);
+}
+
+TEST(HistoryCsv, WideEncodingsAreNamed) {
+    const std::string utf16le("p\0r\0o\0j\0e\0c\0t\0", 14);
+    auto e = thrown<interreg::FormatError>([&] { read_history_csv(utf16le); });
+    ASSERT_TRUE(e);
+    EXPECT_CONTAINS(std::string(e->what()), "UTF-16LE");
 }

@@ -207,3 +207,16 @@ TEST(Suggestions, EmptyHistoryGivesNone) {
     EXPECT_TRUE(r.suggestions.empty());
     EXPECT_TRUE(r.members.empty());
 }
+
+TEST(Network, SharedProjectsOfAHubInOnePass) {
+    CooperationNetwork n(history({{"A", "B", "C"}, {"A", "B"}, {"D"}, {"A", "C", "E"}}));
+    const auto ties = n.partners_of(id(n, "A"));
+    const auto shared = n.shared_projects_of(id(n, "A"), ties);
+    ASSERT_EQ(shared.size(), ties.size());
+    for (std::size_t i = 0; i < ties.size(); ++i) {
+        EXPECT_EQ(shared[i], n.shared_projects(id(n, "A"), ties[i].organisation));
+        EXPECT_EQ(shared[i].size(), ties[i].projects);
+    }
+    EXPECT_EQ(n.shared_projects(id(n, "C"), id(n, "A")), n.shared_projects(id(n, "A"), id(n, "C")));
+    EXPECT_TRUE(n.shared_projects(id(n, "D"), id(n, "A")).empty());
+}

@@ -2,6 +2,8 @@
 // built-in they refine), so `except ValueError` works as users expect.
 #include "bindings.hpp"
 
+#include <new>
+
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
 
@@ -22,6 +24,7 @@ PyObject* programme_error_type = nullptr;
 PyObject* argument_error_type = nullptr;
 PyObject* not_found_error_type = nullptr;
 PyObject* io_error_type = nullptr;
+PyObject* memory_error_type = nullptr;
 
 // Raise `type`; `attribute` (path or field) names where the problem is.
 void raise(PyObject* type, const char* message, const char* attribute = nullptr, const std::string* where = nullptr) {
@@ -51,6 +54,8 @@ void register_errors(py::module_& m) {
                                      "A partner, region or other name that is not there.");
     io_error_type = make_type(m, "FileError", bases(error_type, PyExc_OSError),
                               "A file that cannot be read or written.");
+    memory_error_type = make_type(m, "OutOfMemoryError", bases(error_type, PyExc_MemoryError),
+                                  "An input too large for the memory there is (the library's limits were not enough).");
     // Defaults for errors raised from Python code: where the problem is, when nobody says.
     py::handle(format_error_type).attr("path") = "";
     py::handle(programme_error_type).attr("path") = "";
@@ -73,6 +78,8 @@ void register_errors(py::module_& m) {
             raise(io_error_type, e.what());
         } catch (const Error& e) {
             raise(error_type, e.what());
+        } catch (const std::bad_alloc&) {
+            raise(memory_error_type, "out of memory: the input is too large for this machine");
         }
     });
 }

@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "interreg/consortium.hpp"
 #include "interreg/errors.hpp"
@@ -177,6 +178,9 @@ void register_network(py::module_& m) {
              "The organisation's number; NotFoundError with the nearest names, ArgumentError when ambiguous.")
         .def("memory_bytes", &History::memory_bytes);
 
+    m.attr("max_history_bytes") = max_history_bytes;
+    m.attr("max_project_organisations") = max_project_organisations;
+
     m.def("read_history_csv", [](const py::bytes& data) {
               std::string text = data;
               HistoryReadResult r;
@@ -212,6 +216,42 @@ void register_network(py::module_& m) {
                  for (const auto& t : n.partners_of(o)) out.emplace_back(t.organisation, t.projects, t.latest);
                  return out;
              }, py::arg("organisation"), "(partner, shared projects, latest period rank), strongest first.")
+        .def("partners_table", [](const CooperationNetwork& n, std::uint32_t o) {
+                 std::vector<Tie> ties;
+                 std::vector<std::vector<std::uint32_t>> shared;
+                 {
+                     py::gil_scoped_release release;
+                     ties = n.partners_of(o);
+                     shared = n.shared_projects_of(o, ties);
+                 }
+                 std::vector<std::uint32_t> partner, projects, latest;
+                 for (const auto& t : ties) {
+                     partner.push_back(t.organisation);
+                     projects.push_back(t.projects);
+                     latest.push_back(t.latest);
+                 }
+                 // The projects' ids as lists of str, each id one shared object: a hub's hundreds of
+                 // thousands of rows cost a list each, not a conversion each.
+                 std::unordered_map<std::uint32_t, py::str> ids;
+                 py::list lists(shared.size());
+                 for (std::size_t i = 0; i < shared.size(); ++i) {
+                     py::list row(shared[i].size());
+                     for (std::size_t k = 0; k < shared[i].size(); ++k) {
+                         auto it = ids.find(shared[i][k]);
+                         if (it == ids.end()) it = ids.emplace(shared[i][k], py::str(n.history().projects()[shared[i][k]].id)).first;
+                         row[k] = it->second;
+                     }
+                     lists[i] = std::move(row);
+                 }
+                 py::dict d;
+                 d["partner"] = per_organisation(partner);
+                 d["shared_projects"] = per_organisation(projects);
+                 d["latest"] = per_organisation(latest);
+                 d["projects"] = lists;
+                 return d;
+             }, py::arg("organisation"),
+             "Columns partner, shared_projects, latest (period rank) as arrays and projects (lists of ids) of "
+             "partners_of, strongest first, computed in one pass over the organisation's projects.")
         .def("shared_projects", &CooperationNetwork::shared_projects, py::arg("a"), py::arg("b"))
         .def("common_neighbours", &CooperationNetwork::common_neighbours, py::arg("a"), py::arg("b"))
         .def("path", &CooperationNetwork::path, py::arg("a"), py::arg("b"), py::call_guard<py::gil_scoped_release>(),

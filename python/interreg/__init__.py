@@ -20,7 +20,7 @@ from ._core import __version__
 from ._resources import schema
 from .batch import validate_many
 from .summary import BudgetSummary
-from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
+from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, OutOfMemoryError, ProgrammeError
 from .history import CooperationHistory
 from .plots.network import plot_consortium
 from .programme import Programme, load_programme, rule_catalogue
@@ -47,4 +47,5 @@ __all__ = [
     "ArgumentError",
     "NotFoundError",
     "FileError",
+    "OutOfMemoryError",
 ]

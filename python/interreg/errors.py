@@ -7,7 +7,8 @@
   choices, nearest first.
 - :class:`NotFoundError` (also a ``KeyError``): a partner, region or id that is not there.
 - :class:`FileError` (also an ``OSError``): a file that cannot be read or written.
+- :class:`OutOfMemoryError` (also a ``MemoryError``): an input too large for the machine.
 """
-from ._core import ArgumentError, Error, FileError, FormatError, NotFoundError, ProgrammeError
+from ._core import ArgumentError, Error, FileError, FormatError, NotFoundError, OutOfMemoryError, ProgrammeError
 
-__all__ = ["Error", "FormatError", "ProgrammeError", "ArgumentError", "NotFoundError", "FileError"]
+__all__ = ["Error", "FormatError", "ProgrammeError", "ArgumentError", "NotFoundError", "FileError", "OutOfMemoryError"]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["CooperationHistory"]
 
 _ERRORS = ("raise", "skip")
-MAX_CSV_BYTES = 2 << 30  # 2 GiB: far beyond any real history, short of exhausting memory
+MAX_CSV_BYTES = _core.max_history_bytes
 _SHOWN_PROBLEMS = 10
 
 
@@ -78,6 +78,7 @@ class CooperationHistory:
         self._problems = list(problems)
         self._unit = unit
         self._network: Optional[_core.CooperationNetwork] = None
+        self._org_columns: Optional[Dict[str, Any]] = None
 
     # ---- making one -----------------------------------------------------------------------
 
@@ -203,15 +204,29 @@ class CooperationHistory:
     def partners_of(self, organisation: str, country: Optional[str] = None):
         """An organisation's partners, most shared projects first: partner, country, region,
         org_type, shared_projects, latest_period and the shared projects' ids."""
+        import numpy as np  # type: ignore[import]
+        import pandas as pd  # type: ignore[import]
+
         o = self.organisation(organisation, country)
-        rows = []
-        for partner, shared, latest in self.network.partners_of(o):
-            row = self._row(partner)
-            row.update(shared_projects=shared, latest_period=self._period(latest),
-                       projects=[self._core.project(p)[0] for p in self.network.shared_projects(o, partner)])
-            rows.append(row)
-        return frame(rows, columns=["organisation", "country", "region", "org_type", "shared_projects",
-                                    "latest_period", "projects"])
+        table = self.network.partners_table(o)  # whole columns from one pass in the core
+        partner = table["partner"]
+        columns = self._organisation_columns()
+        periods = np.asarray([""] + list(self._core.periods), dtype=object)
+        return pd.DataFrame({
+            "organisation": columns["organisation"][partner], "country": columns["country"][partner],
+            "region": columns["region"][partner], "org_type": columns["org_type"][partner],
+            "shared_projects": table["shared_projects"].astype(np.int64),
+            "latest_period": periods[table["latest"]],
+            "projects": table["projects"],
+        })
+
+    def _organisation_columns(self) -> Dict[str, Any]:
+        """The organisations' text columns as arrays, built once, for indexing whole columns."""
+        if self._org_columns is None:
+            import numpy as np  # type: ignore[import]
+            self._org_columns = {k: np.asarray(v, dtype=object) for k, v in self._core.organisations().items()}
+        return self._org_columns
+
 
     def path(self, a: str, b: str, country_a: Optional[str] = None, country_b: Optional[str] = None):
         """A shortest chain of co-participations from `a` to `b`: one row per organisation with

@@ -82,11 +82,19 @@ private:
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // organisation_key → all countries
 };
 
+// Limits of a history, programme-independent: a cooperation project of more organisations is not
+// a partnership but a mistake in the data (its co-participation edges grow with the square of its
+// size), and more rows or bytes than this are not a cooperation history.
+inline constexpr std::size_t max_project_organisations = 1000;
+inline constexpr std::size_t max_history_rows = 10'000'000;
+inline constexpr std::size_t max_history_bytes = std::size_t{2} << 30;
+
 // Collects rows, then builds a History. A row that cannot be read is refused with a problem
 // (its line and why); the same organisation twice in one project counts once.
 class HistoryBuilder {
 public:
-    // Empty when the row was taken; otherwise why it was refused.
+    // Empty when the row was taken; otherwise why it was refused (a row past a project's
+    // max_project_organisations among them). FormatError past max_history_rows.
     std::string add(const ParticipationRow& row);
     std::shared_ptr<const History> build();
     std::size_t rows() const { return rows_.size(); }
@@ -98,6 +106,7 @@ private:
     History h_;
     std::vector<Entry> rows_;
     std::unordered_map<std::string, std::uint32_t> project_index_;
+    std::vector<std::uint32_t> project_rows_;  // rows taken per project
     std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
 };
 

@@ -56,8 +56,12 @@ public:
 
     // An organisation's partners, most shared projects first (then latest, then position).
     std::vector<Tie> partners_of(std::uint32_t o) const;
-    // Projects both took part in, ascending.
+    // Projects both took part in, ascending: each project of the one with fewer looked up in
+    // the other's, so a hub's many projects cost a logarithm, not a pass.
     std::vector<std::uint32_t> shared_projects(std::uint32_t a, std::uint32_t b) const;
+    // partners_of(o) with the projects each shared with `o` (ascending, parallel to the ties):
+    // one pass over o's projects and their members, however many partners o has.
+    std::vector<std::vector<std::uint32_t>> shared_projects_of(std::uint32_t o, const std::vector<Tie>& ties) const;
     // A shortest chain of co-participations from a to b (both included; {a} when a == b; empty
     // when they are not connected). Bidirectional breadth-first search, a level at a time from
     // the side with fewer edges to read; deterministic for a given graph.
