@@ -78,11 +78,11 @@ std::string follow_links(const std::string& path) {
         if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) return current;
         std::vector<char> buffer(static_cast<std::size_t>(info.st_size > 0 ? info.st_size : 255) + 1);
         const ssize_t n = ::readlink(current.c_str(), buffer.data(), buffer.size());
-        if (n < 0) fail("save", path, "cannot read the symlink: " + error_text());
+        if (n < 0) fail("write", path, "cannot read the symlink: " + error_text());
         std::string target(buffer.data(), static_cast<std::size_t>(n));
         current = target.front() == '/' ? target : folder_of(current) + "/" + target;
     }
-    fail("save", path, "too many levels of symbolic links");
+    fail("write", path, "too many levels of symbolic links");
 }
 
 // A temporary file beside `target` that no one else uses, created with the mode of new files.
@@ -125,7 +125,7 @@ std::string read_regular_file(const std::string& path, std::size_t max_bytes,
     if (file.fd < 0) fail("open", path, error_text());
     struct stat info {};
     if (::fstat(file.fd, &info) != 0) fail("read", path, error_text());
-    if (!S_ISREG(info.st_mode)) fail("read", path, std::string(kind_of(info.st_mode)) + ", not a proposal file");
+    if (!S_ISREG(info.st_mode)) fail("read", path, std::string(kind_of(info.st_mode)) + ", not a regular file");
     const auto size = static_cast<std::size_t>(info.st_size);
     if (size > max_bytes) too_large(size);
     std::string text(size, '\0');
@@ -146,18 +146,18 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
     const std::string target = follow_links(path);
     struct stat existing {};
     const bool exists = ::lstat(target.c_str(), &existing) == 0;
-    if (exists && !S_ISREG(existing.st_mode)) fail("save", path, std::string(kind_of(existing.st_mode)) + ", not a regular file");
+    if (exists && !S_ISREG(existing.st_mode)) fail("write", path, std::string(kind_of(existing.st_mode)) + ", not a regular file");
     if (exists && ((existing.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0)) {
-        fail("save", path, "the file is read-only; make it writable or save under another name");
+        fail("write", path, "the file is read-only; make it writable or save under another name");
     }
     const std::string folder = folder_of(target), base = name_of(target);
     std::string tmp;
     Fd file{create_temporary(folder, base, tmp)};
-    if (file.fd < 0) fail("save", path, "cannot create a temporary file in '" + shown_path(folder) + "': " + error_text());
+    if (file.fd < 0) fail("write", path, "cannot create a temporary file in '" + shown_path(folder) + "': " + error_text());
     auto abandon = [&](const std::string& what) {
         const std::string why = what + ": " + error_text();
         ::unlink(tmp.c_str());
-        fail("save", path, why);
+        fail("write", path, why);
     };
     if (exists && ::fchmod(file.fd, existing.st_mode & 07777) != 0) abandon("cannot keep the file's permissions");
     for (std::size_t done = 0; done < contents.size();) {

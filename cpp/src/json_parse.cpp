@@ -2,6 +2,7 @@
 // parser re-scans containers), nesting and value-count limits enforced before anything more is built,
 // duplicate keys refused, and errors that give line, column and the JSON Pointer of the
 // value being read.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -165,8 +166,11 @@ nlohmann::json parse_json(std::string_view text, DocumentKind kind) {
         throw_document_error(kind, "", "the document is " + std::string(wide) + " text; save it as UTF-8 and try again");
     }
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        throw_document_error(kind, "", "the document holds a NUL byte at byte " + std::to_string(nul) +
-                                           "; a JSON text has none (is the file truncated, padded or not JSON?)");
+        const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n') + 1;
+        const auto line_start = text.rfind('\n', nul);
+        const auto column = nul - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+        throw_document_error(kind, "", "the document holds a NUL byte at line " + std::to_string(line) + ", column " +
+                                           std::to_string(column) + "; a JSON text has none (is the file padded or not JSON?)");
     }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw_document_error(kind, "", "the document is empty; expected a JSON object");

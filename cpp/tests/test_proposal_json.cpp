@@ -482,7 +482,7 @@ TEST(ProposalSave, MissingDirectoryIsIoErrorAndLeavesNothing) {
     const auto path = dir.file("missing/p.json");
     auto e = thrown<interreg::IoError>([&] { interreg::save_proposal(interreg_test::baseline(), path); });
     ASSERT_TRUE(e);
-    EXPECT_CONTAINS(e->what(), "cannot save '" + path + "'");
+    EXPECT_CONTAINS(e->what(), "cannot write '" + path + "'");
     EXPECT_TRUE(dir.entries().empty());
 }
 

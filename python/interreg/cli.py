@@ -11,13 +11,18 @@ summarised (a currency without an exchange rate) or the workbook cannot be writt
 ``interreg export-draft FILE --md OUT`` (or ``--docx OUT``) writes the proposal's narrative
 draft (docs/draft.md): 0 when written, 2 when the file cannot be read or the draft cannot be
 written. A budget that cannot be summarised is a note in the draft, not a failure.
+
+Everything printed that comes from a file (names, messages, table cells) has its control
+characters escaped (``\\n``, ``\\x1b``), so each result stays on its own line and an escape
+sequence cannot hide or rewrite the output around it.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, NoReturn, Optional, Sequence
 
 from . import __version__
 from .batch import check_all
@@ -39,22 +44,62 @@ _TABLES = {
     "rules": ["id", "severity", "title", "status"],
 }
 _TABLE_NAMES = {"objectives": "specific_objectives", "org-types": "org_types"}
+# More threads than this only cost memory; a larger --workers is a typo.
+MAX_WORKERS = 1024
+
+# Printed as escapes: C0 and C1 controls and DEL (a newline forges a line, ESC sequences hide
+# or rewrite output), Unicode line separators and bidirectional controls (they break or
+# reorder a line), and a file name's undecodable bytes (surrogates that stdout cannot encode).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(m: "re.Match[str]") -> str:
+    ch = m.group()
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
+        code -= 0xDC00
+    return _NAMED.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def _printable(text: Any) -> str:
+    """`text` with its control characters shown as escapes: one line, no terminal sequence."""
+    return _UNPRINTABLE.sub(_escaped, str(text))
+
+
+def _fail(command: str, message: Any) -> int:
+    """Print `command`'s error message to stderr; the exit status for it."""
+    print(f"interreg {command}: {_printable(message)}", file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+def _workers(text: str) -> int:
+    """--workers: a whole number from 1 to MAX_WORKERS."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= count <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_WORKERS}, not {count}")
+    return count
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the arguments it refuses: escape them too."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_printable(message))
 
 
 def _validate(args: argparse.Namespace) -> int:
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
-    except Error as e:
-        print(f"interreg validate: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    try:
         checked = check_all(args.files, workers=args.workers, programme=programme)
     except Error as e:
-        print(f"interreg validate: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return _fail("validate", e)
     if not checked:
-        print("interreg validate: no proposal files found", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return _fail("validate", "no proposal files found")
     results: List[Dict[str, Any]] = []
     status = EXIT_OK
     for c in checked:
@@ -62,12 +107,12 @@ def _validate(args: argparse.Namespace) -> int:
         if not c.readable:
             status = EXIT_UNREADABLE
             if args.format == "text":
-                print(f"{c.file}: cannot read: {c.findings[0].message}", file=sys.stderr)
+                print(f"{_printable(c.file)}: cannot read: {_printable(c.findings[0].message)}", file=sys.stderr)
             continue
         if not c.report.ok and status == EXIT_OK:
             status = EXIT_FINDINGS
         if args.format == "text":
-            print(f"{c.file}: {c.report}")
+            print(f"{_printable(c.file)}: {c.report.text(_printable)}")
     if args.format == "json":
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -79,8 +124,8 @@ def _text_table(rows: List[Dict[str, Any]], columns: Sequence[str]) -> str:
         if value is None:
             return ""
         if isinstance(value, dict):
-            return ", ".join(f"{k}: {v}" for k, v in value.items())
-        return str(value)
+            value = ", ".join(f"{k}: {v}" for k, v in value.items())
+        return _printable(value)  # a programme file's text: one cell, one line
 
     cells = [[cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
@@ -94,11 +139,10 @@ def _programme(args: argparse.Namespace) -> int:
     try:
         prog = load_programme(args.programme)
     except Error as e:
-        print(f"interreg programme: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return _fail("programme", e)
     chosen = [flag for flag in _TABLES if getattr(args, flag.replace("-", "_"))]
     if not chosen:
-        print(f"{prog.name} ({prog.id})")
+        print(_printable(f"{prog.name} ({prog.id})"))
         for flag in _TABLES:
             print(f"  --{flag:<11} {len(prog._core.table(_TABLE_NAMES.get(flag, flag)))} rows")
         return EXIT_OK
@@ -117,16 +161,14 @@ def _export_budget(args: argparse.Namespace) -> int:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
         summary = Proposal.load(args.file, programme).budget_summary()
     except Error as e:
-        print(f"interreg export-budget: {args.file}: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return _fail("export-budget", f"{args.file}: {e}")
     try:
         out = summary.to_excel(args.xlsx)
     except (Error, OSError, ImportError) as e:
-        print(f"interreg export-budget: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return _fail("export-budget", e)
     funds = ", ".join(f"{fund} {format_amount(amount)}" for fund, amount in summary.fund_totals.items())
-    print(f"{out}: total {format_amount(summary.total)} EUR ({funds}; contribution "
-          f"{format_amount(summary.contribution)}), {len(summary.partners)} partners")
+    print(_printable(f"{out}: total {format_amount(summary.total)} EUR ({funds}; contribution "
+                     f"{format_amount(summary.contribution)}), {len(summary.partners)} partners"))
     return EXIT_OK
 
 
@@ -137,19 +179,17 @@ def _export_draft(args: argparse.Namespace) -> int:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
         proposal = Proposal.load(args.file, programme)
     except Error as e:
-        print(f"interreg export-draft: {args.file}: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        return _fail("export-draft", f"{args.file}: {e}")
     try:
         out = write_docx(proposal, args.docx) if args.docx else write_markdown(proposal, args.md)
     except (Error, OSError, ImportError) as e:
-        print(f"interreg export-draft: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    print(f"{out}: narrative draft of {proposal.acronym or '(no acronym)'}")
+        return _fail("export-draft", e)
+    print(_printable(f"{out}: narrative draft of {proposal.acronym or '(no acronym)'}"))
     return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="interreg", description="Draft and check Interreg applications.")
+    parser = _Parser(prog="interreg", description="Draft and check Interreg applications.")
     parser.add_argument("--version", action="version", version=f"interreg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -157,8 +197,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("files", nargs="+", metavar="FILE", help="proposal document or folder")
     v.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     v.add_argument("--programme", metavar="ID_OR_PATH", help="programme to check against (default: the one each file names)")
-    v.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="files checked at once (default: one per core)")
+    v.add_argument("--workers", type=_workers, default=None, metavar="N",
+                   help=f"files checked at once, 1 to {MAX_WORKERS} (default: one per core)")
     v.set_defaults(run=_validate)
 
     p = sub.add_parser("programme", help="show a programme's tables")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 from . import _core
 from ._frames import frame
@@ -86,12 +86,18 @@ class Report:
         verdict = "OK" if self.ok else "NOT OK"
         return f"{verdict}: {c['ERROR']} error(s), {c['WARNING']} warning(s), {c['INFO']} info"
 
-    def __str__(self) -> str:
+    def text(self, shown: Callable[[str], str] = str) -> str:
+        """The summary, then each finding and its source on lines of their own. `shown` turns
+        each finding's text into what is written (the command line escapes control characters
+        with it, so a message quoting the proposal stays on its line)."""
         lines = [self.summary()]
         for f in self._findings:
-            lines.append(f"  {f}")
-            lines.append(f"      source: {f.source}")
+            lines.append(f"  {shown(str(f))}")
+            lines.append(f"      source: {shown(f.source)}")
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
 
     def __repr__(self) -> str:
         return f"<Report {self.summary()}>"

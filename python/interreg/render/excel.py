@@ -6,6 +6,8 @@ holds exactly the core's amount: the cell's XML text is the decimal text itself
 ("240600.00"), so Excel and LibreOffice read the double nearest to it, which for amounts of
 at most 15 significant digits shows as that amount again. Totals are the core's numbers, not
 formulas, so a file opened without recalculation (a viewer, a converter, openpyxl) shows them.
+Every text (names, descriptions, labels) is a string cell, never a formula, even when it
+starts with "=", "+", "-" or "@".
 """
 from __future__ import annotations
 
@@ -102,6 +104,12 @@ class _Sheet:
                 cell.value = value
                 cell.number_format = "yyyy-mm-dd"
                 shown = value.isoformat()
+            elif isinstance(value, str):
+                # Text stays text: openpyxl would store "=..." as a formula and "#N/A" as an
+                # error; a string cell shows the user's text exactly (no quote prefix).
+                cell.value = value
+                cell.data_type = "s"
+                shown = value
             else:
                 cell.value = value
                 shown = "" if value is None else str(value)
