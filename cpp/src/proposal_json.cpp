@@ -125,7 +125,8 @@ void read_exchange_rates(const JsonReader& r, Proposal& p) {
             e.date = at_path(*d, [&] { return parse_date("", text); });
         }
         if (auto s = entry.find("source")) e.source = s->string(detail::any_length);
-        at_path(entry, [&] { set_exchange_rate(p, code, std::move(e)); });
+        const std::string& currency = code;  // a structured binding cannot be captured in C++17
+        at_path(entry, [&] { set_exchange_rate(p, currency, std::move(e)); });
     }
 }
 
