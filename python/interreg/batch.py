@@ -94,8 +94,8 @@ def _check_files(paths: List[str], programme: Optional[Programme], workers: int)
     results = _core.check_files([os.fsencode(p) for p in paths], [p._core for p in available],
                                 programme._core if programme else None, workers)
     out: List[List[Checked]] = [[] for _ in paths]
-    for file, input, report, readable in results:
-        out[input].append(Checked(os.fsdecode(file), 0, Report(report), readable))
+    for file, position, report, readable in results:
+        out[position].append(Checked(os.fsdecode(file), 0, Report(report), readable))
     return out
 
 
