@@ -744,6 +744,10 @@ RULE_CASES = [
            *[add_line(i, units=1, unit_price="0.01") for i in ("PP1", "PP2", "PP3")]),
      chain(*[lambda p, i=i: clear_budget(p.partner(i)) for i in ("PP1", "PP2", "PP3")]),
      "ERROR", "/partners"),
+    # An EU budget of 99,999.00 + 1.00 is the cap exactly; one cent more is over it, while the ERDF
+    # at 60 % stays at 60,000.00 after truncation (the grant cap stays silent).
+    ("budget.pre-project-total", pre_project("99999.00", "60000.00"), pre_project("99999.01", "60000.00"),
+     "ERROR", "/partners"),
     ("cofinancing.max-rate", cofinancing("PP3", rate="50%"), cofinancing("PP3", rate="50.0001%"), "ERROR",
      "/partners/2/cofinancing/rate"),
     # PP3 costs 140,948.75: a further 459,051.25 makes 600,000.00 and 300,000.00 of Norwegian funds
@@ -760,7 +764,7 @@ BUDGET_RULES = [r["id"] for r in interreg.load_programme().rules if r["id"].star
 
 def test_every_budget_rule_has_a_case():
     assert [c[0] for c in RULE_CASES] == BUDGET_RULES
-    assert len(BUDGET_RULES) == 12
+    assert len(BUDGET_RULES) == 13
 
 
 def apply(change, proposal):
@@ -777,8 +781,10 @@ def test_rule_stays_silent_on_the_near_miss(make_good_proposal, rule, silent, fi
 @pytest.mark.parametrize("rule, silent, firing, severity, path", RULE_CASES, ids=[c[0] for c in RULE_CASES])
 def test_rule_fires(make_good_proposal, rule_sources, rule, silent, firing, severity, path):
     report = apply(firing, make_good_proposal()).validate()
-    # A total of zero means every partner is empty too; otherwise the rule fires alone.
-    also = {"budget.partner-empty"} if rule == "budget.total" else set()
+    # A total of zero means every partner is empty too; a grant over a pre-project's cap at the
+    # highest rate is a budget over its total cap too; otherwise the rule fires alone.
+    also = {"budget.total": {"budget.partner-empty"},
+            "cofinancing.pre-project-cap": {"budget.pre-project-total"}}.get(rule, set())
     assert {f.rule for f in report} == {rule} | also, [str(f) for f in report]
     finding = report.by_rule(rule)[0]
     assert (finding.rule, finding.severity, finding.path) == (rule, severity, path), str(finding)

@@ -402,7 +402,8 @@ def test_duration_over_the_programme_limit_is_stored(good_proposal, tmp_path):
     good_proposal.duration_months = 60  # allowed by the format (<= 120), refused by the programme (36)
     good_proposal.save(tmp_path / "long.json")
     assert interreg.Proposal.load(tmp_path / "long.json").duration_months == 60
-    assert rules_of(good_proposal) == {"project.duration"}
+    # 60 months from 2026-01-01 also end after 2029-12-31, the last day costs can be eligible.
+    assert rules_of(good_proposal) == {"project.duration", "project.period"}
 
 
 # -- documents ------------------------------------------------------------------------------------

@@ -205,12 +205,14 @@ CASES = [
      "/specific_objective", True, ["RSO9.9", "RSO4.1"]),
     ("objective-missing", set_fields(specific_objective=""), "project.objective", "ERROR", "/specific_objective",
      True, ["RSO1.1"]),
-    ("geography-partner-outside", set_fields(geography="oresund"), "project.geography", "ERROR", "/partners/0/region",
-     True, ["oresund"]),
+    ("geography-partner-outside", set_fields(geography="oresund"), "project.geography", "WARNING", "/partners/0/region",
+     True, ["oresund", "Art. 22"]),
     ("geography-unknown", via_document(geography="mars"), "project.geography", "ERROR", "/geography", True,
      ["mars", "whole"]),
     ("duration-too-long", set_fields(duration_months=48), "project.duration", "ERROR", "/duration_months", True,
      ["48", "36"]),
+    ("period-after-2029", set_fields(start="2027-06-01"), "project.period", "ERROR", "/duration_months", True,
+     ["2030-05-31", "2029-12-31"]),
     ("duration-missing", set_fields(duration_months=None), "project.duration", "ERROR", "/duration_months", True,
      ["36"]),
     ("kind-unknown", via_document(kind="mega"), "project.duration", "ERROR", "/kind", False, ["mega"]),
@@ -269,7 +271,9 @@ CASES = [
      "cofinancing.norwegian-cap", "ERROR", "/partners", True, ["304474.37", "300000.00", "call 2025:1", "4474.37",
                                                               "Østfold fylkeskommune 304474.37"]),
     ("pre-project-cap", as_pre_project(call=None), "cofinancing.pre-project-cap",
-     "ERROR", "/partners", True, ["298782.00", "60000.00", "pre-project"]),
+     "ERROR", "/partners", False, ["298782.00", "60000.00", "pre-project"]),
+    ("pre-project-total", as_pre_project(call=None), "budget.pre-project-total",
+     "ERROR", "/partners", False, ["in total", "100000.00", "pre-project"]),
     ("sources-do-not-add-up", add_source("PP2", "Region Nordjylland", "1000.00", own=False),
      "cofinancing.sources", "ERROR", "/partners/1/cofinancing/sources", True, ["82096.00", "81096.00", "-1000.00"]),
     ("objective-fit", set_fields(specific_objective="RSO2.2"), "project.objective-fit", "WARNING", "/specific_objective",
@@ -556,7 +560,7 @@ def test_rule_left_out_of_the_programme_does_not_run(tmp_path, make_good_proposa
         tmp_path, lambda d: d.__setitem__("rules", [r for r in d["rules"] if r["id"] != "project.duration"]))
     assert len(variant.rules) == len(interreg.load_programme().rules) - 1
     doc = make_good_proposal().to_dict()
-    doc.update(programme="oks-variant", duration_months=120)
+    doc.update(programme="oks-variant", duration_months=48)  # over 36, and ends on 2029-12-31
     assert interreg.Proposal.from_dict(doc, variant).validate().findings == []
 
 

@@ -17,16 +17,6 @@ Money sum_of(Money a, M... rest) {
 
 Money at(const CategorySums& s, Category c) { return s[static_cast<std::size_t>(c)]; }
 
-Date day_before(Date d) {
-    if (--d.day >= 1) return d;
-    if (--d.month < 1) {
-        d.month = 12;
-        --d.year;
-    }
-    d.day = days_in_month(d.year, d.month);
-    return d;
-}
-
 // A line's cost per period in euro: its own period amounts converted, or an even spread;
 // the last period takes the residual either way.
 std::vector<Money> line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRate> rate, int count) {
@@ -129,7 +119,7 @@ std::vector<ReportingPeriod> reporting_periods(const Programme& programme, const
         p.last_month = std::min(first + length - 1, months);
         if (proposal.start) {
             p.start = proposal.start->add_months(first - 1);
-            p.end = day_before(proposal.start->add_months(p.last_month));
+            p.end = proposal.start->add_months(p.last_month).day_before();
         }
         out.push_back(p);
     }

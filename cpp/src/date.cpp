@@ -40,4 +40,10 @@ Date Date::add_months(int months) const {
     return d;
 }
 
+Date Date::day_before() const {
+    if (day > 1) return {year, month, day - 1};
+    const Date previous = month > 1 ? Date{year, month - 1, 1} : Date{year - 1, 12, 1};
+    return {previous.year, previous.month, days_in_month(previous.year, previous.month)};
+}
+
 }  // namespace interreg

@@ -58,8 +58,6 @@ Funding funding_named(std::string_view name) {
     return within("status", [&] { return parse_funding(name); });
 }
 
-std::string region_named(const Programme&, std::string name) { return name; }
-
 // An unknown type or fund is kept as given: the rules report it (a draft may be ahead of us).
 // So is a type named through an assumed alias: the verdict on it must keep saying that it
 // rests on the library's mapping of a harmonised partner type.

@@ -1,7 +1,5 @@
 #include "interreg/network.hpp"
 
-#include <unordered_map>
-
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -186,16 +184,16 @@ std::vector<std::uint32_t> CooperationNetwork::shared_projects(std::uint32_t a, 
 std::vector<std::vector<std::uint32_t>> CooperationNetwork::shared_projects_of(std::uint32_t o,
                                                                                 const std::vector<Tie>& ties) const {
     check_org(*this, o);
-    std::unordered_map<std::uint32_t, std::size_t> position;
-    position.reserve(ties.size());
-    for (std::size_t i = 0; i < ties.size(); ++i) position.emplace(ties[i].organisation, i);
+    constexpr std::uint32_t none = ~std::uint32_t{0};
+    std::vector<std::uint32_t> position(organisation_count(), none);  // organisation → its tie
+    for (std::size_t i = 0; i < ties.size(); ++i) position[ties[i].organisation] = static_cast<std::uint32_t>(i);
     std::vector<std::vector<std::uint32_t>> out(ties.size());
+    for (std::size_t i = 0; i < ties.size(); ++i) out[i].reserve(ties[i].projects);
     const auto [p0, p1] = history_->projects_of(o);
     for (const std::uint32_t* p = p0; p != p1; ++p) {  // ascending, so each list is too
         const auto [m0, m1] = history_->members(*p);
         for (const std::uint32_t* m = m0; m != m1; ++m) {
-            const auto it = position.find(*m);
-            if (it != position.end()) out[it->second].push_back(*p);
+            if (position[*m] != none) out[position[*m]].push_back(*p);
         }
     }
     return out;

@@ -382,10 +382,12 @@ private:
 
     void project_kinds() {
         for (const auto& r : root_.at("project_kinds").items()) {
-            r.expect_object({"id", "name", "max_duration_months", "fund_caps", "source", "status", "note"});
-            p_.kinds_.push_back({r.at("id").nonempty_string(50), read_text_map(r.at("name")),
-                                 static_cast<int>(r.at("max_duration_months").integer(1, max_duration_months)),
-                                 caps(r.at("fund_caps")), sources_.cite(r)});
+            r.expect_object({"id", "name", "max_duration_months", "fund_caps", "budget_caps", "source", "status", "note"});
+            ProjectKind k{r.at("id").nonempty_string(50), read_text_map(r.at("name")),
+                          static_cast<int>(r.at("max_duration_months").integer(1, max_duration_months)),
+                          caps(r.at("fund_caps")), {}, sources_.cite(r)};
+            if (auto b = r.find("budget_caps")) k.budget_caps = caps(*b);
+            p_.kinds_.push_back(std::move(k));
         }
         require_unique(p_.kinds_, &ProjectKind::id, root_.at("project_kinds"));
     }

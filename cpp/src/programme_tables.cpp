@@ -107,7 +107,7 @@ json funds(const Programme& p) {
 json project_kinds(const Programme& p) {
     return rows_of(p.project_kinds(), [](const ProjectKind& k) {
         return json{{"id", k.id}, {"name", text_in(k.name, "en")}, {"max_duration_months", k.max_duration_months},
-                    {"fund_caps", caps(k.fund_caps)}};
+                    {"fund_caps", caps(k.fund_caps)}, {"budget_caps", caps(k.budget_caps)}};
     });
 }
 

@@ -40,6 +40,9 @@ void check_rule_params(const RuleDef& rule, const JsonReader& params) {
             case ParamType::integer: value.integer(0, 1000000); break;
             case ParamType::string: value.string(); break;
             case ParamType::string_list: value.strings(); break;
+            case ParamType::date:
+                if (!Date::parse(value.string())) value.fail("expected a date as YYYY-MM-DD");
+                break;
         }
     }
     for (const auto& spec : rule.params) params.at(spec.key);  // every parameter is required
@@ -67,6 +70,8 @@ const ConsortiumGraph& RuleContext::consortium() {
     if (!consortium_) consortium_ = consortium_graph(proposal);
     return *consortium_;
 }
+
+Date RuleContext::date_param(std::string_view key) const { return *Date::parse(param(key).get<std::string>()); }
 
 bool RuleContext::kind_exempt() const {
     const auto& kinds = param("exempt_kinds");

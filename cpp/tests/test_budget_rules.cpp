@@ -99,8 +99,8 @@ Proposal without_budgets() {
 }
 
 // Rules that need the budget summary; they stay silent when it cannot be computed.
-const char* const summary_rules[] = {"budget.partner-empty", "budget.total", "cofinancing.norwegian-cap",
-                                     "cofinancing.pre-project-cap", "cofinancing.sources"};
+const char* const summary_rules[] = {"budget.partner-empty", "budget.total", "budget.pre-project-total",
+                                     "cofinancing.norwegian-cap", "cofinancing.pre-project-cap", "cofinancing.sources"};
 
 }  // namespace
 
@@ -930,6 +930,37 @@ TEST(NorwegianCapRule, ErdfIsNotCappedByIt) {
     Proposal p = baseline();
     budget(p, 1).lines[0].unit_price = eur("50000.00");  // ERDF far above 300,000.00
     expect_silent(p, "cofinancing.norwegian-cap");
+}
+
+// ---- budget.pre-project-total -------------------------------------------------------------------
+
+TEST(PreProjectTotalRule, SilentForThePreProjectBaselineAndForMainProjects) {
+    expect_silent(interreg_test::pre_project_baseline(), "budget.pre-project-total");  // 65,000 EU, 36,500 NO
+    expect_silent(interreg_test::baseline(), "budget.pre-project-total");              // main: no such caps
+}
+
+TEST(PreProjectTotalRule, FiresForAnEuBudgetAboveOneHundredThousand) {
+    Proposal p = interreg_test::pre_project_baseline();
+    budget(p, 1).lines[0].unit_price = eur("5000.00");  // PP2: 60,000 + 40 % = 84,000; with PP1 107,000
+    auto f = single(p, "budget.pre-project-total");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::error);
+    EXPECT_EQ(f->path, "/partners");
+    EXPECT_CONTAINS(f->message, "European Regional Development Fund (ERDF)");
+    EXPECT_CONTAINS(f->message, "107000.00 EUR in total");
+    EXPECT_CONTAINS(f->message, "at most 100000.00");
+    EXPECT_CONTAINS(f->message, "by 7000.00 EUR");
+    EXPECT_FALSE(f->assumed);
+    EXPECT_EQ(programme().project_kind("pre-project")->budget_caps.at("no-interreg"), eur("60000.00"));
+}
+
+TEST(PreProjectTotalRule, JustAboveTheCapFiresJustBelowIsSilent) {
+    Proposal p = interreg_test::pre_project_baseline();
+    // PP3: 500 h × 60 + 2,000 travel + 15 % of 30,000 = 36,500; raise its staff to about 60,000.
+    budget(p, 2).lines[0].unit_price = eur("100.87");  // 50,435 + 2,000 + 7,565.25 = 60,000.25: just over
+    EXPECT_TRUE(single(p, "budget.pre-project-total"));
+    budget(p, 2).lines[0].unit_price = eur("100.86");  // 50,430 + 2,000 + 7,564.50 = 59,994.50
+    expect_silent(p, "budget.pre-project-total");
 }
 
 // ---- cofinancing.pre-project-cap ---------------------------------------------------------------

@@ -117,8 +117,8 @@ TEST(RuleCatalogue, IdsAreUnique) {
     std::set<std::string_view> seen;
     for (const auto& d : interreg::rule_catalogue()) EXPECT_TRUE(seen.insert(d.id).second) << "duplicate " << d.id;
     // 17 + 8 budget.* + 4 cofinancing.* + 9 workplan.* + 4 indicators.* + project.objective-fit + 3 network.*
-    // + 4 document.*
-    EXPECT_EQ(seen.size(), 50u);
+    // + project.period + budget.pre-project-total + 4 document.*
+    EXPECT_EQ(seen.size(), 52u);
 }
 
 TEST(RuleCatalogue, EveryRuleIsSwitchedOnInOks) {
@@ -786,7 +786,8 @@ TEST(Geography, FiresForPartnersOutsideTheSubGeography) {
     EXPECT_EQ(found[0].path, "/partners/0/region");
     EXPECT_EQ(found[1].path, "/partners/1/region");
     EXPECT_EQ(found[2].path, "/partners/2/region");
-    EXPECT_EQ(found[0].severity, Severity::error);
+    EXPECT_EQ(found[0].severity, Severity::warning);  // Art. 22: allowed with a justification
+    EXPECT_CONTAINS(found[0].message, "Art. 22");
     EXPECT_CONTAINS(found[0].message, "Göteborgs universitet");
     EXPECT_CONTAINS(found[0].message, "Västra Götalands län");
     EXPECT_CONTAINS(found[0].message, "'oresund'");
@@ -823,6 +824,52 @@ TEST(Geography, RegionsOutsideTheAreaAreLeftToOutsideArea) {
 }
 
 // ---- project.duration --------------------------------------------------------------------
+
+// ---- project.period ----------------------------------------------------------------------
+
+TEST(Period, FiresWhenTheProjectEndsAfterTheLastEligibleDay) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2027, 3, 1};
+    p.duration_months = 36;  // ends 2030-02-28
+    auto f = single(p, "project.period");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::error);
+    EXPECT_EQ(f->path, "/duration_months");
+    EXPECT_CONTAINS(f->message, "2030-02-28");
+    EXPECT_CONTAINS(f->message, "2029-12-31");
+    EXPECT_FALSE(f->assumed);
+    EXPECT_CONTAINS(f->source, "Art. 63(2)");
+}
+
+TEST(Period, FiresWhenTheProjectStartsBeforeTheFirstEligibleDay) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2020, 1, 1};
+    auto f = single(p, "project.period");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->path, "/start");
+    EXPECT_CONTAINS(f->message, "2021-01-01");
+}
+
+TEST(Period, SilentOnTheLastDayAndWithoutDates) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2027, 1, 1};
+    p.duration_months = 36;  // ends exactly 2029-12-31
+    expect_silent(p, "project.period");
+    p.start.reset();
+    expect_silent(p, "project.period");
+}
+
+TEST(Period, ADateParameterThatIsNotADateIsAProgrammeError) {
+    auto e = interreg_test::thrown<interreg::ProgrammeError>([] {
+        mutated_programme([](json& d) {
+            for (auto& r : d["rules"]) {
+                if (r["id"] == "project.period") r["params"]["last_date"] = "end of 2029";
+            }
+        });
+    });
+    ASSERT_TRUE(e);
+    EXPECT_CONTAINS(e->path(), "/params/last_date");
+}
 
 TEST(Duration, FiresAboveTheMaximum) {
     Proposal p = baseline();

@@ -87,8 +87,7 @@ const std::map<std::string, Setter>& partner_setters() {
              editing(d, [&](Proposal& p) { set_partner_country(p, id, std::move(country)); });
          }},
         {"region", [](Draft& d, std::string_view id, py::handle v) {
-             auto region = optional_text_arg(v, "region");
-             if (region) region = region_named(d.programme(), std::move(*region));
+             auto region = optional_text_arg(v, "region");  // kept as given: the rules match regions
              editing(d, [&](Proposal& p) { set_partner_region(p, id, std::move(region)); });
          }},
         {"org_type", [](Draft& d, std::string_view id, py::handle v) {
@@ -240,7 +239,7 @@ void register_proposal(py::module_& m) {
             Partner partner;
             partner.name = text_arg(name, "name");
             partner.country = country_named(programme, text_arg(country, "country"));
-            if (auto r = optional_text_arg(region, "region")) partner.region = region_named(programme, std::move(*r));
+            partner.region = optional_text_arg(region, "region");  // kept as given: the rules match regions
             if (auto t = optional_text_arg(org_type, "org_type")) partner.org_type = org_type_named(programme, std::move(*t));
             if (auto s = optional_text_arg(legal_status, "legal_status")) partner.legal_status = legal_status_named(programme, *s);
             partner.role = role_named(programme, text_arg(role, "role"));

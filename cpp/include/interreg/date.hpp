@@ -17,6 +17,7 @@ struct Date {
     std::string to_string() const;
     // The same day `months` later, clamped to the month's last day (Jan 31 + 1 → Feb 28/29).
     Date add_months(int months) const;
+    Date day_before() const;
 
     friend bool operator<(const Date& a, const Date& b) {
         return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);

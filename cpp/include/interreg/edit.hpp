@@ -140,9 +140,9 @@ std::string kind_named(const Programme& programme, std::string_view name);
 std::string geography_named(const Programme& programme, std::string_view name);
 Effect effect_named(std::string_view name);    // positive, neutral, negative
 Funding funding_named(std::string_view name);  // public, private
-// What the programme judges (regions, organisation types, funds) is stored as its id when the
-// programme knows the name, and as given otherwise (validation reports it then).
-std::string region_named(const Programme& programme, std::string name);
+// What the programme judges (organisation types, funds) is stored as its id when the programme
+// knows the name, and as given otherwise (validation reports it then). Regions are stored as
+// given: their own matching (Programme::find_region) serves every rule and table.
 std::string org_type_named(const Programme& programme, std::string name);
 std::string fund_named(const Programme& programme, std::string name);
 

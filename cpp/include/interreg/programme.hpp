@@ -120,6 +120,9 @@ struct ProjectKind {
     TextMap name;
     int max_duration_months = 0;
     std::map<std::string, Money> fund_caps;
+    // Fund → the most the partners it finances may budget in total (ÖKS pre-projects: an EU
+    // budget of EUR 100,000 and a Norwegian budget of EUR 60,000).
+    std::map<std::string, Money> budget_caps;
     Citation source;
 };
 

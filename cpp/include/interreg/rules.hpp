@@ -18,7 +18,7 @@
 
 namespace interreg {
 
-enum class ParamType { integer, string, string_list };
+enum class ParamType { integer, string, string_list, date };  // date: "YYYY-MM-DD"
 
 struct ParamSpec {
     std::string_view key;
@@ -58,6 +58,7 @@ public:
     std::string budget_error;  // why `budget` is null
 
     const nlohmann::json& param(std::string_view key) const { return config_->params.at(std::string(key)); }
+    Date date_param(std::string_view key) const;  // a ParamType::date, checked when the programme was read
     // Whether the rule's `exempt_kinds` parameter names the proposal's kind: the programme does
     // not assess every part of, say, a pre-project.
     bool kind_exempt() const;

@@ -178,6 +178,24 @@ void total(RuleContext& ctx) {
 
 }  // namespace
 
+// The total budget of the partners each fund finances, within the project kind's caps.
+void kind_total(RuleContext& ctx) {
+    if (!ctx.budget) return;
+    const ProjectKind* kind = ctx.programme.project_kind(ctx.proposal.kind);
+    if (!kind) return;
+    for (const auto& [fund, cap] : kind->budget_caps) {
+        Money total;
+        for (const auto& partner : ctx.budget->partners) {
+            if (partner.fund == fund) total = total + partner.costs.total;
+        }
+        if (total <= cap) continue;
+        const Fund* f = ctx.programme.fund(fund);
+        ctx.emit("/partners", "The partners financed by " + (f ? f->name.at("en") : fund) + " budget " + total.to_string() +
+                                  " EUR in total; a " + kind->id + " may budget at most " + cap.to_string() +
+                                  " EUR there. Reduce their costs by " + (total - cap).to_string() + " EUR.");
+    }
+}
+
 std::vector<RuleDef> budget() {
     return {
         {"budget.line", Severity::error, "Budget lines are complete: description, units and price above zero, known programme ids", {}, line},
@@ -188,6 +206,8 @@ std::vector<RuleDef> budget() {
         {"budget.partner-empty", Severity::warning, "Every partner (not associated) has a budget", {}, partner_empty},
         {"budget.associated", Severity::error, "Associated partners have no budget", {}, associated},
         {"budget.total", Severity::error, "The project's total budget is above zero", {}, total},
+        {"budget.pre-project-total", Severity::error, "The total budget per fund within the project kind's caps", {},
+         kind_total},
     };
 }
 

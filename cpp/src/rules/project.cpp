@@ -38,9 +38,13 @@ void geography(RuleContext& ctx) {
         for (const auto& other : ctx.programme.sub_geographies()) {
             if (ctx.programme.in_sub_geography(*g, other)) fitting.push_back(other.id);
         }
-        ctx.emit(partner_path(i) + "/region",
-                 partners[i].name + " is in " + g->name + ", which is not part of the sub-geography '" + geo->id +
-                     "'. Move the project to " + text::join_choices(fitting) + ", or choose a partner inside '" + geo->id + "'.");
+        // Interreg Regulation Art. 22 lets a project involve partners outside its area when the
+        // programme approves it: a WARNING that asks for the justification, as for the whole area.
+        ctx.emit_warning(partner_path(i) + "/region",
+                         partners[i].name + " is in " + g->name + ", which is not part of the sub-geography '" + geo->id +
+                             "'. Explain in the application how its participation benefits '" + geo->id +
+                             "' (Interreg Regulation Art. 22), move the project to " + text::join_choices(fitting) +
+                             ", or choose a partner inside '" + geo->id + "'.");
     }
 }
 
@@ -120,11 +124,31 @@ void objective_fit(RuleContext& ctx) {
 
 }  // namespace
 
+// The project's dates within the dates expenditure can be eligible (CPR Art. 63(2): from
+// 1 January 2021 to 31 December 2029; a programme may set narrower ones).
+void period(RuleContext& ctx) {
+    const auto& p = ctx.proposal;
+    if (!p.start) return;
+    const Date first = ctx.date_param("first_date"), last = ctx.date_param("last_date");
+    if (*p.start < first) {
+        ctx.emit("/start", "The project starts on " + p.start->to_string() + ", before " + first.to_string() +
+                               ", the first day costs can be eligible. Start on or after it.");
+    }
+    if (!p.duration_months) return;
+    const Date end = p.start->add_months(*p.duration_months).day_before();
+    if (last < end) {
+        ctx.emit("/duration_months", "The project ends on " + end.to_string() + ", after " + last.to_string() +
+                                         ", the last day costs can be eligible. Shorten it or start earlier.");
+    }
+}
+
 std::vector<RuleDef> project() {
     return {
         {"project.objective", Severity::error, "The specific objective exists in the programme", {}, objective},
         {"project.geography", Severity::error, "Partners lie in the chosen sub-geography", {}, geography},
         {"project.duration", Severity::error, "The duration is within the limit of the project kind", {}, duration},
+        {"project.period", Severity::error, "The project runs within the dates costs can be eligible",
+         {{"first_date", ParamType::date}, {"last_date", ParamType::date}}, period},
         {"project.texts", Severity::error, "Acronym present; title and summary within the system's limits",
          {{"title_max", ParamType::integer}, {"summary_max", ParamType::integer}}, texts},
         {"project.objective-fit", Severity::warning, "The texts fit the chosen specific objective among the best",
