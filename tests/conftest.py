@@ -88,8 +88,8 @@ def add_reference_work_plan(p: "interreg.Proposal") -> "interreg.Proposal":
                           deliverables=[("Survey report", 2)])
     a12 = wp.add_activity(w1, "Skills map", start_period=3, end_period=4, partners=["PP1", county],
                           deliverables=[("Skills map — “Kattegat” edition", 4)], predecessors=[a11])
-    wp.add_activity(w2, "Joint job fairs", start_period=3, end_period=6, partners=(municipality, county),
-                    deliverables=[("First fair", 3), ("Last fair", 6)], predecessors=[a12])
+    wp.add_activity(w2, "Joint job fairs", start_period=4, end_period=6, partners=(municipality, county),
+                    deliverables=[("First fair", 4), ("Last fair", 6)], predecessors=[a12])
     wp.add_output("RCO84", 2, period=6, work_package=w1)
     wp.add_output("RCO87", "3", period=6, work_package=w2)
     wp.add_result("RCR104", 1, period=6)

@@ -290,7 +290,10 @@ CASES = [
      "workplan.periods", "ERROR", "/work_plan/work_packages/0/activities/0/deliverables/0/period", True,
      ["Survey report", "period 3", "A1.1 (periods 1 to 2)"]),
     ("predecessor-cycle", via_work_plan(lambda w: activity(w, 0, 0).update(predecessors=["A2.1"])),
-     "workplan.predecessor-cycle", "ERROR", "/work_plan/work_packages", True, ["A1.1 → A1.2 → A2.1 → A1.1"]),
+     "workplan.predecessor-cycle", "ERROR", "/work_plan/work_packages", False, ["A1.1 → A1.2 → A2.1 → A1.1"]),
+    ("activity-order", via_work_plan(lambda w: activity(w, 1, 0).update(start_period=3)),
+     "workplan.activity-order", "WARNING", "/work_plan/work_packages/1/activities/0/start_period", True,
+     ["A2.1 starts in period 3", "A1.2, which ends in period 4"]),
     ("partner-in-no-activity", via_work_plan(lambda w: [a.update(partners=[x for x in a["partners"] if x != "PP3"])
                                                         for wp in w["work_packages"] for a in wp["activities"]]),
      "workplan.partner-involvement", "WARNING", "/partners/2", True, ["Østfold fylkeskommune (PP3)"]),

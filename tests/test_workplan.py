@@ -23,7 +23,8 @@ PRE_PROJECT = DATA / "pre-project-german-partner.json"
 PRE_PROJECT_WORK_PLAN = DATA / "pre-project-work-plan.json"
 
 WORK_PLAN_RULES = ["workplan.structure", "workplan.references", "workplan.work-package", "workplan.periods",
-                   "workplan.predecessor-cycle", "workplan.partner-involvement", "workplan.outputs-results",
+                   "workplan.predecessor-cycle", "workplan.activity-order", "workplan.partner-involvement",
+                   "workplan.outputs-results",
                    "workplan.cooperation", "workplan.horizontal"]
 
 
@@ -64,9 +65,9 @@ def expected_plan() -> dict:
                  "partners": ["PP1", "PP3"], "deliverables": [{"title": "Skills map — “Kattegat” edition", "period": 4}],
                  "predecessors": ["A1.1"]}]},
             {"number": 2, "title": "Matching", "lead": "PP2", "objective": "O2", "activities": [
-                {"id": "A2.1", "title": "Joint job fairs", "start_period": 3, "end_period": 6,
+                {"id": "A2.1", "title": "Joint job fairs", "start_period": 4, "end_period": 6,
                  "partners": ["PP2", "PP3"],
-                 "deliverables": [{"title": "First fair", "period": 3}, {"title": "Last fair", "period": 6}],
+                 "deliverables": [{"title": "First fair", "period": 4}, {"title": "Last fair", "period": 6}],
                  "predecessors": ["A1.2"]}]}],
         "outputs": [{"indicator": "RCO84", "target": "2", "period": 6, "work_package": 1},
                     {"indicator": "RCO87", "target": "3", "period": 6, "work_package": 2}],
@@ -209,9 +210,9 @@ def test_frame(planned):
     assert list(df["id"]) == ["A1.1", "A1.2", "A2.1"]
     assert list(df["work_package"]) == [1, 1, 2]
     row = df.iloc[2]
-    assert (row["start_period"], row["end_period"]) == (3, 6)
+    assert (row["start_period"], row["end_period"]) == (4, 6)
     assert row["partners"] == "PP2, PP3"
-    assert row["deliverables"] == "First fair (period 3); Last fair (period 6)"
+    assert row["deliverables"] == "First fair (period 4); Last fair (period 6)"
     assert row["predecessors"] == "A1.2"
     assert df.iloc[0]["predecessors"] == ""
 
@@ -490,7 +491,9 @@ def test_a_cycle_and_an_idle_partner_are_found():
     idle = report.by_rule("workplan.partner-involvement")
     assert [(f.severity, f.path) for f in idle] == [("WARNING", "/partners/2")]
     assert "PP3" in idle[0].message
-    assert {f.rule for f in report.findings} == {"workplan.predecessor-cycle", "workplan.partner-involvement"}
+    # In a circle some activity starts before the one it waits for ends.
+    assert {f.rule for f in report.findings} == {"workplan.predecessor-cycle", "workplan.activity-order",
+                                                 "workplan.partner-involvement"}
 
 
 # --- suspected bugs ---------------------------------------------------------------------------

@@ -117,8 +117,8 @@ TEST(RuleCatalogue, IdsAreUnique) {
     std::set<std::string_view> seen;
     for (const auto& d : interreg::rule_catalogue()) EXPECT_TRUE(seen.insert(d.id).second) << "duplicate " << d.id;
     // 17 + 8 budget.* + 4 cofinancing.* + 9 workplan.* + 4 indicators.* + project.objective-fit + 3 network.*
-    // + project.period + budget.pre-project-total + 4 document.*
-    EXPECT_EQ(seen.size(), 52u);
+    // + project.period + budget.pre-project-total + workplan.activity-order + 4 document.*
+    EXPECT_EQ(seen.size(), 53u);
 }
 
 TEST(RuleCatalogue, EveryRuleIsSwitchedOnInOks) {
@@ -142,7 +142,7 @@ TEST(RuleCatalogue, DefinitionsAreComplete) {
 TEST(RuleCatalogue, DefaultSeverities) {
     for (const auto& d : interreg::rule_catalogue()) {
         const bool warning = d.id == "partner.outside-area" || d.id == "partner.region-renamed" ||
-                             d.id == "budget.partner-empty" ||
+                             d.id == "budget.partner-empty" || d.id == "workplan.activity-order" ||
                              d.id == "workplan.partner-involvement" || d.id == "indicators.pairing" ||
                              d.id == "project.objective-fit" || d.id == "network.isolated-country" ||
                              d.id == "network.joint-activity";

@@ -229,8 +229,8 @@ inline interreg::WorkPlan full_work_plan(bool pre_project = false) {
     wp2.title = "Matching";
     wp2.lead = "PP2";
     wp2.objective = "O2";
-    wp2.activities.push_back(activity("A2.1", "Joint job fairs", pre_project ? 2 : 3, last, {"PP2", "PP3"},
-                                      {{"First fair", pre_project ? 2 : 3}, {"Last fair", last}}, {"A1.2"}));
+    wp2.activities.push_back(activity("A2.1", "Joint job fairs", pre_project ? 2 : 4, last, {"PP2", "PP3"},
+                                      {{"First fair", pre_project ? 2 : 4}, {"Last fair", last}}, {"A1.2"}));
     w.work_packages = {wp1, wp2};
     w.outputs = {{"RCO84", interreg::Units::parse("2"), last, 1}, {"RCO87", interreg::Units::parse("3"), last, 2}};
     w.results = {{"RCR104", interreg::Units::parse("0"), interreg::Units::parse("1"), last},

@@ -58,9 +58,9 @@ const std::string a1 = wp0 + "/activities/1";
 
 const char* const workplan_rules[] = {"workplan.structure",          "workplan.references",
                                       "workplan.work-package",       "workplan.periods",
-                                      "workplan.predecessor-cycle",  "workplan.partner-involvement",
-                                      "workplan.outputs-results",    "workplan.cooperation",
-                                      "workplan.horizontal"};
+                                      "workplan.predecessor-cycle",  "workplan.activity-order",
+                                      "workplan.partner-involvement", "workplan.outputs-results",
+                                      "workplan.cooperation",        "workplan.horizontal"};
 
 
 // The one finding of `rule` at `path` (after checking what every finding of it must carry).
@@ -77,7 +77,9 @@ std::optional<Finding> finding_at(const Proposal& p, std::string_view rule, cons
         ADD_FAILURE() << "expected one " << rule << " finding at " << path << ", got " << count << ":\n" << describe(report);
         return std::nullopt;
     }
-    const Severity expected = rule == "workplan.partner-involvement" ? Severity::warning : Severity::error;
+    const Severity expected = rule == "workplan.partner-involvement" || rule == "workplan.activity-order"
+                                  ? Severity::warning
+                                  : Severity::error;
     EXPECT_EQ(out->severity, expected) << rule;
     EXPECT_FALSE(out->source.empty()) << rule;
     EXPECT_FALSE(out->assumed) << rule;  // ÖKS confirms what the work plan rules rest on
@@ -203,7 +205,7 @@ TEST(WorkPlanJson, RoundTripIsByteIdentical) {
     EXPECT_EQ(w.work_packages[1].objective, "O2");
     const Activity* fairs = w.activity("A2.1");
     ASSERT_NE(fairs, nullptr);
-    EXPECT_EQ(fairs->start_period, 3);
+    EXPECT_EQ(fairs->start_period, 4);
     EXPECT_EQ(fairs->end_period, 6);
     EXPECT_EQ(fairs->partners, (std::vector<std::string>{"PP2", "PP3"}));
     EXPECT_EQ(fairs->predecessors, (std::vector<std::string>{"A1.2"}));
@@ -547,7 +549,7 @@ TEST(WorkPlanJson, Limits) {
 
 // ---- the rules -------------------------------------------------------------------------
 
-TEST(WorkPlanRules, OksSwitchesOnAllNine) {
+TEST(WorkPlanRules, OksSwitchesOnAllTen) {
     std::vector<std::string> on;
     for (const auto& r : interreg_test::programme().rules()) {
         if (r.id.rfind("workplan.", 0) == 0) on.push_back(r.id);
@@ -795,6 +797,26 @@ TEST(WorkPlanRules, PeriodsOutputAndResultBeyondTheProject) {
     EXPECT_EQ(f->path, "/work_plan/results/0/period");
     EXPECT_CONTAINS(f->message, "RCR104");
     EXPECT_CONTAINS(f->message, "period 40");
+}
+
+// workplan.activity-order
+
+TEST(WorkPlanRules, ActivityOrderFiresWhenAnActivityStartsBeforeItsPredecessorEnds) {
+    Proposal p = interreg_test::baseline();
+    expect_silent(p, "workplan.activity-order");  // A2.1 starts in period 4, when A1.2 ends
+    act(p, 1, 0).start_period = 3;
+    const auto f = single(p, "workplan.activity-order");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, interreg::Severity::warning);
+    EXPECT_EQ(f->path, "/work_plan/work_packages/1/activities/0/start_period");
+    EXPECT_CONTAINS(f->message, "A2.1 starts in period 3 but waits for A1.2, which ends in period 4");
+}
+
+TEST(WorkPlanRules, ActivityOrderLeavesUnknownPredecessorsToReferences) {
+    Proposal p = interreg_test::baseline();
+    act(p, 1, 0).predecessors = {"A9.9"};
+    expect_silent(p, "workplan.activity-order");
+    expect_silent(interreg_test::pre_project_baseline(), "workplan.activity-order");  // same period: fine
 }
 
 // workplan.predecessor-cycle

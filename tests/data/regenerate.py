@@ -5,7 +5,7 @@
 - tests/data/valid/X.json becomes what the writer produces for it (load → dumps); for a name
   that also exists in tests/data/short-forms/, the short form is read instead, so the pair
   stays "the short form reads as its canonical document";
-- the first ```json block of docs/proposal-format.md becomes tests/data/valid/talent-rso41.json.
+- tests/data/valid/talent-rso41.json becomes the first ```json block of docs/proposal-format.md.
 
 Look at the diff before committing it: a change here is a change of the document format.
 """
@@ -19,14 +19,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "python"))
 
-from interreg import _core  # noqa: E402
+import interreg  # noqa: E402
 
 
 def main() -> None:
     for path in sorted((HERE / "valid").glob("*.json")):
         short = HERE / "short-forms" / path.name
         source = short if short.exists() else path
-        canonical = _core.Proposal.loads(source.read_text(encoding="utf-8")).dumps()
+        canonical = interreg.Proposal.from_json(source.read_text(encoding="utf-8")).to_json()
         if canonical != path.read_text(encoding="utf-8"):
             path.write_text(canonical, encoding="utf-8", newline="\n")
             print("rewrote", path.relative_to(ROOT))

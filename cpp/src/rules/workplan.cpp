@@ -125,6 +125,26 @@ void predecessor_cycle(RuleContext& ctx) {
                                              ". Remove one of these predecessors so the work can start.");
 }
 
+// An activity that waits for another should not start before that one ends (periods are
+// coarse: starting in the period the predecessor ends in is allowed).
+void activity_order(RuleContext& ctx) {
+    const WorkPlan& w = ctx.proposal.work_plan;
+    for (std::size_t i = 0; i < w.work_packages.size(); ++i) {
+        for (std::size_t j = 0; j < w.work_packages[i].activities.size(); ++j) {
+            const Activity& a = w.work_packages[i].activities[j];
+            for (const auto& id : a.predecessors) {
+                const Activity* before = w.activity(id);  // unknown ids are workplan.references'
+                if (!before || a.start_period >= before->end_period) continue;
+                ctx.emit(activity_path(i, j) + "/start_period",
+                         a.id + " starts in period " + std::to_string(a.start_period) + " but waits for " + before->id +
+                             ", which ends in period " + std::to_string(before->end_period) + ". Start " + a.id +
+                             " in period " + std::to_string(before->end_period) + " or later, or drop " + before->id +
+                             " from its predecessors.");
+            }
+        }
+    }
+}
+
 void partner_involvement(RuleContext& ctx) {
     const WorkPlan& w = ctx.proposal.work_plan;
     if (w.work_packages.empty()) return;  // workplan.work-packages asks for them first
@@ -210,6 +230,7 @@ std::vector<RuleDef> workplan() {
         {"workplan.work-package", Severity::error, "Every work package has activities and a lead partner", {}, work_package},
         {"workplan.periods", Severity::error, "Activities, deliverables, outputs and results fall within the project and their activity", {}, periods},
         {"workplan.predecessor-cycle", Severity::error, "Activities do not wait for each other in a circle", {}, predecessor_cycle},
+        {"workplan.activity-order", Severity::warning, "Activities start when their predecessors end", {}, activity_order},
         {"workplan.partner-involvement", Severity::warning, "Every partner with a budget takes part in an activity", {}, partner_involvement},
         {"workplan.outputs-results", Severity::error, "At least one output and one result",
          {{"exempt_kinds", ParamType::string_list}}, outputs_results},
