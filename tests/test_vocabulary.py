@@ -79,6 +79,7 @@ def test_a_verdict_through_an_assumed_alias_says_so(good_proposal):
     good_proposal.add_partner("Someone", country="SE", region="Skåne", org_type="General public")
     finding = next(f for f in good_proposal.validate().findings if f.rule == "partner.eligible-type")
     assert finding.assumed and "assumed" in finding.message
+    assert finding.severity == "WARNING"  # the mapping is the library's reading: never an ERROR
 
 
 def test_roles_statuses_categories_and_funds_in_any_case(good_proposal):

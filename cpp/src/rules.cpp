@@ -60,8 +60,8 @@ void RuleContext::emit(std::string path, std::string message, bool fact_assumed)
     report_.findings.push_back(std::move(f));
 }
 
-void RuleContext::emit_warning(std::string path, std::string message) {
-    emit(std::move(path), std::move(message));
+void RuleContext::emit_warning(std::string path, std::string message, bool fact_assumed) {
+    emit(std::move(path), std::move(message), fact_assumed);
     auto& severity = report_.findings.back().severity;
     if (severity == Severity::error) severity = Severity::warning;
 }

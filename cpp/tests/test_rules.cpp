@@ -723,7 +723,9 @@ TEST(EligibleType, ThroughAnAssumedAliasSaysSo) {
     auto f = single(p, "partner.eligible-type");
     ASSERT_TRUE(f);
     EXPECT_TRUE(f->assumed);
+    EXPECT_EQ(f->severity, Severity::warning);  // an assumed mapping cannot carry an ERROR
     EXPECT_CONTAINS(f->message, "assumed");
+    EXPECT_CONTAINS(f->message, "'General public' was read as that type");
     expect_silent(p, "partner.org-type");
 }
 

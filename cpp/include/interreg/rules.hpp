@@ -67,8 +67,9 @@ public:
     // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact
     // beyond the rule's own citation (a region mapping, a call's list of open objectives).
     void emit(std::string path, std::string message, bool fact_assumed = false);
-    // Like emit, but no stronger than a WARNING: for what a draft may simply not know yet.
-    void emit_warning(std::string path, std::string message);
+    // Like emit, but no stronger than a WARNING: for what a draft may simply not know yet, and
+    // for a verdict that rests on an assumed fact (which cannot carry an ERROR).
+    void emit_warning(std::string path, std::string message, bool fact_assumed = false);
 
     void set_rule(const RuleConfig& config) { config_ = &config; }
 

@@ -116,12 +116,19 @@ void eligible_type(RuleContext& ctx) {
         const auto& p = partners[i];
         const OrgType* t = p.org_type ? ctx.programme.org_type(*p.org_type) : nullptr;
         if (!t || t->eligible) continue;
-        // Named through an assumed alias (a harmonised partner type), the verdict rests on that mapping too.
+        // Named through an assumed alias (a harmonised partner type), the verdict rests on the
+        // library's mapping: a WARNING that says what to check, never an ERROR.
         const Alias* via = ctx.programme.org_type_alias(*p.org_type);
-        ctx.emit(partner_path(i) + "/org_type",
-                 p.name + " is of the type '" + t->name.at("en") + "', which cannot be a partner in this programme. "
-                          "Involve it through an eligible organisation, for example as a supplier or a participant in activities.",
-                 t->source.assumed || (via && via->source.assumed));
+        std::string message = p.name + " is of the type '" + t->name.at("en") + "', which cannot be a partner in this "
+                              "programme. Involve it through an eligible organisation, for example as a supplier or a "
+                              "participant in activities.";
+        if (via && via->source.assumed) {
+            ctx.emit_warning(partner_path(i) + "/org_type",
+                             message + " '" + *p.org_type + "' was read as that type; check the type with the secretariat.",
+                             true);
+        } else {
+            ctx.emit(partner_path(i) + "/org_type", std::move(message), t->source.assumed);
+        }
     }
 }
 
