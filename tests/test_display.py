@@ -79,11 +79,11 @@ def parse(html: str) -> _Balance:
 @pytest.fixture
 def mixed_report(make_good_proposal):
     p = make_good_proposal()
-    p.specific_objective = "RSO1.1"  # ERROR call.objective-open
+    p.specific_objective, p.call = "RSO1.1", "2024:1"  # WARNING call.objective-open (the call's list is assumed)
     p.partner("PP2").region = "Syddanmark"  # WARNING partner.outside-area
-    p.partner("PP2").org_type = None  # WARNING partner.org-type
-    duplicate = p.add_partner("Aalborg kommune", country="DK", region="Nordjylland", org_type="local-authority")
-    give_small_budget(duplicate)  # ERROR partnership.duplicate (assumed); a budget, so no budget.partner-empty
+    p.partner("PP2").org_type = "municipal"  # ERROR partner.org-type
+    sole_trader = p.add_partner("Anna Andersson Konsult", country="SE", region="Halland", org_type="sole-trader")
+    give_small_budget(sole_trader)  # ERROR partner.eligible-type; a budget, so no budget.partner-empty
     report = p.validate()
     assert report.counts() == {"ERROR": 2, "WARNING": 2, "INFO": 0}
     return report

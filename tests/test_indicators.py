@@ -83,7 +83,7 @@ def test_an_indicator_not_of_the_objective(good_proposal):
     doc = good_proposal.to_dict()
     doc["work_plan"]["outputs"][1]["indicator"] = "RCO01"
     p = interreg.Proposal.from_dict(doc)
-    assert rules_fired(p, "indicators.") == [("indicators.objective", "ERROR", "/work_plan/outputs/1/indicator")]
+    assert rules_fired(p, "indicators.") == [("indicators.objective", "WARNING", "/work_plan/outputs/1/indicator")]
     finding = p.validate().by_rule("indicators.objective")[0]
     assert "RCO01 is not among the indicators of RSO4.1" in finding.message
     assert finding.assumed
@@ -101,8 +101,8 @@ def test_a_target_of_zero(good_proposal):
     good_proposal.work_plan.add_output("RCO81", 0, period=6, work_package=2)
     good_proposal.work_plan.add_result("RCR85", 0, period=6)
     assert rules_fired(good_proposal, "indicators.target") == [
-        ("indicators.target", "ERROR", "/work_plan/outputs/2/target"),
-        ("indicators.target", "ERROR", "/work_plan/results/2/target")]
+        ("indicators.target", "WARNING", "/work_plan/outputs/2/target"),
+        ("indicators.target", "WARNING", "/work_plan/results/2/target")]
 
 
 def test_a_jointly_indicator_of_one_country(good_proposal):
@@ -111,7 +111,7 @@ def test_a_jointly_indicator_of_one_country(good_proposal):
     good_proposal.work_plan.add_output("RCO116", 1, period=3, work_package=3)
     good_proposal.work_plan.add_result("RCR104", 1, period=6)
     assert rules_fired(good_proposal, "indicators.") == [
-        ("indicators.jointly", "ERROR", "/work_plan/outputs/2/work_package")]
+        ("indicators.jointly", "WARNING", "/work_plan/outputs/2/work_package")]
     assert "involves partners of SE only" in good_proposal.validate().by_rule("indicators.jointly")[0].message
 
 

@@ -36,7 +36,10 @@ def test_rows_in_timeline_order(proposal):
     assert isinstance(t, Timeline)
     assert [r.id for r in t.rows] == TIMELINE_IDS
     assert t.activity_order == ["A1.2", "A1.1", "A2.1", "A2.2", "A3.1"]
-    assert t.cycle == [] and t.note is None
+    assert t.cycle == []
+    # The fairs (A2.1, from period 3) wait for the skills map (A1.1, to period 4): an order conflict.
+    assert t.conflicts == [("A2.1", "A1.1")]
+    assert "A2.1 before A1.1 ends" in t.note and "workplan.activity-order" in t.note
     assert len(t) == 13 and t.period_count == 6
     assert [p["start"] for p in t.periods] == ["2026-01-01", "2026-07-01", "2027-01-01", "2027-07-01",
                                                "2028-01-01", "2028-07-01"]
@@ -51,7 +54,21 @@ def test_rows_in_timeline_order(proposal):
     first_fair = t.rows[TIMELINE_IDS.index("D2.1.2")]
     assert (first_fair.title, first_fair.start) == ("First fair", 3)  # listed second, due first
     assert t.rows[TIMELINE_IDS.index("A1.1")].predecessors == ["A1.2"]
-    assert "3 work packages, 5 activities, 5 deliverables over 6 periods; predecessors first" in repr(t)
+    assert ("3 work packages, 5 activities, 5 deliverables over 6 periods; predecessors first, 1 starting before "
+            "a predecessor ends") in repr(t)
+
+
+def test_no_conflict_once_the_fairs_follow_the_map(proposal):
+    doc = proposal.work_plan.to_dict()
+    doc["work_packages"][1]["activities"][0]["start_period"] = 4  # A2.1 starts when A1.1 ends: fine
+    proposal._core.work_plan = doc
+    t = proposal.work_plan.timeline()
+    assert t.conflicts == [] and t.note is None
+    assert "starting before" not in repr(t)
+    ax = t.plot()
+    arrows = [a for a in ax.texts if isinstance(a, Annotation)]
+    assert {a.arrow_patch.get_linestyle() for a in arrows} == {"-"}
+    assert [x.get_text() for x in ax.get_legend().get_texts()] == ["work package", "activity", "deliverable"]
 
 
 def test_frame(proposal):
@@ -106,11 +123,16 @@ def test_plot(proposal):
     assert [list(d) for d in diamonds][:2] == [[1.5, 2.0], [3.5, 4.0]]  # D1.2.1 in period 2, row 2; D1.1.1
     arrows = [t for t in ax.texts if isinstance(t, Annotation)]
     assert len(arrows) == 2  # A1.2 → A1.1, A1.1 → A2.1
+    # A2.1 starts before A1.1 ends: its arrow would point backwards, so it is red and dashed.
+    styles = sorted((a.arrow_patch.get_linestyle(), a.arrow_patch.get_edgecolor()[:3]) for a in arrows)
+    assert styles[0][0] == "-" and styles[1][0] == "--"
+    assert styles[1][1] == pytest.approx((0xc8 / 255, 0x10 / 255, 0x2e / 255))
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[0] == "WP1 Skills mapping" and labels[1].strip() == "A1.2 Employer survey"
     assert [t.get_text() for t in ax.get_xticklabels()][0] == "P1\n2026-01"
     assert ax.get_ylim() == (12.5, -0.5)  # the first row on top
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["work package", "activity", "deliverable"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["work package", "activity", "deliverable",
+                                                                    "starts before its predecessor ends"]
     plain = proposal.work_plan.plot_timeline(arrows=False)
     assert not [t for t in plain.texts if isinstance(t, Annotation)]
 

@@ -394,7 +394,8 @@ private:
 
     void calls() {
         for (const auto& r : root_.at("calls").items()) {
-            r.expect_object({"id", "kind", "opens", "closes", "open_objectives", "fund_caps", "source", "status", "note"});
+            r.expect_object({"id", "kind", "opens", "closes", "open_objectives", "fund_caps", "fund_caps_citation", "source",
+                             "status", "note"});
             Call c;
             c.id = r.at("id").nonempty_string(50);
             c.kind = r.at("kind").choice(ids_of(p_.kinds_, &ProjectKind::id));
@@ -408,6 +409,11 @@ private:
             }
             c.fund_caps = caps(r.at("fund_caps"));
             c.source = sources_.cite(r);
+            c.caps_source = c.source;
+            if (auto cited = r.find("fund_caps_citation")) {  // caps stated elsewhere than the call's own page
+                cited->expect_object({"source", "status", "note"});
+                c.caps_source = sources_.cite(*cited);
+            }
             p_.calls_.push_back(std::move(c));
         }
         require_unique(p_.calls_, &Call::id, root_.at("calls"));
@@ -455,7 +461,14 @@ private:
             if (!def->check) id_reader.fail("'" + id_reader.string() + "' is raised when a file is read; a programme cannot switch it");
             check_rule_params(*def, r.at("params"));
             RuleConfig c{std::string(def->id), r.at("params").json(), def->severity, sources_.cite(r)};
-            if (auto s = r.find("severity")) c.severity = *parse_severity(s->choice({"error", "warning", "info"}));
+            if (auto s = r.find("severity")) {
+                c.severity = *parse_severity(s->choice({"error", "warning", "info"}));
+                if (c.severity == Severity::error && c.source.assumed) {
+                    s->fail("a rule whose status is 'assumed' is at most a warning: confirm its source or lower it");
+                }
+            }
+            // Severity follows evidence: a rule resting on an assumed fact cannot be an ERROR.
+            if (c.source.assumed) c.severity = std::max(c.severity, Severity::warning);
             p_.rules_.push_back(std::move(c));
         }
         require_unique(p_.rules_, &RuleConfig::id, root_.at("rules"));

@@ -139,7 +139,8 @@ json aliases(const Programme& p) {
 json rules(const Programme& p) {
     return rows_of(p.rules(), [](const RuleConfig& r) {
         return json{{"id", r.id}, {"severity", std::string(to_string(r.severity))},
-                    {"title", std::string(find_rule(r.id)->title)}, {"params", json::parse(r.params.dump())}};
+                    {"title", std::string(find_rule(r.id)->title)}, {"params", json::parse(r.params.dump())},
+                    {"note", r.source.note}};
     });
 }
 

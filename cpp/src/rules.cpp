@@ -48,22 +48,31 @@ void check_rule_params(const RuleDef& rule, const JsonReader& params) {
     for (const auto& spec : rule.params) params.at(spec.key);  // every parameter is required
 }
 
-void RuleContext::emit(std::string path, std::string message, bool fact_assumed) {
+Finding& RuleContext::add(std::string path, std::string message, bool assumed, std::string source) {
     Finding f;
     f.rule = config_->id;
-    f.severity = config_->severity;
-    f.assumed = config_->source.assumed || fact_assumed;
-    if (f.assumed) message += " (This rests on a programme fact marked as assumed; check it with the programme.)";
+    f.assumed = assumed;
+    // Severity follows evidence: what rests on an assumed fact is at most a WARNING (error < warning < info).
+    f.severity = assumed ? std::max(config_->severity, Severity::warning) : config_->severity;
+    if (assumed) message += " (This rests on a programme fact marked as assumed; check it with the programme.)";
     f.message = std::move(message);
     f.path = std::move(path);
-    f.source = config_->source.text();
+    f.source = std::move(source);
     report_.findings.push_back(std::move(f));
+    return report_.findings.back();
+}
+
+void RuleContext::emit(std::string path, std::string message, bool fact_assumed) {
+    add(std::move(path), std::move(message), config_->source.assumed || fact_assumed, config_->source.text());
 }
 
 void RuleContext::emit_warning(std::string path, std::string message, bool fact_assumed) {
-    emit(std::move(path), std::move(message), fact_assumed);
-    auto& severity = report_.findings.back().severity;
-    if (severity == Severity::error) severity = Severity::warning;
+    Finding& f = add(std::move(path), std::move(message), config_->source.assumed || fact_assumed, config_->source.text());
+    f.severity = std::max(f.severity, Severity::warning);
+}
+
+void RuleContext::emit_citing(const Citation& fact, std::string path, std::string message) {
+    add(std::move(path), std::move(message), config_->source.assumed || fact.assumed, fact.text());
 }
 
 const ConsortiumGraph& RuleContext::consortium() {

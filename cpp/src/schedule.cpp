@@ -151,9 +151,26 @@ std::string deliverable_id(std::string_view activity_id, std::size_t position) {
 
 std::vector<std::string> predecessor_cycle(const WorkPlan& work_plan) { return find_cycle(ActivityGraph(work_plan)); }
 
+std::vector<OrderConflict> order_conflicts(const WorkPlan& work_plan) {
+    std::vector<OrderConflict> out;
+    for (std::size_t i = 0; i < work_plan.work_packages.size(); ++i) {
+        const auto& activities = work_plan.work_packages[i].activities;
+        for (std::size_t j = 0; j < activities.size(); ++j) {
+            const Activity& a = activities[j];
+            for (const auto& id : a.predecessors) {
+                const Activity* before = work_plan.activity(id);
+                if (!before || a.start_period >= before->end_period) continue;
+                out.push_back({i, j, a.id, before->id, a.start_period, before->end_period});
+            }
+        }
+    }
+    return out;
+}
+
 Schedule schedule(const WorkPlan& work_plan) {
     const ActivityGraph ag(work_plan);
     Schedule s;
+    s.conflicts = order_conflicts(work_plan);
     std::vector<std::size_t> order = topological_order(ag);
     if (order.empty() && !ag.activities.empty()) {
         s.cycle = find_cycle(ag);

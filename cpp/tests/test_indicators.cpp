@@ -306,7 +306,8 @@ TEST(IndicatorRules, TargetZero) {
     EXPECT_CONTAINS(found[0].message, "The output RCO84 has the target 0");
     EXPECT_EQ(found[1].path, "/work_plan/results/1/target");
     EXPECT_CONTAINS(found[1].message, "The result RCR84 has the target 0");
-    EXPECT_EQ(found[1].severity, Severity::error);
+    EXPECT_EQ(found[1].severity, Severity::warning);
+    EXPECT_FALSE(found[1].assumed);  // a zero target is no assumed fact: the message does not say so
 }
 
 TEST(IndicatorRules, TargetSmallestPositive) {

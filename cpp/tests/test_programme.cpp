@@ -257,19 +257,17 @@ TEST(Vocabulary, FundsAndCountries) {
     EXPECT_EQ(programme().country("Sverige"), nullptr);  // country() takes the code only
 }
 
-TEST(ProgrammeData, RuleSeveritiesFollowTheCatalogue) {
+// Severity follows evidence: an ERROR rests on a confirmed source; a rule whose source is
+// assumed is at most a WARNING. Otherwise the programme keeps the catalogue's severity.
+TEST(ProgrammeData, SeverityFollowsEvidence) {
     for (const auto& r : programme().rules()) {
-        const bool warning = r.id == "partner.outside-area" || r.id == "partner.region-renamed" ||
-                             r.id == "budget.partner-empty" || r.id == "workplan.activity-order" ||
-                             r.id == "workplan.partner-involvement" || r.id == "indicators.pairing" ||
-                             r.id == "project.objective-fit" || r.id == "network.isolated-country" ||
-                             r.id == "network.joint-activity";
-        const bool info = r.id == "network.single-bridge";
-        EXPECT_EQ(r.severity, info      ? interreg::Severity::info
-                              : warning ? interreg::Severity::warning
-                                        : interreg::Severity::error)
-            << r.id;
-        EXPECT_EQ(r.severity, interreg::find_rule(r.id)->severity) << r.id;
+        EXPECT_FALSE(r.source.url.empty()) << r.id;
+        if (r.source.assumed) {
+            EXPECT_NE(r.severity, interreg::Severity::error) << r.id;
+            EXPECT_FALSE(r.source.note.empty()) << r.id << ": an assumed rule says why";
+        } else {
+            EXPECT_EQ(r.severity, interreg::find_rule(r.id)->severity) << r.id;
+        }
     }
 }
 
@@ -280,7 +278,7 @@ TEST(ProgrammeData, RuleParams) {
     for (const auto& r : programme().rules()) {
         if (r.id == "partnership.lead-country") EXPECT_EQ(r.params.at("countries"), json({"DK", "SE"}));
         if (r.id == "project.texts") EXPECT_EQ(r.params, json({{"title_max", 100}, {"summary_max", 4000}}));
-        if (r.id == "partnership.duplicate") EXPECT_TRUE(r.source.assumed);
+        if (r.id == "partnership.lead-country") EXPECT_TRUE(r.source.assumed);  // no 2021-27 page states it
     }
 }
 
@@ -821,6 +819,42 @@ TEST(ProgrammeRules, SeverityOverride) {
     auto p = load_mutated([](json& d) { d["rules"][5]["severity"] = "info"; });
     EXPECT_EQ(p->rules()[5].id, "partnership.duplicate");
     EXPECT_EQ(p->rules()[5].severity, interreg::Severity::info);
+}
+
+// Severity follows evidence: an assumed rule cannot be made an ERROR, and one whose default
+// is an ERROR becomes a WARNING.
+TEST(BrokenProgramme, AssumedRuleAsError) {
+    auto e = broken([](json& d) {
+        d["rules"][0]["status"] = "assumed";
+        d["rules"][0]["severity"] = "error";
+    });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->path(), "/rules/0/severity");
+    EXPECT_CONTAINS(e->detail(), "at most a warning");
+}
+
+TEST(ProgrammeRules, AssumedRuleIsAtMostAWarning) {
+    auto p = load_mutated([](json& d) { d["rules"][0]["status"] = "assumed"; });
+    EXPECT_EQ(p->rules()[0].id, "partnership.min-partners");
+    EXPECT_EQ(p->rules()[0].severity, interreg::Severity::warning);
+    auto info = load_mutated([](json& d) {
+        d["rules"][0]["status"] = "assumed";
+        d["rules"][0]["severity"] = "info";
+    });
+    EXPECT_EQ(info->rules()[0].severity, interreg::Severity::info);
+}
+
+TEST(ProgrammeData, CallCapsCiteWhereTheyAreStated) {
+    // The early calls' pages do not state the Norwegian cap: the funding page does.
+    EXPECT_EQ(programme().call("2022:1")->caps_source.key, "step-3-funding");
+    EXPECT_EQ(programme().call("2022:1")->source.key, "call-2022-1");
+    EXPECT_EQ(programme().call("2025:1")->caps_source.key, "call-2025-1");  // by default the call's own page
+}
+
+TEST(BrokenProgramme, CapsCitationWithUnknownKey) {
+    auto e = broken([](json& d) { d["calls"][0]["fund_caps_citation"]["page"] = 3; });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->path(), "/calls/0/fund_caps_citation/page");
 }
 
 TEST(ProgrammeRules, RuleListMayBeEmpty) {

@@ -58,6 +58,7 @@ TEST(Schedule, EmptyWorkPlan) {
     EXPECT_TRUE(s.rows.empty());
     EXPECT_TRUE(s.activity_order.empty());
     EXPECT_TRUE(s.cycle.empty());
+    EXPECT_TRUE(s.conflicts.empty());
 }
 
 TEST(Schedule, RowsSpansAndDeliverables) {
@@ -71,6 +72,14 @@ TEST(Schedule, RowsSpansAndDeliverables) {
     EXPECT_EQ(ids(s), (Ids{"WP1", "A1.1", "D1.1.1", "A1.2", "D1.2.1", "WP2", "A2.1", "D2.1.2", "D2.1.1"}));
     EXPECT_EQ(s.activity_order, (Ids{"A1.1", "A1.2", "A2.1"}));
     EXPECT_TRUE(s.cycle.empty());
+    // A2.1 starts in period 3 while A1.2 runs to 4 (A1.2 after A1.1 is fine: 3 after 2).
+    ASSERT_EQ(s.conflicts.size(), 1u);
+    EXPECT_EQ(s.conflicts[0].activity, "A2.1");
+    EXPECT_EQ(s.conflicts[0].predecessor, "A1.2");
+    EXPECT_EQ(s.conflicts[0].start, 3);
+    EXPECT_EQ(s.conflicts[0].predecessor_end, 4);
+    EXPECT_EQ(s.conflicts[0].work_package_index, 1u);
+    EXPECT_EQ(s.conflicts[0].activity_index, 0u);
 
     const auto& wp1 = row(s, "WP1");
     EXPECT_EQ(wp1.kind, RowKind::work_package);

@@ -114,6 +114,7 @@ void register_programme(py::module_& m) {
         .def_property_readonly("closes", [](const Call& c) { return date_or_none(c.closes); })
         .def_readonly("open_objectives", &Call::open_objectives)
         .def_property_readonly("fund_caps", [](const Call& c) { return caps(c.fund_caps); })
+        .def_readonly("caps_source", &Call::caps_source, "Where the fund caps are stated (by default the call's page).")
         .def("__repr__", [](const Call& c) { return "Call(" + c.id + ")"; });
     add_source(call);
 

@@ -24,10 +24,18 @@ void register_schedule(py::module_& m) {
         .def_readonly("predecessors", &ScheduleRow::predecessors)
         .def("__repr__", [](const ScheduleRow& r) { return "<ScheduleRow " + std::string(to_string(r.kind)) + " " + r.id + ">"; });
 
+    py::class_<OrderConflict>(m, "OrderConflict", "An activity that starts before one of its predecessors ends.")
+        .def_readonly("activity", &OrderConflict::activity)
+        .def_readonly("predecessor", &OrderConflict::predecessor)
+        .def_readonly("start", &OrderConflict::start, "The activity's first period.")
+        .def_readonly("predecessor_end", &OrderConflict::predecessor_end, "The predecessor's last period.")
+        .def("__repr__", [](const OrderConflict& c) { return "<OrderConflict " + c.activity + " before " + c.predecessor + " ends>"; });
+
     py::class_<Schedule>(m, "Schedule", "A work plan's rows in timeline order.")
         .def_readonly("rows", &Schedule::rows)
         .def_readonly("activity_order", &Schedule::activity_order, "Every activity id, each after its predecessors.")
-        .def_readonly("cycle", &Schedule::cycle, "Activities waiting for each other in a circle (then document order).");
+        .def_readonly("cycle", &Schedule::cycle, "Activities waiting for each other in a circle (then document order).")
+        .def_readonly("conflicts", &Schedule::conflicts, "Activities that start before a predecessor ends.");
 
     m.def("schedule", [](const Draft& draft) { return reading(draft, [](const Proposal& p) { return schedule(p.work_plan); }); },
           py::arg("proposal"),

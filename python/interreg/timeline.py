@@ -10,7 +10,7 @@ other in a circle, the document's order is kept and :attr:`Timeline.cycle` names
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _core
 from ._frames import frame
@@ -53,6 +53,9 @@ class Timeline:
         self.rows: List[TimelineRow] = [TimelineRow._from_core(r) for r in core.rows]
         self.activity_order: List[str] = list(core.activity_order)
         self.cycle: List[str] = list(core.cycle)
+        # (activity, predecessor) pairs where the activity starts before the predecessor ends
+        # (validation: workplan.activity-order); the chart draws them in red.
+        self.conflicts: List[Tuple[str, str]] = [(c.activity, c.predecessor) for c in core.conflicts]
         # The project's reporting periods: number, first_month, last_month, start, end.
         self.periods: List[Dict[str, Any]] = _core.reporting_periods(proposal.programme._core, proposal._core)
 
@@ -64,12 +67,18 @@ class Timeline:
 
     @property
     def note(self) -> Optional[str]:
-        """Why the order is the document's, when it is: the circle of predecessors."""
-        if not self.cycle:
-            return None
-        circle = " → ".join([*self.cycle, self.cycle[0]])
-        return (f"The activities wait for each other in a circle ({circle}); they are listed in the document's "
-                "order. Remove one of these predecessors (validation: workplan.predecessor-cycle).")
+        """What is wrong with the order, if anything: a circle of predecessors (then the
+        document's order is kept) and activities that start before a predecessor ends."""
+        notes = []
+        if self.cycle:
+            circle = " → ".join([*self.cycle, self.cycle[0]])
+            notes.append(f"The activities wait for each other in a circle ({circle}); they are listed in the document's "
+                         "order. Remove one of these predecessors (validation: workplan.predecessor-cycle).")
+        if self.conflicts:
+            pairs = ", ".join(f"{a} before {b} ends" for a, b in self.conflicts)
+            notes.append(f"Activities start before a predecessor ends ({pairs}); the chart draws these arrows in red. "
+                         "Move their start or drop the predecessor (validation: workplan.activity-order).")
+        return " ".join(notes) or None
 
     def to_frame(self):
         """One row per work package, activity and deliverable, in timeline order: kind, id,
@@ -94,5 +103,7 @@ class Timeline:
     def __repr__(self) -> str:
         counts = {k: sum(r.kind == k for r in self.rows) for k in KINDS}
         order = "document order (predecessors in a circle)" if self.cycle else "predecessors first"
+        if self.conflicts:
+            order += f", {len(self.conflicts)} starting before a predecessor ends"
         return (f"<Timeline {counts['work_package']} work packages, {counts['activity']} activities, "
                 f"{counts['deliverable']} deliverables over {self.period_count} periods; {order}>")

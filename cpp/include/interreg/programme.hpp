@@ -134,6 +134,7 @@ struct Call {
     std::vector<std::string> open_objectives;
     std::map<std::string, Money> fund_caps;
     Citation source;
+    Citation caps_source;  // where fund_caps are stated: the call's page unless the document says otherwise
 };
 
 struct OrgType {

@@ -66,14 +66,19 @@ public:
     const ConsortiumGraph& consortium();
     // Add a finding of the current rule; `fact_assumed` when it rests on an assumed fact
     // beyond the rule's own citation (a region mapping, a call's list of open objectives).
+    // Severity follows evidence: a finding resting on an assumed fact is at most a WARNING.
     void emit(std::string path, std::string message, bool fact_assumed = false);
-    // Like emit, but no stronger than a WARNING: for what a draft may simply not know yet, and
-    // for a verdict that rests on an assumed fact (which cannot carry an ERROR).
+    // Like emit, but no stronger than a WARNING: for what a draft may simply not know yet.
     void emit_warning(std::string path, std::string message, bool fact_assumed = false);
+    // Like emit, but citing the programme fact the finding rests on (a call's caps, a project
+    // kind's duration) instead of the rule's own source; assumed when that fact is.
+    void emit_citing(const Citation& fact, std::string path, std::string message);
 
     void set_rule(const RuleConfig& config) { config_ = &config; }
 
 private:
+    Finding& add(std::string path, std::string message, bool assumed, std::string source);
+
     Report& report_;
     const RuleConfig* config_ = nullptr;
     std::optional<ConsortiumGraph> consortium_;

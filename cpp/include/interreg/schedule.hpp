@@ -29,6 +29,18 @@ struct ScheduleRow {
     std::vector<std::string> predecessors; // an activity's, as given
 };
 
+// An activity that starts before one of its predecessors ends (starting in the period the
+// predecessor ends in is fine: periods are coarse). Positions locate it in the document.
+struct OrderConflict {
+    std::size_t work_package_index = 0, activity_index = 0;
+    std::string activity, predecessor;
+    int start = 0, predecessor_end = 0;
+};
+
+// Every such conflict, in document order; unknown predecessor ids are ignored
+// (workplan.references reports them).
+std::vector<OrderConflict> order_conflicts(const WorkPlan& work_plan);
+
 struct Schedule {
     // Work packages by number; each is followed by its activities in `activity_order`, and
     // each activity by its deliverables (by period, then as listed).
@@ -39,6 +51,8 @@ struct Schedule {
     // Activity ids that wait for each other in a circle (each waits for the one before it,
     // the first for the last); empty when there is none.
     std::vector<std::string> cycle;
+    // Activities drawn before a predecessor ends (workplan.activity-order reports them).
+    std::vector<OrderConflict> conflicts;
 };
 
 Schedule schedule(const WorkPlan& work_plan);

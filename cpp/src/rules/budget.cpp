@@ -190,9 +190,10 @@ void kind_total(RuleContext& ctx) {
         }
         if (total <= cap) continue;
         const Fund* f = ctx.programme.fund(fund);
-        ctx.emit("/partners", "The partners financed by " + (f ? f->name.at("en") : fund) + " budget " + total.to_string() +
-                                  " EUR in total; a " + kind->id + " may budget at most " + cap.to_string() +
-                                  " EUR there. Reduce their costs by " + (total - cap).to_string() + " EUR.");
+        ctx.emit_citing(kind->source, "/partners",
+                        "The partners financed by " + (f ? f->name.at("en") : fund) + " budget " + total.to_string() +
+                            " EUR in total; a " + kind->id + " may budget at most " + cap.to_string() +
+                            " EUR there. Reduce their costs by " + (total - cap).to_string() + " EUR.");
     }
 }
 

@@ -60,11 +60,10 @@ void objective_open(RuleContext& ctx) {
         open_text += (open_text.empty() ? "" : "; ") + text::join_choices(codes, ", ") + " (" + pr.id + " " + pr.title.at("en") + ")";
     }
     const Priority* own = ctx.programme.priority(o->priority);
-    ctx.emit("/specific_objective",
-             o->code + " (" + own->id + " " + own->title.at("en") + ") is not open in call " + c->id +
-                 ". Open in this call: " + open_text + ". Choose one of them" +
-                 (later.empty() ? "." : ", or apply in call " + text::join_choices(later) + "."),
-             c->source.assumed);
+    ctx.emit_citing(c->source, "/specific_objective",  // the call's own page lists what it opens
+                    o->code + " (" + own->id + " " + own->title.at("en") + ") is not open in call " + c->id +
+                        ". Open in this call: " + open_text + ". Choose one of them" +
+                        (later.empty() ? "." : ", or apply in call " + text::join_choices(later) + "."));
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ void max_rate(RuleContext& ctx) {
 }
 
 // Fund totals above caps: `caps` from the call or the project kind.
-void check_caps(RuleContext& ctx, const std::map<std::string, Money>& caps, const std::string& what, bool assumed,
+void check_caps(RuleContext& ctx, const std::map<std::string, Money>& caps, const std::string& what, const Citation& source,
                 const std::string& only_fund = {}) {
     for (const auto& [fund, cap] : caps) {
         if (!only_fund.empty() && fund != only_fund) continue;
@@ -60,10 +60,10 @@ void check_caps(RuleContext& ctx, const std::map<std::string, Money>& caps, cons
         for (const auto& p : ctx.budget->partners) {
             if (p.fund == fund && p.fund_amount.cents() > 0) who.push_back(p.name + " " + p.fund_amount.to_string());
         }
-        ctx.emit("/partners", "The partners ask for " + it->second.to_string() + " EUR from '" + fund + "'; " + what +
-                                  " allows at most " + cap.to_string() + " EUR (over by " + (it->second - cap).to_string() +
-                                  "). Lower the budget or the rate of " + text::join_choices(who) + ".",
-                 assumed);
+        ctx.emit_citing(source, "/partners",
+                        "The partners ask for " + it->second.to_string() + " EUR from '" + fund + "'; " + what +
+                            " allows at most " + cap.to_string() + " EUR (over by " + (it->second - cap).to_string() +
+                            "). Lower the budget or the rate of " + text::join_choices(who) + ".");
     }
 }
 
@@ -71,14 +71,14 @@ void norwegian_cap(RuleContext& ctx) {
     if (!ctx.budget) return;
     const Call* call = effective_call(ctx.programme, ctx.proposal);
     if (!call || call->kind != ctx.proposal.kind) return;
-    check_caps(ctx, call->fund_caps, "call " + call->id, call->source.assumed, ctx.param("fund").get<std::string>());
+    check_caps(ctx, call->fund_caps, "call " + call->id, call->caps_source, ctx.param("fund").get<std::string>());
 }
 
 void pre_project_cap(RuleContext& ctx) {
     if (!ctx.budget) return;
     const ProjectKind* kind = ctx.programme.project_kind(ctx.proposal.kind);
     if (!kind) return;
-    check_caps(ctx, kind->fund_caps, "a " + kind->id, kind->source.assumed);
+    check_caps(ctx, kind->fund_caps, "a " + kind->id, kind->source);
 }
 
 void sources(RuleContext& ctx) {

@@ -121,7 +121,7 @@ std::vector<RuleDef> indicators() {
         {"indicators.objective", Severity::error, "Outputs and results use indicators of the proposal's objective", {}, objective},
         {"indicators.pairing", Severity::warning, "Every output's usual result indicator is among the results",
          {{"exempt_kinds", ParamType::string_list}}, pairing},
-        {"indicators.target", Severity::error, "Output and result targets are above zero", {}, target},
+        {"indicators.target", Severity::warning, "Output and result targets are above zero", {}, target},
         {"indicators.jointly", Severity::error, "A 'jointly' indicator's work package involves two or more countries", {}, jointly},
     };
 }

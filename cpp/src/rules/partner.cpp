@@ -56,10 +56,17 @@ void outside_area(RuleContext& ctx) {
         if (!foreign && (!g || g->country != p.country || ctx.programme.in_area(*g))) continue;
         if (foreign && !p.region) continue;  // partner.region asks for the region first
         const std::string where = g ? region_label(*g) : "'" + *p.region + "', " + p.country;
-        ctx.emit(partner_path(i) + "/region",
-                 p.name + " is located outside the programme area (" + where +
-                     "). Explain in the application how its participation benefits the programme area.",
-                 g && g->source.assumed);
+        // Interreg Regulation Art. 22(1): the monitoring committee approves such partners; one from a
+        // country not represented there also needs that country's written agreement (or a bank guarantee).
+        std::string message = p.name + " is located outside the programme area (" + where +
+                              "). Its participation needs the approval of the monitoring committee (Interreg Regulation "
+                              "Art. 22(1)): explain in the application how it benefits the programme area.";
+        if (foreign) {
+            message += " " + p.country + " is not represented in the programme's monitoring committee, so approval also "
+                       "needs " + p.country + "'s written agreement to recover amounts unduly paid to the partner "
+                       "(Art. 52(2)), or else a bank guarantee from the partner.";
+        }
+        ctx.emit(partner_path(i) + "/region", std::move(message), g && g->source.assumed);
     }
 }
 

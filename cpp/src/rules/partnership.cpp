@@ -97,7 +97,8 @@ void lead_country(RuleContext& ctx) {
         }
         ctx.emit(partner_path(i) + "/country", "The lead partner " + p.name + " is in " +
                                                    country_names(ctx.programme, {p.country}) +
-                                                   ", but the lead partner must be in " + allowed_names + ". " + advice);
+                                                   "; the ERDF is paid through the lead partner, so the programme expects it in " +
+                                                   allowed_names + ". " + advice);
     }
 }
 
@@ -139,9 +140,10 @@ void duplicate(RuleContext& ctx) {
         auto [it, inserted] = first.emplace(key, i);
         if (inserted) continue;
         const auto& earlier = partners[it->second];
-        ctx.emit(partner_path(i) + "/name", partners[i].name + " (" + partners[i].id + ") is the same organisation as " +
-                                                earlier.name + " (" + earlier.id +
-                                                "). List each organisation once; remove one of them.");
+        // Names are compared, not organisation numbers: two bodies may share a name, so this is a WARNING.
+        ctx.emit(partner_path(i) + "/name", partners[i].name + " (" + partners[i].id + ") has the same name as " + earlier.name +
+                                                " (" + earlier.id + "), ignoring case, accents and legal form. If they are "
+                                                "one organisation, list it once: it counts once towards the partnership.");
     }
 }
 
@@ -158,7 +160,7 @@ std::vector<RuleDef> partnership() {
          {{"countries", ParamType::string_list}}, lead_country},
         {"partnership.norwegian-owner", Severity::error, "Exactly one Norwegian project owner when Norwegian partners take part",
          {{"country", ParamType::string}}, norwegian_owner},
-        {"partnership.duplicate", Severity::error, "Each organisation takes part once", {}, duplicate},
+        {"partnership.duplicate", Severity::warning, "Each organisation takes part once", {}, duplicate},
     };
 }
 

@@ -55,14 +55,14 @@ void duration(RuleContext& ctx) {
                               text::join_choices(ids_of(ctx.programme.project_kinds(), &ProjectKind::id), ", ") + ".");
         return;
     }
+    // The limit is a fact of the project kind: cite the page that states it (pre-projects have their own).
     if (!ctx.proposal.duration_months) {
-        ctx.emit("/duration_months", "Give the project's duration in months (at most " +
-                                         std::to_string(kind->max_duration_months) + " for a " + kind->id + ").");
+        ctx.emit_citing(kind->source, "/duration_months", "Give the project's duration in months (at most " +
+                                                              std::to_string(kind->max_duration_months) + " for a " + kind->id + ").");
     } else if (*ctx.proposal.duration_months > kind->max_duration_months) {
-        ctx.emit("/duration_months", "The project runs " + std::to_string(*ctx.proposal.duration_months) +
-                                         " months; a " + kind->id + " may run at most " +
-                                         std::to_string(kind->max_duration_months) + ". Shorten it.",
-                 kind->source.assumed);
+        ctx.emit_citing(kind->source, "/duration_months",
+                        "The project runs " + std::to_string(*ctx.proposal.duration_months) + " months; a " + kind->id +
+                            " may run at most " + std::to_string(kind->max_duration_months) + ". Shorten it.");
     }
 }
 

@@ -128,20 +128,12 @@ void predecessor_cycle(RuleContext& ctx) {
 // An activity that waits for another should not start before that one ends (periods are
 // coarse: starting in the period the predecessor ends in is allowed).
 void activity_order(RuleContext& ctx) {
-    const WorkPlan& w = ctx.proposal.work_plan;
-    for (std::size_t i = 0; i < w.work_packages.size(); ++i) {
-        for (std::size_t j = 0; j < w.work_packages[i].activities.size(); ++j) {
-            const Activity& a = w.work_packages[i].activities[j];
-            for (const auto& id : a.predecessors) {
-                const Activity* before = w.activity(id);  // unknown ids are workplan.references'
-                if (!before || a.start_period >= before->end_period) continue;
-                ctx.emit(activity_path(i, j) + "/start_period",
-                         a.id + " starts in period " + std::to_string(a.start_period) + " but waits for " + before->id +
-                             ", which ends in period " + std::to_string(before->end_period) + ". Start " + a.id +
-                             " in period " + std::to_string(before->end_period) + " or later, or drop " + before->id +
-                             " from its predecessors.");
-            }
-        }
+    for (const auto& c : order_conflicts(ctx.proposal.work_plan)) {
+        ctx.emit(activity_path(c.work_package_index, c.activity_index) + "/start_period",
+                 c.activity + " starts in period " + std::to_string(c.start) + " but waits for " + c.predecessor +
+                     ", which ends in period " + std::to_string(c.predecessor_end) + ". Start " + c.activity +
+                     " in period " + std::to_string(c.predecessor_end) + " or later, or drop " + c.predecessor +
+                     " from its predecessors.");
     }
 }
 

@@ -11,6 +11,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["plot_timeline"]
 
+CONFLICT = "starts before its predecessor ends"  # the legend's label of a red arrow
+
 
 def plot_timeline(t: "Timeline", ax: Any = None, *, arrows: bool = True) -> Any:
     """Reporting periods on x, rows top to bottom in timeline order: work packages as bars,
@@ -33,8 +35,7 @@ def plot_timeline(t: "Timeline", ax: Any = None, *, arrows: bool = True) -> Any:
     if deliverables:
         ax.scatter([r.start - 0.5 for r in deliverables], [y[r.id] for r in deliverables],  # type: ignore[operator]
                    marker="D", s=36, color="black", zorder=3, label="deliverable")
-    if arrows:
-        _arrows(t, ax, y)
+    red = arrows and _arrows(t, ax, y)
     ax.set_yticks(range(len(t.rows)))
     indent = {"work_package": "", "activity": "   ", "deliverable": "      "}
     ax.set_yticklabels([f"{indent[r.kind]}{r.id} {r.title}" for r in t.rows])
@@ -53,24 +54,36 @@ def plot_timeline(t: "Timeline", ax: Any = None, *, arrows: bool = True) -> Any:
     ax.set_xlabel("Reporting period")
     ax.set_title("Work plan timeline" + (" (document order: predecessors in a circle)" if t.cycle else ""))
     handles = dict(zip(*reversed(ax.get_legend_handles_labels())))  # label → handle
-    shown = [label for label in ("work package", "activity", "deliverable") if label in handles]
+    if red:  # say what the red arrows mean
+        from matplotlib.lines import Line2D
+
+        handles[CONFLICT] = Line2D([], [], color="#c8102e", linestyle="--", linewidth=1.4)
+    shown = [label for label in ("work package", "activity", "deliverable", CONFLICT) if label in handles]
     if shown:
         ax.legend([handles[label] for label in shown], shown, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   fontsize=8, frameon=False)
     return ax
 
 
-def _arrows(t: "Timeline", ax: Any, y: Dict[str, int]) -> None:
-    """An arrow from each known predecessor's last period to the activity's first."""
+def _arrows(t: "Timeline", ax: Any, y: Dict[str, int]) -> bool:
+    """An arrow from each known predecessor's last period to the activity's first; where the
+    activity starts before the predecessor ends the arrow would point backwards, so it is
+    drawn red and dashed. Whether any such arrow was drawn."""
     activities = {r.id: r for r in t.rows if r.kind == "activity"}
+    conflicts = set(t.conflicts)
+    drawn_red = False
     for r in activities.values():
         for before in dict.fromkeys(r.predecessors):  # each predecessor once
             p = activities.get(before)
             if p is None or p.end is None or r.start is None:
                 continue
+            bad = (r.id, before) in conflicts
+            drawn_red |= bad
             ax.annotate("", xy=(r.start - 1, y[r.id]), xytext=(p.end, y[p.id]),
-                        arrowprops={"arrowstyle": "->", "color": "#555555", "linewidth": 0.8,
+                        arrowprops={"arrowstyle": "->", "color": "#c8102e" if bad else "#555555",
+                                    "linewidth": 1.4 if bad else 0.8, "linestyle": "--" if bad else "-",
                                     "connectionstyle": "arc3,rad=0.0", "shrinkA": 0, "shrinkB": 2})
+    return drawn_red
 
 
 def _period_label(t: "Timeline", number: int) -> str:
