@@ -125,6 +125,25 @@ def test_json_output(files):
     assert err == ""  # JSON mode keeps the messages in the JSON
 
 
+def test_json_unreadable_file_says_why(files):
+    rc, out, _ = cli("validate", "--format", "json", files / "broken.json")
+    assert rc == 2
+    (broken,) = json.loads(out)
+    assert set(broken) == {"file", "readable", "ok", "counts", "findings", "error"}
+    assert "not valid JSON" in broken["error"] and broken["error"] == broken["findings"][0]["message"]
+
+
+def test_strict_makes_warnings_fail(files):
+    rc, out, _ = cli("validate", "--strict", files / "warn.json")
+    assert rc == 1 and "partner.outside-area" in out
+    rc, _, _ = cli("validate", "--strict", files / "good.json")
+    assert rc == 0
+    rc, _, _ = cli("validate", "--strict", "--format", "json", files / "good.json", files / "warn.json")
+    assert rc == 1
+    rc, _, _ = cli("validate", "--strict", files / "warn.json", files / "broken.json")
+    assert rc == 2  # unreadable stays the worst
+
+
 def test_json_output_keeps_non_ascii(files):
     rc, out, _ = cli("validate", "--format", "json", files / "warn.json")
     assert rc == 0
@@ -260,3 +279,54 @@ def test_console_script_runs(script, files):
     rc, out, _ = run_command([str(script), "validate", str(files / "bad.json")])
     assert rc == 1
     assert "call.objective-open" in out
+
+
+def test_programme_tables_as_json():
+    rc, out, err = cli("programme", "--funds", "--format", "json")
+    assert rc == 0, err
+    funds = json.loads(out)
+    assert [f["id"] for f in funds] == ["erdf", "no-interreg"]
+    rc, out, _ = cli("programme", "--funds", "--calls", "--format", "json")
+    assert set(json.loads(out)) == {"funds", "calls"}
+    rc, out, _ = cli("programme", "--format", "json")
+    summary = json.loads(out)
+    assert summary["id"] == "oks-2021-2027" and summary["rows"]["objectives"] == len(OBJECTIVES)
+
+
+def test_programme_table_as_csv():
+    import csv
+    import io
+
+    rc, out, err = cli("programme", "--objectives", "--format", "csv")
+    assert rc == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["code"] for r in rows] == OBJECTIVES
+    rc, _, err = cli("programme", "--objectives", "--calls", "--format", "csv")
+    assert rc == 2 and "one table" in err
+
+
+def test_programme_csv_keeps_formulas_as_text(tmp_path):
+    """A programme file's text that looks like a formula reaches a spreadsheet as text."""
+    doc = json.loads(Path(interreg.__file__).parent.joinpath("data", "programmes", "oks-2021-2027.json")
+                     .read_text(encoding="utf-8"))
+    doc["funds"][0]["name"]["en"] = '=HYPERLINK("http://example.org","click")'
+    path = tmp_path / "formula.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    rc, out, err = cli("programme", str(path), "--funds", "--format", "csv")
+    assert rc == 0, err
+    assert "'=HYPERLINK" in out and ",=HYPERLINK" not in out and '"=HYPERLINK' not in out
+
+
+@pytest.mark.parametrize("command, flag, name", [
+    ("export-budget", "--xlsx", "out.csv"), ("export-budget", "--xlsx", "out.xls"),
+    ("export-draft", "--docx", "out.pdf"), ("export-draft", "--md", "out.docx")])
+def test_exports_refuse_a_mismatched_extension(files, tmp_path, command, flag, name):
+    rc, out, err = cli(command, files / "good.json", flag, tmp_path / name)
+    assert rc == 2 and name in err and "must end in" in err
+    assert not (tmp_path / name).exists()  # nothing written under a misleading name
+
+
+@pytest.mark.parametrize("command", ["validate", "programme", "export-budget", "export-draft"])
+def test_help_shows_an_example(command):
+    rc, out, _ = cli(command, "--help")
+    assert rc == 0 and "example" in out and f"interreg {command}" in out

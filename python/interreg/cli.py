@@ -2,11 +2,17 @@
 
 ``interreg validate FILE|DIR ...`` checks files in parallel (``--workers N``, default one per
 core; see :func:`interreg.validate_many`) and prints them in order. Exit codes: 0 when no file
-has an ERROR, 1 when one has, 2 when a file cannot be read (the message says why).
+has an ERROR (with ``--strict``: no ERROR and no WARNING), 1 when one has, 2 when a file
+cannot be read (the message says why). ``--format json`` gives every file the same record:
+``file``, ``readable``, ``ok``, ``counts``, ``findings``, and ``error`` when unreadable.
+
+``interreg programme [--regions ...] [--format table|json|csv]`` prints a programme's tables.
 
 ``interreg export-budget FILE --xlsx OUT`` writes the budget summary of a proposal as an
 Excel workbook: 0 when written, 2 when the file cannot be read, the budget cannot be
-summarised (a currency without an exchange rate) or the workbook cannot be written.
+summarised (a currency without an exchange rate) or the workbook cannot be written. An output
+name whose extension does not match the format (``--xlsx out.csv``) is refused (2), so no
+workbook lands under a name that promises something else.
 
 ``interreg export-draft FILE --md OUT`` (or ``--docx OUT``) writes the proposal's narrative
 draft (docs/draft.md): 0 when written, 2 when the file cannot be read or the draft cannot be
@@ -19,7 +25,9 @@ sequence cannot hide or rewrite the output around it.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import os
 import re
 import sys
 from typing import Any, Dict, List, NoReturn, Optional, Sequence
@@ -92,6 +100,26 @@ class _Parser(argparse.ArgumentParser):
         super().error(_printable(message))
 
 
+# Each export format and the file name extensions that promise it.
+_EXTENSIONS = {"xlsx": (".xlsx",), "docx": (".docx",), "md": (".md", ".markdown", ".txt")}
+
+# Examples shown by each command's --help.
+_EXAMPLES = {
+    "validate": "examples:\n  interreg validate drafts/\n  interreg validate talent.json --format json --strict",
+    "programme": "examples:\n  interreg programme --regions\n  interreg programme --calls --format csv > calls.csv",
+    "export-budget": "example:\n  interreg export-budget talent.json --xlsx talent-budget.xlsx",
+    "export-draft": "examples:\n  interreg export-draft talent.json --docx talent.docx\n"
+                    "  interreg export-draft talent.json --md talent.md",
+}
+
+
+def _output(command: str, path: str, kind: str) -> Optional[int]:
+    """The exit status refusing `path` when its extension does not match `kind`; None when it does."""
+    if path.lower().endswith(_EXTENSIONS[kind]):
+        return None
+    return _fail(command, f"{path}: the --{kind} output must end in {' or '.join(_EXTENSIONS[kind])}")
+
+
 def _validate(args: argparse.Namespace) -> int:
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
@@ -106,10 +134,12 @@ def _validate(args: argparse.Namespace) -> int:
         results.append({"file": c.file, "readable": c.readable, **c.report.to_dict()})
         if not c.readable:
             status = EXIT_UNREADABLE
+            results[-1]["error"] = c.findings[0].message
             if args.format == "text":
                 print(f"{_printable(c.file)}: cannot read: {_printable(c.findings[0].message)}", file=sys.stderr)
             continue
-        if not c.report.ok and status == EXIT_OK:
+        failed = not c.report.ok or (args.strict and bool(c.report.warnings))
+        if failed and status == EXIT_OK:
             status = EXIT_FINDINGS
         if args.format == "text":
             print(f"{_printable(c.file)}: {c.report.text(_printable)}")
@@ -141,22 +171,55 @@ def _programme(args: argparse.Namespace) -> int:
     except Error as e:
         return _fail("programme", e)
     chosen = [flag for flag in _TABLES if getattr(args, flag.replace("-", "_"))]
-    if not chosen:
+    tables = {flag: prog._core.table(_TABLE_NAMES.get(flag, flag)) for flag in (chosen or _TABLES)}
+    if args.format == "json":
+        shown: Any = {flag: tables[flag] for flag in chosen} if chosen else {
+            "id": prog.id, "name": prog.name, "rows": {flag: len(rows) for flag, rows in tables.items()}}
+        json.dump(shown[chosen[0]] if len(chosen) == 1 else shown, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    elif not chosen:
         print(_printable(f"{prog.name} ({prog.id})"))
-        for flag in _TABLES:
-            print(f"  --{flag:<11} {len(prog._core.table(_TABLE_NAMES.get(flag, flag)))} rows")
-        return EXIT_OK
-    for flag in chosen:
-        rows = prog._core.table(_TABLE_NAMES.get(flag, flag))
+        for flag, rows in tables.items():
+            print(f"  --{flag:<11} {len(rows)} rows")
+    elif args.format == "csv":
         if len(chosen) > 1:
-            print(f"\n{flag}")
-        print(_text_table(rows, _TABLES[flag]))
+            return _fail("programme", "--format csv prints one table; choose one of " + ", ".join(f"--{f}" for f in chosen))
+        _write_csv(tables[chosen[0]], _TABLES[chosen[0]])
+    else:
+        for flag in chosen:
+            if len(chosen) > 1:
+                print(f"\n{flag}")
+            print(_text_table(tables[flag], _TABLES[flag]))
     return EXIT_OK
+
+
+# A spreadsheet runs a cell starting with one of these as a formula: such text gets a leading
+# apostrophe, which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _write_csv(rows: List[Dict[str, Any]], columns: Sequence[str]) -> None:
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value))
+        text = str(value)
+        return "'" + text if text.startswith(_FORMULA_START) else text
+
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(columns)
+    out.writerows([cell(r.get(c)) for c in columns] for r in rows)
 
 
 def _export_budget(args: argparse.Namespace) -> int:
     from .money import format_amount
 
+    refused = _output("export-budget", args.xlsx, "xlsx")
+    if refused is not None:
+        return refused
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
         summary = Proposal.load(args.file, programme).budget_summary()
@@ -175,6 +238,9 @@ def _export_budget(args: argparse.Namespace) -> int:
 def _export_draft(args: argparse.Namespace) -> int:
     from .render.draft import write_docx, write_markdown
 
+    refused = _output("export-draft", args.docx, "docx") if args.docx else _output("export-draft", args.md, "md")
+    if refused is not None:
+        return refused
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
         proposal = Proposal.load(args.file, programme)
@@ -193,27 +259,34 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"interreg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    v = sub.add_parser("validate", help="validate proposal files (or every *.json in folders)")
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, epilog=_EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter,
+                              **kwargs)
+
+    v = command("validate", help="validate proposal files (or every *.json in folders)")
     v.add_argument("files", nargs="+", metavar="FILE", help="proposal document or folder")
     v.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    v.add_argument("--strict", action="store_true", help="warnings fail too (exit 1), for CI")
     v.add_argument("--programme", metavar="ID_OR_PATH", help="programme to check against (default: the one each file names)")
     v.add_argument("--workers", type=_workers, default=None, metavar="N",
                    help=f"files checked at once, 1 to {MAX_WORKERS} (default: one per core)")
     v.set_defaults(run=_validate)
 
-    p = sub.add_parser("programme", help="show a programme's tables")
+    p = command("programme", help="show a programme's tables")
     p.add_argument("programme", nargs="?", default=None, metavar="ID", help="programme id or path (default oks-2021-2027)")
     for flag in _TABLES:
         p.add_argument(f"--{flag}", action="store_true", help=f"print the {flag} table")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                   help="output format (default table; csv prints one table, its formula-like cells as text)")
     p.set_defaults(run=_programme)
 
-    e = sub.add_parser("export-budget", help="write a proposal's budget summary as an Excel workbook")
+    e = command("export-budget", help="write a proposal's budget summary as an Excel workbook")
     e.add_argument("file", metavar="FILE", help="proposal document")
     e.add_argument("--xlsx", required=True, metavar="OUT", help="the .xlsx file to write (replaced atomically)")
     e.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
     e.set_defaults(run=_export_budget)
 
-    d = sub.add_parser("export-draft", help="write a proposal's narrative draft as Markdown or Word (.docx)")
+    d = command("export-draft", help="write a proposal's narrative draft as Markdown or Word (.docx)")
     d.add_argument("file", metavar="FILE", help="proposal document")
     out = d.add_mutually_exclusive_group(required=True)
     out.add_argument("--md", metavar="OUT", help="the Markdown file to write (replaced atomically)")
@@ -225,7 +298,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # Python would report the pipe again when flushing at exit
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
