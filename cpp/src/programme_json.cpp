@@ -265,10 +265,16 @@ private:
 
     void countries() {
         for (const auto& r : root_.at("countries").items()) {
-            r.expect_object({"code", "name", "source", "status", "note"});
+            r.expect_object({"code", "name", "organisation_number", "source", "status", "note"});
             const auto code_reader = r.at("code");
             if (!countries::find(code_reader.string())) code_reader.fail("not an ISO 3166-1 alpha-2 code");
-            p_.countries_.push_back({code_reader.string(), read_text_map(r.at("name")), sources_.cite(r)});
+            Country c{code_reader.string(), read_text_map(r.at("name")), sources_.cite(r), std::nullopt, {}};
+            if (auto number = r.find("organisation_number")) {
+                number->expect_object({"scheme", "source", "status", "note"});
+                c.org_number = parse_org_number_scheme(number->at("scheme").choice({"se-orgnr", "dk-cvr", "no-orgnr"}));
+                c.org_number_source = sources_.cite(*number);
+            }
+            p_.countries_.push_back(std::move(c));
         }
     }
 

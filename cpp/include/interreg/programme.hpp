@@ -14,6 +14,7 @@
 #include "interreg/budget.hpp"
 #include "interreg/date.hpp"
 #include "interreg/money.hpp"
+#include "interreg/organisation_number.hpp"
 #include "interreg/report.hpp"
 #include "interreg/vocabulary.hpp"
 
@@ -38,6 +39,10 @@ struct Country {
     std::string code;
     TextMap name;
     Citation source;
+    // The national organisation number partners of this country give, and where its check
+    // digit is defined; none: numbers are kept as given.
+    std::optional<OrgNumberScheme> org_number;
+    Citation org_number_source;
 };
 
 struct Region {
