@@ -263,7 +263,7 @@ TEST(ProgrammeData, RuleSeveritiesFollowTheCatalogue) {
                              r.id == "budget.partner-empty" || r.id == "workplan.activity-order" ||
                              r.id == "workplan.partner-involvement" || r.id == "indicators.pairing" ||
                              r.id == "project.objective-fit" || r.id == "network.isolated-country" ||
-                             r.id == "network.joint-activity";
+                             r.id == "network.joint-activity" || r.id == "stateaid.screening";
         const bool info = r.id == "network.single-bridge";
         EXPECT_EQ(r.severity, info      ? interreg::Severity::info
                               : warning ? interreg::Severity::warning
@@ -804,7 +804,7 @@ TEST(BrokenProgramme, RuleParamsNotAnObject) {
 TEST(BrokenProgramme, DuplicateRule) {
     // The copy is appended after the last rule, so the error points at the old length.
     const std::size_t rule_count = programme_doc()["rules"].size();
-    ASSERT_EQ(rule_count, 49u);
+    ASSERT_EQ(rule_count, 53u);
     auto e = broken([](json& d) { d["rules"].push_back(d["rules"][2]); });
     ASSERT_TRUE(e);
     EXPECT_EQ(e->path(), "/rules/" + std::to_string(rule_count));
