@@ -82,6 +82,7 @@ def mixed_report(make_good_proposal):
     p.specific_objective = "RSO1.1"  # ERROR call.objective-open
     p.partner("PP2").region = "Syddanmark"  # WARNING partner.outside-area
     p.partner("PP2").org_type = None  # WARNING partner.org-type
+    p.partner("PP2").economic_activity = False  # what the type said: no stateaid.screening
     duplicate = p.add_partner("Aalborg kommune", country="DK", region="Nordjylland", org_type="local-authority")
     give_small_budget(duplicate)  # ERROR partnership.duplicate (assumed); a budget, so no budget.partner-empty
     report = p.validate()
