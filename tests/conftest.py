@@ -37,6 +37,8 @@ NOK_RATE = "11.4915"
 
 def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
     """The reference proposal: SE lead, DK and NO partners, RSO4.1 in call 2025:1, no findings.
+    The lead, a university, has screened its part for State aid (scheme "none"); the others are
+    public authorities, which carry out no economic activity by default.
 
     Its budget (EUR, 36 months, six reporting periods), exact to the cent:
 
@@ -62,8 +64,9 @@ def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
         title="Talent across the Öresund-Kattegat-Skagerrak labour market",
         summary="Universities, municipalities and counties match skills shortages with job seekers across the borders.",
     )
-    p.add_partner("Göteborgs universitet", country="SE", region="Västra Götaland", org_type="university",
-                  legal_status="public", role="lead")
+    lead = p.add_partner("Göteborgs universitet", country="SE", region="Västra Götaland", org_type="university",
+                         legal_status="public", role="lead")
+    lead.set_state_aid("none")  # screened: public research and teaching, no State aid
     p.add_partner("Aalborg Kommune", country="DK", region="Region Nordjylland", org_type="local-authority")
     p.add_partner("Østfold fylkeskommune", country="NO", region="Østfold", org_type="regional-authority",
                   norwegian_project_owner=True)
@@ -126,10 +129,10 @@ def add_reference_budget(p: "interreg.Proposal") -> "interreg.Proposal":
 
 
 def give_small_budget(partner: "interreg.Partner", amount: str = "10000.00") -> "interreg.Partner":
-    """Give `partner` one staff line of `amount` euro (so budget.partner-empty stays silent) and,
-    when the reference work plan is there, a part in its job fairs (A2.1), so that
-    workplan.partner-involvement stays silent too."""
-    partner.budget.add("staff", "Staff costs", units=1, unit_price=amount, unit_type="lump")
+    """Give `partner` one lump sum line of `amount` euro (so budget.partner-empty stays silent,
+    and a small operation's budget.simplified-costs too) and, when the reference work plan is
+    there, a part in its job fairs (A2.1), so that workplan.partner-involvement stays silent too."""
+    partner.budget.add("lump_sum", "Partner's work", units=1, unit_price=amount, unit_type="lump")
     take_part(partner, "A2.1")
     return partner
 
@@ -184,7 +187,7 @@ def clear_budget(partner: "interreg.Partner") -> "interreg.Partner":
 
 
 def replace_with_small_budgets(proposal: "interreg.Proposal", amount: str = "10000.00") -> "interreg.Proposal":
-    """Every partner that is not associated gets one staff line of `amount` and nothing else
+    """Every partner that is not associated gets one lump sum line of `amount` and nothing else
     (small enough for the caps of a pre-project), and takes part in the job fairs."""
     for partner in proposal.partners:
         clear_budget(partner)

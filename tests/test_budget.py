@@ -714,6 +714,16 @@ def pre_project(erdf_partner_total, no_partner_total):
     return change
 
 
+def small_operation(lead_staff):
+    """A main project whose lead budgets `lead_staff` of staff at real cost and the others 1.00
+    each as a lump sum: the ERDF partners' total is `lead_staff` + 1.00."""
+    def change(p):
+        replace_with_small_budgets(p, "1.00")
+        clear_budget(p.partner("PP1"))
+        p.partner("PP1").budget.add("staff", "Project manager", units=1, unit_price=lead_staff)
+    return change
+
+
 def both_office_rates(partner):
     partner["budget"]["flat_rates"]["office_on_direct"] = "7%"
 
@@ -746,13 +756,16 @@ RULE_CASES = [
     ("budget.associated", associated_partner(False), associated_partner("flat rates"), "WARNING", "/partners/3/budget"),
     ("budget.total",
      chain(*[lambda p, i=i: clear_budget(p.partner(i)) for i in ("PP1", "PP2", "PP3")],
-           *[add_line(i, units=1, unit_price="0.01") for i in ("PP1", "PP2", "PP3")]),
+           *[add_line(i, "lump_sum", units=1, unit_price="0.01") for i in ("PP1", "PP2", "PP3")]),
      chain(*[lambda p, i=i: clear_budget(p.partner(i)) for i in ("PP1", "PP2", "PP3")]),
      "ERROR", "/partners"),
     # An EU budget of 99,999.00 + 1.00 is the cap exactly; one cent more is over it, while the ERDF
     # at 60 % stays at 60,000.00 after truncation (the grant cap stays silent).
     ("budget.pre-project-total", pre_project("99999.00", "60000.00"), pre_project("99999.01", "60000.00"),
      "ERROR", "/partners"),
+    # CPR Art. 53(2): an operation of at most 200,000.00 (ERDF partners) takes simplified costs.
+    ("budget.simplified-costs", small_operation("199999.01"), small_operation("199999.00"), "ERROR",
+     "/partners/0/budget"),
     ("cofinancing.max-rate", cofinancing("PP3", rate="50%"), cofinancing("PP3", rate="50.0001%"), "ERROR",
      "/partners/2/cofinancing/rate"),
     # PP3 costs 140,948.75: a further 459,051.25 makes 600,000.00 and 300,000.00 of Norwegian funds
@@ -769,7 +782,7 @@ BUDGET_RULES = [r["id"] for r in interreg.load_programme().rules if r["id"].star
 
 def test_every_budget_rule_has_a_case():
     assert [c[0] for c in RULE_CASES] == BUDGET_RULES
-    assert len(BUDGET_RULES) == 13
+    assert len(BUDGET_RULES) == 14
 
 
 def apply(change, proposal):

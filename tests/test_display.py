@@ -82,7 +82,9 @@ def mixed_report(make_good_proposal):
     p.specific_objective, p.call = "RSO1.1", "2024:1"  # WARNING call.objective-open (the call's list is assumed)
     p.partner("PP2").region = "Syddanmark"  # WARNING partner.outside-area
     p.partner("PP2").org_type = "municipal"  # ERROR partner.org-type
-    sole_trader = p.add_partner("Anna Andersson Konsult", country="SE", region="Halland", org_type="sole-trader")
+    p.partner("PP2").economic_activity = False  # no stateaid.screening
+    sole_trader = p.add_partner("Anna Andersson Konsult", country="SE", region="Halland", org_type="sole-trader",
+                                economic_activity=False)
     give_small_budget(sole_trader)  # ERROR partner.eligible-type; a budget, so no budget.partner-empty
     report = p.validate()
     assert report.counts() == {"ERROR": 2, "WARNING": 2, "INFO": 0}

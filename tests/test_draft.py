@@ -86,7 +86,8 @@ def test_identification_and_summary(markdown, programme):
 def test_partnership_table(markdown):
     rows = table_rows(section(markdown, "## Partnership"))
     assert rows[0] == ["PP1", "Göteborgs universitet", "SE", "Västra Götaland (SE232)", rows[0][4], "public",
-                       "Lead partner", "295,230.00"]
+                       "Lead partner", "No State aid", "295,230.00"]
+    assert rows[1][7] == rows[2][7] == "No economic activity"  # public authorities by default
     assert rows[2][0] == "PP3" and rows[2][6] == "Partner, Norwegian project owner"
     assert [amount(r[-1]) for r in rows[:3]] == list(TOTALS.values())
     assert rows[3][:2] == ["**Total**", "**3 partners**"] and amount(rows[3][-1]) == TOTAL

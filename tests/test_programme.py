@@ -243,9 +243,9 @@ def test_assumed_facts_are_marked(programme):
 
 def test_programme_switches_on_every_rule(programme):
     rules = programme.rules
-    assert len(rules) == 49
+    assert len(rules) == 53
     ids = [r["id"] for r in rules]
-    assert len(set(ids)) == 49
+    assert len(set(ids)) == 53
     catalogue = interreg.rule_catalogue()
     # Every rule but the document.* ones, which reading a file raises, not a programme.
     assert set(ids) == {r for r in catalogue["id"] if not r.startswith("document.")}
@@ -257,8 +257,9 @@ def test_programme_switches_on_every_rule(programme):
         assert rule["source"]
         assert rule["status"] in ("confirmed", "assumed")
     assert {i.split(".")[0] for i in ids} == {"partnership", "partner", "project", "call", "budget", "cofinancing",
-                                              "workplan", "indicators", "network"}
-    assert sum(i.startswith(("budget.", "cofinancing.")) for i in ids) == 13
+                                              "stateaid", "workplan", "indicators", "network"}
+    assert sum(i.startswith(("budget.", "cofinancing.")) for i in ids) == 14
+    assert sum(i.startswith("stateaid.") for i in ids) == 3
     assert sum(i.startswith(("workplan.", "indicators.")) for i in ids) == 14
 
 

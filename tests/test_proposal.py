@@ -466,8 +466,12 @@ def test_document_layout(good_proposal):
     assert doc["format"] == "interreg-proposal"
     assert doc["version"] == 1
     assert doc["programme"] == "oks-2021-2027"
+    # state_aid (and economic_activity) are written once given: PP1 has screened, PP2 has not
     assert list(doc["partners"][0]) == ["id", "name", "country", "region", "org_type", "legal_status", "role",
+                                        "norwegian_project_owner", "state_aid", "budget", "cofinancing"]
+    assert list(doc["partners"][1]) == ["id", "name", "country", "region", "org_type", "legal_status", "role",
                                         "norwegian_project_owner", "budget", "cofinancing"]
+    assert list(doc["partners"][0]["state_aid"]) == ["scheme", "previous_de_minimis"]
     assert list(doc["partners"][0]["budget"]) == ["flat_rates", "lines"]
     assert list(doc["partners"][0]["budget"]["flat_rates"]) == ["staff", "office_on_staff", "office_on_direct",
                                                                  "travel", "other_costs"]
@@ -577,7 +581,7 @@ def test_copy_is_independent(good_proposal):
 def test_partners_frame(good_proposal):
     df = good_proposal.to_frame()
     assert list(df.columns) == ["id", "name", "country", "region", "org_type", "legal_status", "role",
-                                "norwegian_project_owner"]
+                                "norwegian_project_owner", "economic_activity", "state_aid"]
     assert list(df["id"]) == ["PP1", "PP2", "PP3"]
     assert list(df["country"]) == ["SE", "DK", "NO"]
     assert list(df["norwegian_project_owner"]) == [False, False, True]

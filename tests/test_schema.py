@@ -57,6 +57,9 @@ READER_PATHS = {
     "source-status-unknown.json": "/partners/1/cofinancing/sources/0/status",
     "exchange-rate-usd.json": "/exchange_rates/USD",
     "exchange-rate-zero.json": "/exchange_rates/NOK/rate",
+    # State aid
+    "state-aid-scheme-unknown.json": "/partners/1/state_aid/scheme",
+    "state-aid-previous-negative.json": "/partners/1/state_aid/previous_de_minimis",
     # the work plan
     "work-plan-activity-unknown-key.json": "/work_plan/work_packages/0/activities/0/owner",
     "work-plan-activity-without-id.json": "/work_plan/work_packages/1/activities/0",
@@ -370,6 +373,21 @@ EDGES = [
     ("/partners/0/norwegian_project_owner", True, True),
     ("/partners/0/norwegian_project_owner", "yes", False),
     ("/partners/0/norwegian_project_owner", 0, False),
+    ("/partners/0/economic_activity", True, True),
+    ("/partners/0/economic_activity", None, True),
+    ("/partners/0/economic_activity", "no", False),
+    ("/partners/0/state_aid", None, True),
+    ("/partners/0/state_aid", {"scheme": "none"}, True),
+    ("/partners/0/state_aid", {"scheme": "gber-other", "previous_de_minimis": None}, True),
+    ("/partners/0/state_aid", {"scheme": "de-minimis", "previous_de_minimis": "100000.00"}, True),
+    ("/partners/0/state_aid", {"scheme": "de-minimis", "previous_de_minimis": "0"}, True),
+    ("/partners/0/state_aid", {"scheme": "de-minimis", "previous_de_minimis": "-0.01"}, False),
+    ("/partners/0/state_aid", {"scheme": "de-minimis", "previous_de_minimis": "1.005"}, False),
+    ("/partners/0/state_aid", {"scheme": "de-minimis", "previous_de_minimis": 100}, False),
+    ("/partners/0/state_aid", {"scheme": "GBER-20a"}, False),
+    ("/partners/0/state_aid", {"scheme": "none", "previous": "1.00"}, False),
+    ("/partners/0/state_aid", {}, False),
+    ("/partners/0/state_aid", "de-minimis", False),
 ]
 
 
@@ -405,6 +423,8 @@ KNOWN_GAPS = [
     ]),
     ("an integer written with a fraction", "/duration_months", 36.0),
     ("the version written with a fraction", "/version", 1.0),
+    ("previous de minimis aid beyond the format's limit", "/partners/0/state_aid",
+     {"scheme": "de-minimis", "previous_de_minimis": "10000000000.01"}),
 ]
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import interreg
-from conftest import clear_budget, give_small_budget, replace_with_small_budgets, replace_work_packages, shorten_work_plan
+from conftest import (clear_budget, give_small_budget, replace_with_small_budgets, replace_work_packages,
+                      shorten_work_plan, take_part)
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 ASSUMED_NOTE = "marked as assumed"
@@ -38,11 +39,13 @@ def set_fields(**fields):
 
 
 def add_partner(name, **kwargs):
-    """Add a partner; one that is not associated gets a small budget (else budget.partner-empty)."""
+    """Add a partner; one that is not associated gets a small budget (else budget.partner-empty)
+    and has screened its activities: no State aid (else stateaid.screening for some types)."""
     def change(p):
         partner = p.add_partner(name, **kwargs)
         if kwargs.get("role") != "associated":
             give_small_budget(partner)
+            partner.set_state_aid("none")
     return change
 
 
@@ -151,12 +154,29 @@ def via_document(**fields):
     return change
 
 
-def add_budgeted_partner(name, country, region, org_type):
-    return lambda p: give_small_budget(p.add_partner(name, country=country, region=region, org_type=org_type))
+def add_budgeted_partner(name, country, region, org_type, state_aid="none"):
+    """Add a partner with a small budget that has screened its activities (`state_aid`: its scheme)."""
+    def change(p):
+        partner = give_small_budget(p.add_partner(name, country=country, region=region, org_type=org_type))
+        partner.set_state_aid(state_aid)
+    return change
 
 
 def work_packages(*packages):
     return lambda p: replace_work_packages(p, *packages)
+
+
+def danish_aps(scheme=None, previous=None):
+    """The issue's company: a Danish ApS with 418,000.00 of costs (250,000.00 equipment), so
+    250,800.00 of ERDF, in the job fairs; with a State-aid scheme when given."""
+    def change(p):
+        company = p.add_partner("Nordic Drones ApS", country="DK", region="Nordjylland", org_type="company")
+        company.budget.add("equipment", "Test drones and sensors", units=1, unit_price="250000.00")
+        company.budget.add("staff", "Engineers", units=24, unit_price="7000.00", unit_type="months")
+        take_part(company, "A2.1")
+        if scheme:
+            company.set_state_aid(scheme, previous)
+    return change
 
 
 # (case id, change, rule, severity, path, only this rule fires, substrings of the message)
@@ -200,9 +220,9 @@ CASES = [
      "partner.outside-area", "WARNING", "/partners/3/region", True, ["Bayern"]),
     ("region-renamed", set_partner("PP3", region="Viken"), "partner.region-renamed", "WARNING", "/partners/2/region",
      True, ["2024-01-01", "NO-31"]),
-    ("org-type-missing", set_partner("PP2", org_type=None), "partner.org-type", "WARNING", "/partners/1/org_type",
+    ("org-type-missing", set_partner("PP2", org_type=None, economic_activity=False), "partner.org-type", "WARNING", "/partners/1/org_type",
      True, ["local-authority"]),
-    ("org-type-unknown", set_partner("PP2", org_type="municipal"), "partner.org-type", "ERROR",
+    ("org-type-unknown", set_partner("PP2", org_type="municipal", economic_activity=False), "partner.org-type", "ERROR",
      "/partners/1/org_type", True, ["municipal", "cannot be judged"]),
     ("eligible-type", add_partner("Anna Andersson Konsult", country="SE", region="Halland", org_type="sole-trader"),
      "partner.eligible-type", "ERROR", "/partners/3/org_type", True, ["Sole trader"]),
@@ -279,8 +299,21 @@ CASES = [
      "ERROR", "/partners", False, ["298782.00", "60000.00", "pre-project"]),
     ("pre-project-total", as_pre_project(call=None), "budget.pre-project-total",
      "ERROR", "/partners", False, ["in total", "100000.00", "pre-project"]),
+    ("simplified-costs-pre-project-at-real-cost",
+     chain(as_pre_project(call=None), small_budgets, clear_budgets("PP1"),
+           add_line("PP1", "staff", "Project manager", units=400, unit_price="50.00")),
+     "budget.simplified-costs", "ERROR", "/partners/0/budget", True,
+     ["30000.00 EUR", "at most 200000.00", "line 1 (Project manager)", "lump sum", "40%"]),
     ("sources-do-not-add-up", add_source("PP2", "Region Nordjylland", "1000.00", own=False),
      "cofinancing.sources", "ERROR", "/partners/1/cofinancing/sources", True, ["82096.00", "81096.00", "-1000.00"]),
+    ("state-aid-screening", danish_aps(), "stateaid.screening", "WARNING", "/partners/3/state_aid", True,
+     ["Nordic Drones ApS carries out an economic activity", "selective advantage"]),
+    ("state-aid-screening-unknown-type", add_budgeted_partner("Lunds universitet", "SE", "Skåne", "university", None),
+     "stateaid.screening", "WARNING", "/partners/3/state_aid", True, ["Lunds universitet may carry out"]),
+    ("de-minimis-ceiling", danish_aps("de-minimis", "100000.00"), "stateaid.de-minimis-ceiling", "ERROR",
+     "/partners/3/state_aid", True, ["250800.00", "350800.00", "300000.00", "headroom is 200000.00"]),
+    ("gber-20a-ceiling", danish_aps("gber-20a"), "stateaid.gber-20a-ceiling", "ERROR", "/partners/3/state_aid", True,
+     ["250800.00", "22000.00"]),
     ("objective-fit", set_fields(specific_objective="RSO2.2"), "project.objective-fit", "WARNING", "/specific_objective",
      True, ["read more like RSO4.1", "chosen RSO2.2"]),
     ("no-work-plan", via_document(work_plan=None), "workplan.structure", "ERROR", "/work_plan", True,
@@ -442,8 +475,9 @@ def mixed_report(good_proposal):
     good_proposal.specific_objective = "RSO1.1"  # call.objective-open (ERROR)
     good_proposal.partner("PP2").region = "Syddanmark"  # partner.outside-area (WARNING)
     good_proposal.partner("PP2").org_type = None  # partner.org-type (WARNING)
+    good_proposal.partner("PP2").economic_activity = False  # so no stateaid.screening
     give_small_budget(good_proposal.add_partner("Anna Andersson Konsult", country="SE", region="Halland",
-                                                org_type="sole-trader"))  # partner.eligible-type (ERROR)
+                                                org_type="sole-trader", economic_activity=False))  # ERROR
     return good_proposal.validate()
 
 
@@ -578,6 +612,7 @@ def test_severity_override_to_info(tmp_path, make_good_proposal):
     doc = make_good_proposal().to_dict()
     doc["programme"] = "oks-variant"
     doc["partners"][1]["org_type"] = None
+    doc["partners"][1]["economic_activity"] = False  # the type's default no longer says so
     report = interreg.Proposal.from_dict(doc, variant).validate()
     assert report.ok
     assert [f.rule for f in report.infos] == ["partner.org-type"]

@@ -63,6 +63,21 @@ std::vector<std::string> flat_rate_conflicts(const FlatRates& r, const std::arra
     return out;
 }
 
+std::array<bool, category_count> flat_rate_bases(const FlatRates& r) {
+    std::array<bool, category_count> out{};
+    auto add = [&](std::initializer_list<Category> categories) {
+        for (Category c : categories) out[static_cast<std::size_t>(c)] = true;
+    };
+    const auto others = {Category::travel, Category::external, Category::equipment, Category::infrastructure};
+    if (r.staff) add(others);
+    if (r.office_on_staff || r.travel || r.other_costs) add({Category::staff});
+    if (r.office_on_direct) {
+        add({Category::staff});
+        add(others);
+    }
+    return out;
+}
+
 std::array<bool, category_count> PartnerBudget::categories_with_lines() const {
     std::array<bool, category_count> out{};
     for (const auto& l : lines) out[static_cast<std::size_t>(l.category)] = true;

@@ -52,6 +52,14 @@ void check_sources(const Cofinancing& c) {
     }
 }
 
+void check_state_aid(const StateAid& aid) {
+    const auto& previous = aid.previous_de_minimis;
+    if (previous && (previous->cents() < 0 || previous->cents() > max_line_cents)) {
+        throw ArgumentError("state_aid/previous_de_minimis",
+                            "must lie between 0 and " + Money::from_cents(max_line_cents).to_string() + " (EUR)");
+    }
+}
+
 // The highest n of the ids "PPn" in use.
 int highest_partner_number(const Proposal& p) {
     int highest = 0;
@@ -139,6 +147,7 @@ void check_partner(const Partner& partner) {
         detail::within("budget/lines/" + std::to_string(i), [&] { check_line(lines[i]); });
     }
     check_sources(partner.cofinancing);
+    if (partner.state_aid) check_state_aid(*partner.state_aid);
 }
 
 const Partner& add_partner(Proposal& p, Partner partner) {
@@ -188,6 +197,16 @@ void set_partner_role(Proposal& p, std::string_view id, Role role) { p.partner(i
 
 void set_norwegian_project_owner(Proposal& p, std::string_view id, bool owner) {
     p.partner(id).norwegian_project_owner = owner;
+}
+
+void set_partner_economic_activity(Proposal& p, std::string_view id, std::optional<bool> value) {
+    p.partner(id).economic_activity = value;
+}
+
+void set_partner_state_aid(Proposal& p, std::string_view id, std::optional<StateAid> aid) {
+    Partner& partner = p.partner(id);
+    if (aid) check_state_aid(*aid);
+    partner.state_aid = aid;
 }
 
 std::vector<std::string> partner_references(const Proposal& p, std::string_view id) {

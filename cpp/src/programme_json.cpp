@@ -427,9 +427,15 @@ private:
 
     void org_types() {
         for (const auto& r : root_.at("org_types").items()) {
-            r.expect_object({"id", "name", "eligible", "source", "status", "note"});
-            p_.org_types_.push_back({r.at("id").nonempty_string(50), read_text_map(r.at("name")), r.at("eligible").boolean(),
-                                     sources_.cite(r)});
+            r.expect_object({"id", "name", "eligible", "economic_activity", "source", "status", "note"});
+            OrgType t{r.at("id").nonempty_string(50), read_text_map(r.at("name")), r.at("eligible").boolean(),
+                      sources_.cite(r), std::nullopt, {}};
+            if (auto e = r.find("economic_activity")) {
+                e->expect_object({"value", "source", "status", "note"});
+                t.economic_activity = e->at("value").boolean();
+                t.economic_activity_source = sources_.cite(*e);
+            }
+            p_.org_types_.push_back(std::move(t));
         }
         require_unique(p_.org_types_, &OrgType::id, root_.at("org_types"));
     }

@@ -126,6 +126,7 @@ json org_types(const Programme& p) {
         }
         return json{{"id", t.id}, {"name", text_in(t.name, "en")}, {"name_sv", text_in(t.name, "sv")},
                     {"name_da", text_in(t.name, "da")}, {"name_no", text_in(t.name, "no")}, {"eligible", t.eligible},
+                    {"economic_activity", t.economic_activity ? json(*t.economic_activity) : json(nullptr)},
                     {"aliases", text::join_choices(aliases, ", ")}};
     });
 }

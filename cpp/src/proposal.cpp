@@ -24,11 +24,21 @@ const std::vector<std::string>& language_codes() {
     return codes;
 }
 
+const std::vector<std::string>& state_aid_scheme_names() {
+    static const std::vector<std::string> names = {"none", "de-minimis", "gber-20a", "gber-other"};
+    return names;
+}
+
 std::string_view to_string(Role r) { return role_names()[static_cast<std::size_t>(r)]; }
 std::string_view to_string(LegalStatus s) { return legal_status_names()[static_cast<std::size_t>(s)]; }
 Role parse_role(std::string_view s) { return parse_choice<Role>(s, role_names(), "role"); }
 LegalStatus parse_legal_status(std::string_view s) {
     return parse_choice<LegalStatus>(s, legal_status_names(), "legal status");
+}
+
+std::string_view to_string(StateAidScheme s) { return state_aid_scheme_names()[static_cast<std::size_t>(s)]; }
+StateAidScheme parse_state_aid_scheme(std::string_view s) {
+    return parse_choice<StateAidScheme>(s, state_aid_scheme_names(), "state-aid scheme");
 }
 
 const Partner* Proposal::find_partner(std::string_view id_or_name) const {

@@ -97,9 +97,17 @@ Cofinancing read_cofinancing(const JsonReader& r) {
     return c;
 }
 
+StateAid read_state_aid(const JsonReader& r) {
+    r.expect_object({"scheme", "previous_de_minimis"});
+    StateAid aid;
+    aid.scheme = read_choice(r.at("scheme"), &parse_state_aid_scheme);
+    if (auto m = r.find("previous_de_minimis")) aid.previous_de_minimis = read_decimal(*m, &Money::parse);
+    return aid;
+}
+
 Partner read_partner(const JsonReader& r) {
     r.expect_object({"id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner",
-                     "budget", "cofinancing"});
+                     "economic_activity", "state_aid", "budget", "cofinancing"});
     Partner p;
     p.id = r.at("id").string(detail::any_length);
     if (p.id.empty()) r.at("id").fail("must not be empty");  // an empty id would be handed a new one
@@ -110,6 +118,8 @@ Partner read_partner(const JsonReader& r) {
     if (auto s = r.find("legal_status")) p.legal_status = read_choice(*s, &parse_legal_status);
     p.role = read_choice(r.at("role"), &parse_role);
     if (auto owner = r.find("norwegian_project_owner")) p.norwegian_project_owner = owner->boolean();
+    if (auto e = r.find("economic_activity")) p.economic_activity = e->boolean();
+    if (auto s = r.find("state_aid")) p.state_aid = read_state_aid(*s);
     if (auto b = r.find("budget")) p.budget = read_budget(*b);
     if (auto c = r.find("cofinancing")) p.cofinancing = read_cofinancing(*c);
     return p;
@@ -183,6 +193,11 @@ nlohmann::ordered_json cofinancing_to_json(const Cofinancing& c) {
     return oj{{"fund", or_null(c.fund)}, {"rate", text_or_null(c.rate)}, {"sources", sources}};
 }
 
+nlohmann::ordered_json state_aid_to_json(const StateAid& aid) {
+    return nlohmann::ordered_json{{"scheme", std::string(to_string(aid.scheme))},
+                                  {"previous_de_minimis", text_or_null(aid.previous_de_minimis)}};
+}
+
 }  // namespace
 
 Proposal proposal_from_json(const nlohmann::json& doc) {
@@ -253,7 +268,7 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
     }
     oj partners = oj::array();
     for (const auto& partner : p.partners) {
-        partners.push_back(oj{
+        oj out{
             {"id", partner.id},
             {"name", partner.name},
             {"country", partner.country},
@@ -262,9 +277,13 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
             {"legal_status", partner.legal_status ? oj(std::string(to_string(*partner.legal_status))) : oj(nullptr)},
             {"role", std::string(to_string(partner.role))},
             {"norwegian_project_owner", partner.norwegian_project_owner},
-            {"budget", budget_to_json(partner.budget)},
-            {"cofinancing", cofinancing_to_json(partner.cofinancing)},
-        });
+        };
+        // Written once given, so documents drafted before the State-aid screening keep their bytes.
+        if (partner.economic_activity) out["economic_activity"] = *partner.economic_activity;
+        if (partner.state_aid) out["state_aid"] = state_aid_to_json(*partner.state_aid);
+        out["budget"] = budget_to_json(partner.budget);
+        out["cofinancing"] = cofinancing_to_json(partner.cofinancing);
+        partners.push_back(std::move(out));
     }
     oj out{
         {"format", "interreg-proposal"},

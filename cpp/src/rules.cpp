@@ -10,7 +10,8 @@ const std::vector<RuleDef>& rule_catalogue() {
     static const std::vector<RuleDef> all = [] {
         std::vector<RuleDef> out;
         for (auto family : {rules::partnership, rules::partner, rules::project, rules::call, rules::budget,
-                            rules::cofinancing, rules::workplan, rules::indicators, rules::network, rules::document}) {
+                            rules::cofinancing, rules::stateaid, rules::workplan, rules::indicators, rules::network,
+                            rules::document}) {
             auto defs = family();
             out.insert(out.end(), defs.begin(), defs.end());
         }
@@ -24,6 +25,20 @@ const RuleDef* find_rule(std::string_view id) {
     auto it = std::find_if(all.begin(), all.end(), [&](const RuleDef& d) { return d.id == id; });
     return it == all.end() ? nullptr : &*it;
 }
+
+namespace {
+
+Money parse_money_param(const JsonReader& value) {
+    const std::string text = value.string();
+    try {
+        const Money m = Money::parse(text);
+        if (m.cents() >= 0) return m;
+    } catch (const ArgumentError&) {
+    }
+    value.fail("expected an amount in EUR as a decimal string that is not negative, e.g. \"300000.00\"");
+}
+
+}  // namespace
 
 void check_rule_params(const RuleDef& rule, const JsonReader& params) {
     if (!params.json().is_object()) params.fail("expected an object of parameters");
@@ -43,6 +58,7 @@ void check_rule_params(const RuleDef& rule, const JsonReader& params) {
             case ParamType::date:
                 if (!Date::parse(value.string())) value.fail("expected a date as YYYY-MM-DD");
                 break;
+            case ParamType::money: parse_money_param(value); break;
         }
     }
     for (const auto& spec : rule.params) params.at(spec.key);  // every parameter is required
@@ -81,6 +97,7 @@ const ConsortiumGraph& RuleContext::consortium() {
 }
 
 Date RuleContext::date_param(std::string_view key) const { return *Date::parse(param(key).get<std::string>()); }
+Money RuleContext::money_param(std::string_view key) const { return Money::parse(param(key).get<std::string>()); }
 
 bool RuleContext::kind_exempt() const {
     const auto& kinds = param("exempt_kinds");

@@ -99,8 +99,10 @@ Proposal without_budgets() {
 }
 
 // Rules that need the budget summary; they stay silent when it cannot be computed.
-const char* const summary_rules[] = {"budget.partner-empty", "budget.total", "budget.pre-project-total",
-                                     "cofinancing.norwegian-cap", "cofinancing.pre-project-cap", "cofinancing.sources"};
+const char* const summary_rules[] = {"budget.partner-empty",      "budget.total",
+                                     "budget.pre-project-total",  "budget.simplified-costs",
+                                     "cofinancing.norwegian-cap", "cofinancing.pre-project-cap",
+                                     "cofinancing.sources"};
 
 }  // namespace
 

@@ -352,15 +352,19 @@ TEST(ProposalWrite, KeysInDocumentedOrder) {
     EXPECT_EQ(keys, (std::vector<std::string>{"format", "version", "programme", "call", "kind", "acronym", "title",
                                               "summary", "specific_objective", "geography", "start",
                                               "duration_months", "exchange_rates", "partners", "work_plan"}));
-    std::vector<std::string> partner_keys;
-    for (const auto& item : doc["partners"][0].items()) partner_keys.push_back(item.key());
-    EXPECT_EQ(partner_keys, (std::vector<std::string>{"id", "name", "country", "region", "org_type", "legal_status",
-                                                      "role", "norwegian_project_owner", "budget", "cofinancing"}));
     auto keys_of = [](const nlohmann::ordered_json& j) {
         std::vector<std::string> out;
         for (const auto& item : j.items()) out.push_back(item.key());
         return out;
     };
+    // economic_activity and state_aid are written once given (PP1 records its State-aid scheme).
+    EXPECT_EQ(keys_of(doc["partners"][0]), (std::vector<std::string>{"id", "name", "country", "region", "org_type",
+                                                                      "legal_status", "role", "norwegian_project_owner",
+                                                                      "state_aid", "budget", "cofinancing"}));
+    EXPECT_EQ(keys_of(doc["partners"][1]), (std::vector<std::string>{"id", "name", "country", "region", "org_type",
+                                                                      "legal_status", "role", "norwegian_project_owner",
+                                                                      "budget", "cofinancing"}));
+    EXPECT_EQ(keys_of(doc["partners"][0]["state_aid"]), (std::vector<std::string>{"scheme", "previous_de_minimis"}));
     const auto& budget = doc["partners"][0]["budget"];
     EXPECT_EQ(keys_of(budget), (std::vector<std::string>{"flat_rates", "lines"}));
     EXPECT_EQ(keys_of(budget["flat_rates"]),

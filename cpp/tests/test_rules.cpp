@@ -91,6 +91,7 @@ Proposal oresund_proposal() {
     copenhagen.flat_rates.other_costs = percent("40%");
     add_partner(p, interreg_test::with_budget(make_partner("Lunds universitet", "SE", "Skåne", "university", Role::lead), lund));
     add_partner(p, interreg_test::with_budget(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"), copenhagen));
+    p.partners[0].state_aid = interreg::StateAid{};  // screened: no State aid
     return p;
 }
 
@@ -118,7 +119,8 @@ TEST(RuleCatalogue, IdsAreUnique) {
     for (const auto& d : interreg::rule_catalogue()) EXPECT_TRUE(seen.insert(d.id).second) << "duplicate " << d.id;
     // 17 + 8 budget.* + 4 cofinancing.* + 9 workplan.* + 4 indicators.* + project.objective-fit + 3 network.*
     // + project.period + budget.pre-project-total + workplan.activity-order + 4 document.*
-    EXPECT_EQ(seen.size(), 53u);
+    // + budget.simplified-costs + 3 stateaid.*
+    EXPECT_EQ(seen.size(), 57u);
 }
 
 TEST(RuleCatalogue, EveryRuleIsSwitchedOnInOks) {
@@ -146,7 +148,7 @@ TEST(RuleCatalogue, DefaultSeverities) {
                              d.id == "budget.partner-empty" || d.id == "workplan.activity-order" ||
                              d.id == "workplan.partner-involvement" || d.id == "indicators.pairing" ||
                              d.id == "project.objective-fit" || d.id == "network.isolated-country" ||
-                             d.id == "network.joint-activity";
+                             d.id == "network.joint-activity" || d.id == "stateaid.screening";
         const bool info = d.id == "network.single-bridge";
         EXPECT_EQ(d.severity, info ? Severity::info : warning ? Severity::warning : Severity::error) << d.id;
     }
@@ -213,7 +215,9 @@ INSTANTIATE_TEST_SUITE_P(EveryRule, BaselineIsSilent,
                                            "budget.flat-rate-combination", "budget.flat-rate-value",
                                            "budget.partner-empty", "budget.associated", "budget.total",
                                            "cofinancing.max-rate", "cofinancing.norwegian-cap",
-                                           "cofinancing.pre-project-cap", "cofinancing.sources"),
+                                           "cofinancing.pre-project-cap", "cofinancing.sources",
+                                           "budget.simplified-costs", "stateaid.screening",
+                                           "stateaid.de-minimis-ceiling", "stateaid.gber-20a-ceiling"),
                          [](const auto& info) {
                              std::string name = info.param;
                              for (char& c : name) {
@@ -570,6 +574,7 @@ TEST(OutsideArea, WarnsForGermanPartnerWithFreeTextRegion) {
     interreg::PartnerBudget kiel;  // a budget, so that the outside-area warning is the only finding
     kiel.lines.push_back(interreg_test::budget_line(interreg::Category::staff, "Researcher", "hours", "200", "55.00"));
     add_partner(p, interreg_test::with_budget(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"), kiel));
+    p.partners[3].state_aid = interreg::StateAid{};  // screened: no State aid
     p.work_plan.work_packages[1].activities[0].partners.push_back("PP4");  // and works in the job fairs
     auto f = single(p, "partner.outside-area");
     ASSERT_TRUE(f);

@@ -246,9 +246,9 @@ inline interreg::WorkPlan full_work_plan(bool pre_project = false) {
 }
 
 // A main-project proposal for call 2025:1 that the embedded programme accepts with no
-// finding at all: a Swedish lead university (PP1), a Danish municipality (PP2) and a
-// Norwegian county that owns the Norwegian part (PP3), each with a budget and the work plan
-// above.
+// finding at all: a Swedish lead university (PP1, screened: no State aid), a Danish
+// municipality (PP2) and a Norwegian county that owns the Norwegian part (PP3), each with a
+// budget and the work plan above.
 inline interreg::Proposal baseline() {
     interreg::Proposal p;
     p.programme = "oks-2021-2027";
@@ -269,6 +269,8 @@ inline interreg::Proposal baseline() {
     add_partner(p, with_budget(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
                                            interreg::Role::partner, true),
                               baseline_budget_pp3()));
+    // The university has screened its part (public research and teaching): no State aid.
+    p.partners[0].state_aid = interreg::StateAid{interreg::StateAidScheme::none, std::nullopt};
     p.work_plan = full_work_plan();
     return p;
 }

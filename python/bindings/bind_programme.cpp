@@ -119,7 +119,9 @@ void register_programme(py::module_& m) {
     add_source(call);
 
     py::class_<OrgType> org(m, "OrgType", "A type of organisation and whether it may be a partner.");
-    org.def_readonly("id", &OrgType::id).def_readonly("name", &OrgType::name).def_readonly("eligible", &OrgType::eligible);
+    org.def_readonly("id", &OrgType::id).def_readonly("name", &OrgType::name).def_readonly("eligible", &OrgType::eligible)
+        .def_readonly("economic_activity", &OrgType::economic_activity,
+                      "Whether organisations of this type carry out an economic activity by default (None: it depends).");
     add_source(org);
 
     py::class_<Alias> alias(m, "Alias", "Other spellings of an entry of one of the programme's lists.");

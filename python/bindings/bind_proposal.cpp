@@ -9,6 +9,7 @@
 #include "interreg/errors.hpp"
 #include "interreg/files.hpp"
 #include "interreg/proposal_json.hpp"
+#include "interreg/state_aid.hpp"
 #include "interreg/text.hpp"
 
 namespace interreg::bindings {
@@ -34,43 +35,61 @@ TextMap texts_arg(py::handle value, const char* field) {
     return out;
 }
 
-// A partner's own fields as Python reads them (its budget has calls of its own).
-py::dict partner_fields(const Partner& p) {
-    py::dict d;
-    d["id"] = p.id;
-    d["name"] = p.name;
-    d["country"] = p.country;
-    d["region"] = p.region ? py::object(py::str(*p.region)) : py::none();
-    d["org_type"] = p.org_type ? py::object(py::str(*p.org_type)) : py::none();
-    d["legal_status"] = p.legal_status ? py::object(py::str(std::string(to_string(*p.legal_status)))) : py::none();
-    d["role"] = std::string(to_string(p.role));
-    d["norwegian_project_owner"] = p.norwegian_project_owner;
-    return d;
-}
-
-struct PartnerCopy {  // the fields above, copied under the lock
+// A partner's own fields, copied under the lock (its budget has calls of its own), with whether
+// it carries out an economic activity as given or by default (state_aid.hpp).
+struct PartnerCopy {
     std::string id, name, country;
     std::optional<std::string> region, org_type;
     std::optional<LegalStatus> legal_status;
     Role role;
     bool owner;
+    std::optional<bool> economic_activity;
+    std::optional<StateAid> state_aid;
 };
 
-PartnerCopy copy_fields(const Partner& p) {
-    return {p.id, p.name, p.country, p.region, p.org_type, p.legal_status, p.role, p.norwegian_project_owner};
+PartnerCopy copy_fields(const Programme& programme, const Partner& p) {
+    return {p.id,     p.name,  p.country, p.region, p.org_type, p.legal_status, p.role, p.norwegian_project_owner,
+            economic_activity(programme, p), p.state_aid};
 }
 
+py::object optional_str(const std::optional<std::string>& s) { return s ? py::object(py::str(*s)) : py::none(); }
+
+py::object state_aid_fields(const std::optional<StateAid>& aid) {
+    if (!aid) return py::none();
+    py::dict d;
+    d["scheme"] = std::string(to_string(aid->scheme));
+    d["previous_de_minimis"] =
+        aid->previous_de_minimis ? py::object(py::str(aid->previous_de_minimis->to_string())) : py::none();
+    return std::move(d);
+}
+
+// The fields as Python reads them.
 py::dict fields_of(const PartnerCopy& c) {
-    Partner p;
-    p.id = c.id;
-    p.name = c.name;
-    p.country = c.country;
-    p.region = c.region;
-    p.org_type = c.org_type;
-    p.legal_status = c.legal_status;
-    p.role = c.role;
-    p.norwegian_project_owner = c.owner;
-    return partner_fields(p);
+    py::dict d;
+    d["id"] = c.id;
+    d["name"] = c.name;
+    d["country"] = c.country;
+    d["region"] = optional_str(c.region);
+    d["org_type"] = optional_str(c.org_type);
+    d["legal_status"] = c.legal_status ? py::object(py::str(std::string(to_string(*c.legal_status)))) : py::none();
+    d["role"] = std::string(to_string(c.role));
+    d["norwegian_project_owner"] = c.owner;
+    d["economic_activity"] = c.economic_activity ? py::object(py::bool_(*c.economic_activity)) : py::none();
+    d["state_aid"] = state_aid_fields(c.state_aid);
+    return d;
+}
+
+bool bool_arg(py::handle value, const char* field) {
+    if (!PyBool_Check(value.ptr())) throw py::type_error(std::string(field) + " must be a bool, not " + Py_TYPE(value.ptr())->tp_name);
+    return value.cast<bool>();
+}
+
+std::optional<bool> optional_bool_arg(py::handle value, const char* field) {
+    if (value.is_none()) return std::nullopt;
+    if (!PyBool_Check(value.ptr())) {
+        throw py::type_error(std::string(field) + " must be a bool or None, not " + Py_TYPE(value.ptr())->tp_name);
+    }
+    return value.cast<bool>();
 }
 
 using Setter = void (*)(Draft&, std::string_view, py::handle);
@@ -106,11 +125,12 @@ const std::map<std::string, Setter>& partner_setters() {
              editing(d, [&](Proposal& p) { set_partner_role(p, id, role); });
          }},
         {"norwegian_project_owner", [](Draft& d, std::string_view id, py::handle v) {
-             if (!PyBool_Check(v.ptr())) {
-                 throw py::type_error(std::string("norwegian_project_owner must be a bool, not ") + Py_TYPE(v.ptr())->tp_name);
-             }
-             const bool owner = v.cast<bool>();
+             const bool owner = bool_arg(v, "norwegian_project_owner");
              editing(d, [&](Proposal& p) { set_norwegian_project_owner(p, id, owner); });
+         }},
+        {"economic_activity", [](Draft& d, std::string_view id, py::handle v) {
+             const auto value = optional_bool_arg(v, "economic_activity");
+             editing(d, [&](Proposal& p) { set_partner_economic_activity(p, id, value); });
          }},
     };
     return setters;
@@ -220,9 +240,9 @@ void register_proposal(py::module_& m) {
             });
         }, "The partners' ids, in order.")
         .def("partners", [](const Draft& d) {
-            const auto copies = reading(d, [](const Proposal& p) {
+            const auto copies = reading(d, [&](const Proposal& p) {
                 std::vector<PartnerCopy> out;
-                for (const auto& partner : p.partners) out.push_back(copy_fields(partner));
+                for (const auto& partner : p.partners) out.push_back(copy_fields(d.programme(), partner));
                 return out;
             });
             py::list out;
@@ -231,10 +251,10 @@ void register_proposal(py::module_& m) {
         }, "Every partner's own fields (dicts), in order.")
         .def("partner", [](const Draft& d, py::handle id_or_name) {
             const auto key = text_arg(id_or_name, "partner");
-            return fields_of(reading(d, [&](const Proposal& p) { return copy_fields(p.partner(key)); }));
+            return fields_of(reading(d, [&](const Proposal& p) { return copy_fields(d.programme(), p.partner(key)); }));
         }, py::arg("id_or_name"), "A partner's own fields, by id or name (NotFoundError lists the partners).")
         .def("add_partner", [](Draft& d, py::handle name, py::handle country, py::handle region, py::handle org_type,
-                               py::handle legal_status, py::handle role, py::handle owner) {
+                               py::handle legal_status, py::handle role, py::handle owner, py::handle activity) {
             const Programme& programme = d.programme();
             Partner partner;
             partner.name = text_arg(name, "name");
@@ -243,14 +263,12 @@ void register_proposal(py::module_& m) {
             if (auto t = optional_text_arg(org_type, "org_type")) partner.org_type = org_type_named(programme, std::move(*t));
             if (auto s = optional_text_arg(legal_status, "legal_status")) partner.legal_status = legal_status_named(programme, *s);
             partner.role = role_named(programme, text_arg(role, "role"));
-            if (!PyBool_Check(owner.ptr())) {
-                throw py::type_error(std::string("norwegian_project_owner must be a bool, not ") + Py_TYPE(owner.ptr())->tp_name);
-            }
-            partner.norwegian_project_owner = owner.cast<bool>();
+            partner.norwegian_project_owner = bool_arg(owner, "norwegian_project_owner");
+            partner.economic_activity = optional_bool_arg(activity, "economic_activity");
             return editing(d, [&](Proposal& p) { return add_partner(p, std::move(partner)).id; });
         }, py::arg("name"), py::arg("country"), py::arg("region") = py::none(), py::arg("org_type") = py::none(),
            py::arg("legal_status") = py::none(), py::arg("role") = "partner", py::arg("norwegian_project_owner") = false,
-           "Add a partner; returns its id.")
+           py::arg("economic_activity") = py::none(), "Add a partner; returns its id.")
         .def("set_partner", [](Draft& d, py::handle id_or_name, const std::string& field, py::handle value) {
             const auto id = text_arg(id_or_name, "partner");
             const auto& setters = partner_setters();
@@ -262,6 +280,18 @@ void register_proposal(py::module_& m) {
             }
             it->second(d, id, value);
         }, py::arg("id"), py::arg("field"), py::arg("value"), "Set one of a partner's own fields (checked by the core).")
+        .def("set_state_aid", [](Draft& d, py::handle id_or_name, py::handle scheme, py::handle previous) {
+            const auto key = text_arg(id_or_name, "partner");
+            std::optional<StateAid> aid;
+            if (auto name = optional_text_arg(scheme, "scheme")) {
+                aid = StateAid{parse_state_aid_scheme(*name), std::nullopt};
+                if (!previous.is_none()) aid->previous_de_minimis = money_arg(previous, "previous_de_minimis");
+            } else if (!previous.is_none()) {
+                throw ArgumentError("previous_de_minimis", "give a scheme with it, or None for both to clear the record");
+            }
+            editing(d, [&](Proposal& p) { set_partner_state_aid(p, key, aid); });
+        }, py::arg("id"), py::arg("scheme"), py::arg("previous_de_minimis") = py::none(),
+           "Record a partner's State-aid scheme (and previous de minimis aid in EUR), or clear it with None.")
         .def("partner_references", [](const Draft& d, py::handle id) {
             const auto key = text_arg(id, "partner");
             return reading(d, [&](const Proposal& p) { return partner_references(p, p.partner(key).id); });

@@ -14,8 +14,8 @@ from typing import Dict
 from . import _core
 
 __all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "DRAFT_LABELS", "SHEET_TITLES", "TOTAL", "TOTAL_BUDGET",
-           "CONTRIBUTION", "ROLE_LABELS", "column_label", "lower_first", "COST_COLOURS", "FUND_COLOURS", "CONTRIBUTION_COLOUR",
-           "WORK_PACKAGE_COLOURS", "COUNTRY_COLOURS", "OTHER_COUNTRY_COLOUR"]
+           "CONTRIBUTION", "ROLE_LABELS", "STATE_AID_LABELS", "column_label", "lower_first", "COST_COLOURS",
+           "FUND_COLOURS", "CONTRIBUTION_COLOUR", "WORK_PACKAGE_COLOURS", "COUNTRY_COLOURS", "OTHER_COUNTRY_COLOUR"]
 
 # The columns of a cost breakdown, in display order ("other_costs" is the 40 % option), as
 # the core defines them.
@@ -112,6 +112,16 @@ SHEET_TITLES: Dict[str, str] = {
 }
 
 ROLE_LABELS: Dict[str, str] = {"lead": "Lead partner", "partner": "Partner", "associated": "Associated partner"}
+
+# A partner's State-aid screening: its scheme, or why it has none (docs/rules.md#state-aid).
+STATE_AID_LABELS: Dict[str, str] = {
+    "none": "No State aid",
+    "de-minimis": "De minimis",
+    "gber-20a": "GBER Art. 20a",
+    "gber-other": "GBER",
+    "no-economic-activity": "No economic activity",
+    "not-screened": "Not screened",
+}
 
 # -- palette ----------------------------------------------------------------------------
 # One colour per cost column, shared by the plots.

@@ -11,6 +11,7 @@ from .errors import ArgumentError
 from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .budget import Amount, Cofinancing, PartnerBudget
+from .money import from_text as _money
 from .summary import BudgetSummary
 from .report import Report
 from .workplan import WorkPlan
@@ -73,8 +74,9 @@ class _PartnerField(Generic[T]):
 class Partner:
     """A partner of a :class:`Proposal`: a live view, so changes go straight into the proposal.
 
-    Attributes ``name``, ``country``, ``region``, ``org_type``, ``legal_status``, ``role`` and
-    ``norwegian_project_owner`` can be read and set; ``id`` ("PP1", ...) is fixed.
+    Attributes ``name``, ``country``, ``region``, ``org_type``, ``legal_status``, ``role``,
+    ``norwegian_project_owner`` and ``economic_activity`` can be read and set; ``id`` ("PP1",
+    ...) is fixed. The State-aid scheme is recorded with :meth:`set_state_aid`.
     """
 
     __slots__ = ("_proposal", "_id")
@@ -87,6 +89,10 @@ class Partner:
     role: _PartnerField[str] = _PartnerField("'lead', 'partner' or 'associated'.")
     norwegian_project_owner: _PartnerField[bool] = _PartnerField(
         "Whether this Norwegian partner is the Norwegian project owner (norsk prosjekteier).")
+    economic_activity: _PartnerField[Optional[bool]] = _PartnerField(
+        "Whether the partner carries out an economic activity (State aid): the value set, else the default of "
+        "its organisation type (ÖKS: a company True, a public authority False), else None (unknown). Set "
+        "True, False, or None to go back to the default.")
 
     def __init__(self, proposal: "Proposal", id: str):
         self._proposal = proposal
@@ -98,6 +104,24 @@ class Partner:
 
     def _fields(self) -> Dict[str, Any]:
         return self._proposal._core.partner(self._id)
+
+    @property
+    def state_aid(self) -> Optional[Dict[str, Any]]:
+        """The State-aid scheme recorded after screening: ``{"scheme": ..., "previous_de_minimis":
+        Decimal or None}``, or None when the partner has not recorded one (see :meth:`set_state_aid`)."""
+        aid = self._fields()["state_aid"]
+        if aid is None:
+            return None
+        previous = aid["previous_de_minimis"]
+        return {"scheme": aid["scheme"], "previous_de_minimis": None if previous is None else _money(previous)}
+
+    def set_state_aid(self, scheme: Optional[str], previous_de_minimis: Optional[Amount] = None) -> None:
+        """Record the State-aid scheme the partner's aid falls under after screening its activities:
+        ``"none"`` (no State aid), ``"de-minimis"``, ``"gber-20a"`` or ``"gber-other"``; for de
+        minimis, `previous_de_minimis` is the de minimis aid (EUR) the undertaking received in the
+        last three years. ``scheme=None`` clears the record. Validation checks the schemes' ceilings
+        (docs/rules.md#state-aid)."""
+        self._proposal._core.set_state_aid(self._id, scheme, previous_de_minimis)
 
     @property
     def budget(self) -> PartnerBudget:
@@ -245,7 +269,8 @@ class Proposal:
 
     def add_partner(self, name: str, *, country: str, region: Optional[str] = None,
                     org_type: Optional[str] = None, legal_status: Optional[str] = None,
-                    role: str = "partner", norwegian_project_owner: bool = False) -> Partner:
+                    role: str = "partner", norwegian_project_owner: bool = False,
+                    economic_activity: Optional[bool] = None) -> Partner:
         """Add a partner and return it (ids run PP1, PP2, ...).
 
         `country` is an ISO 3166-1 alpha-2 code or a programme country's name ("Sverige"), and
@@ -253,10 +278,11 @@ class Proposal:
         the choices). An organisation type the programme knows, by id, by name in any of its
         languages or by a harmonised Interreg partner type ("Local public authority"), is
         stored as its id; an unknown one and the region are stored as given and judged by
-        :meth:`validate`.
+        :meth:`validate`. `economic_activity` says whether the partner carries out an economic
+        activity (State aid); None leaves it to the organisation type's default.
         """
         return Partner(self, self._core.add_partner(name, country, region, org_type, legal_status, role,
-                                                     norwegian_project_owner))
+                                                     norwegian_project_owner, economic_activity))
 
     def partner(self, id_or_name: str) -> Partner:
         """A partner by id ("PP2") or by name (case, diacritics and legal form ignored)."""
@@ -315,9 +341,11 @@ class Proposal:
         return write_docx(self, path)
 
     def to_frame(self):
-        """The partners as a pandas DataFrame, one row per partner."""
-        columns = ["id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner"]
-        return frame(self._core.partners(), columns=columns)
+        """The partners as a pandas DataFrame, one row per partner (``state_aid``: the scheme)."""
+        columns = ["id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner",
+                   "economic_activity", "state_aid"]
+        rows = [{**p, "state_aid": p["state_aid"] and p["state_aid"]["scheme"]} for p in self._core.partners()]
+        return frame(rows, columns=columns)
 
     def __repr__(self) -> str:
         return (f"<Proposal {self.acronym or '(no acronym)'}: {self.specific_objective or 'no objective'}, "

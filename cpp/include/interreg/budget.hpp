@@ -43,6 +43,12 @@ void set_flat_rate(FlatRates& f, std::string_view name, std::optional<Rate> rate
 // office options exclude each other; a flat-rated category takes no lines of its own.)
 std::vector<std::string> flat_rate_conflicts(const FlatRates& rates, const std::array<bool, category_count>& has_lines);
 
+// The categories whose real costs the chosen flat rates are computed on (as the budget engine
+// applies them): staff → travel, external, equipment, infrastructure; office of staff, travel
+// and other costs → staff; office of direct costs → staff, travel, external, equipment,
+// infrastructure.
+std::array<bool, category_count> flat_rate_bases(const FlatRates& rates);
+
 struct BudgetLine {
     Category category = Category::staff;
     std::string description;

@@ -53,6 +53,11 @@ void set_partner_org_type(Proposal& p, std::string_view id, std::optional<std::s
 void set_partner_legal_status(Proposal& p, std::string_view id, std::optional<LegalStatus> status);
 void set_partner_role(Proposal& p, std::string_view id, Role role);
 void set_norwegian_project_owner(Proposal& p, std::string_view id, bool owner);
+// Whether the partner carries out an economic activity; none: its organisation type's default.
+void set_partner_economic_activity(Proposal& p, std::string_view id, std::optional<bool> value);
+// The State-aid scheme the partner recorded, or none (not screened yet). ArgumentError when the
+// previous de minimis aid is negative or beyond the format's limit.
+void set_partner_state_aid(Proposal& p, std::string_view id, std::optional<StateAid> aid);
 
 // Where the work plan names a partner: "lead of work package 2", "partner in activity A1.2".
 std::vector<std::string> partner_references(const Proposal& p, std::string_view id);

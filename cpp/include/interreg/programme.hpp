@@ -147,6 +147,10 @@ struct OrgType {
     TextMap name;
     bool eligible = true;
     Citation source;
+    // Whether organisations of this type carry out an economic activity unless a partner says
+    // otherwise (State aid); absent: it depends on the organisation.
+    std::optional<bool> economic_activity;
+    Citation economic_activity_source;
 };
 
 // Other spellings of an entry of one of the programme's lists (docs/programme-format.md#aliases),

@@ -29,6 +29,20 @@ const std::vector<std::string>& role_names();
 const std::vector<std::string>& legal_status_names();
 const std::vector<std::string>& language_codes();    // en, sv, da, no
 
+// The State-aid scheme a partner's aid falls under, recorded after screening its activities
+// (docs/rules.md#state-aid): no aid, de minimis (Reg. (EU) 2023/2831), GBER Art. 20a or another
+// GBER article (Reg. (EU) No 651/2014).
+enum class StateAidScheme { none, de_minimis, gber_20a, gber_other };
+std::string_view to_string(StateAidScheme s);                // "none", "de-minimis", "gber-20a", "gber-other"
+StateAidScheme parse_state_aid_scheme(std::string_view s);  // throws ArgumentError with the choices
+const std::vector<std::string>& state_aid_scheme_names();
+
+struct StateAid {
+    StateAidScheme scheme = StateAidScheme::none;
+    // De minimis aid (EUR) the undertaking received in the last three years; absent: none.
+    std::optional<Money> previous_de_minimis;
+};
+
 // Limits of the format (docs/limits.md; text limits in fields.hpp); beyond them a document is malformed.
 inline constexpr int max_duration_months = 120;
 inline constexpr std::size_t max_partners = 200;
@@ -44,6 +58,8 @@ struct Partner {
     std::optional<LegalStatus> legal_status;
     Role role = Role::partner;
     bool norwegian_project_owner = false;
+    std::optional<bool> economic_activity;  // absent: the default of its organisation type (state_aid.hpp)
+    std::optional<StateAid> state_aid;      // absent: not screened yet
     PartnerBudget budget;
     Cofinancing cofinancing;
 };

@@ -18,7 +18,8 @@
 
 namespace interreg {
 
-enum class ParamType { integer, string, string_list, date };  // date: "YYYY-MM-DD"
+// date: "YYYY-MM-DD"; money: an amount in EUR, not negative, as a decimal string ("300000.00")
+enum class ParamType { integer, string, string_list, date, money };
 
 struct ParamSpec {
     std::string_view key;
@@ -59,6 +60,7 @@ public:
 
     const nlohmann::json& param(std::string_view key) const { return config_->params.at(std::string(key)); }
     Date date_param(std::string_view key) const;  // a ParamType::date, checked when the programme was read
+    Money money_param(std::string_view key) const;  // a ParamType::money, likewise
     // Whether the rule's `exempt_kinds` parameter names the proposal's kind: the programme does
     // not assess every part of, say, a pre-project.
     bool kind_exempt() const;
@@ -105,6 +107,7 @@ std::vector<RuleDef> project();
 std::vector<RuleDef> call();
 std::vector<RuleDef> budget();
 std::vector<RuleDef> cofinancing();
+std::vector<RuleDef> stateaid();
 std::vector<RuleDef> workplan();
 std::vector<RuleDef> indicators();
 std::vector<RuleDef> network();

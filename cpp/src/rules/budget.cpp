@@ -176,6 +176,73 @@ void total(RuleContext& ctx) {
                               " EUR. Add the partners' costs (partner.budget.add(...)).");
 }
 
+bool under_state_aid(const Partner& p) { return p.state_aid && p.state_aid->scheme != StateAidScheme::none; }
+
+// The partner's lines at real cost outside the bases of its flat rates, as "line 1 (Equipment)"
+// (numbered from 1, as people count), and their categories.
+std::vector<std::string> real_cost_lines(const Programme& programme, const Partner& p,
+                                         std::array<bool, category_count>& categories) {
+    const auto bases = flat_rate_bases(p.budget.flat_rates);
+    std::vector<std::string> out;
+    for (std::size_t j = 0; j < p.budget.lines.size(); ++j) {
+        const BudgetLine& l = p.budget.lines[j];
+        const auto c = static_cast<std::size_t>(l.category);
+        if (l.category == Category::lump_sum || l.lump_sum || priced_by_programme(programme, l) || bases[c]) continue;
+        out.push_back("line " + std::to_string(j + 1) + (l.description.empty() ? "" : " (" + l.description + ")"));
+        categories[c] = true;
+    }
+    return out;
+}
+
+// The simplified options that can replace real-cost lines of `categories`.
+std::string simplified_options(const Programme& programme, const std::array<bool, category_count>& categories) {
+    std::vector<std::string> options = {"a lump sum line (category 'lump_sum' with its amount from a draft budget)"};
+    std::vector<std::string> unit_costs;
+    for (const auto& u : programme.budget().unit_costs) {
+        if (categories[static_cast<std::size_t>(u.category)]) unit_costs.push_back("'" + u.id + "'");
+    }
+    if (!unit_costs.empty()) options.push_back("the programme's unit cost " + text::join_choices(unit_costs, " or "));
+    if (const FlatRateOption* o = programme.flat_rate_option("other_costs")) {
+        options.push_back("staff costs with " + o->max_rate.to_string() + " for all other costs (flat rate other_costs)");
+    }
+    return text::join_choices(options, " or ");
+}
+
+// CPR Art. 53(2): in a small operation the support takes simplified forms. The operation is what
+// the funds of `funds` finance (ÖKS: ERDF; the Norwegian funds are not under the CPR).
+void simplified_costs(RuleContext& ctx) {
+    if (!ctx.budget) return;
+    const auto funds = ctx.param("funds").get<std::vector<std::string>>();
+    auto covered = [&](const PartnerSummary& s) { return std::find(funds.begin(), funds.end(), s.fund) != funds.end(); };
+    Money total;
+    for (const auto& s : ctx.budget->partners) {
+        if (covered(s)) total = total + s.costs.total;
+    }
+    const Money max_total = ctx.money_param("max_total");
+    if (total > max_total || total.cents() == 0) return;
+    std::vector<std::string> fund_names;
+    for (const auto& id : funds) {
+        const Fund* f = ctx.programme.fund(id);
+        fund_names.push_back(f ? f->name.at("en") : id);
+    }
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const Partner& p = partners[i];
+        if (p.role == Role::associated || under_state_aid(p) || !covered(ctx.budget->partners[i])) continue;
+        std::array<bool, category_count> categories{};
+        const auto lines = real_cost_lines(ctx.programme, p, categories);
+        if (lines.empty()) continue;
+        ctx.emit(budget_path(i),
+                 "The operation's total eligible cost, counted over the partners financed by " +
+                     text::join_choices(fund_names, " or ") + ", is " + total.to_string() + " EUR, at most " +
+                     max_total.to_string() + " EUR, so its support takes the form of unit costs, lump sums or flat "
+                     "rates, and only the costs a flat rate is computed on may be real costs. " + p.name + " budgets " +
+                     text::join_choices(lines, " and ") + " at real cost. Use " +
+                     simplified_options(ctx.programme, categories) +
+                     ", or record the State-aid scheme if its support is State aid.");
+    }
+}
+
 }  // namespace
 
 // The total budget of the partners each fund finances, within the project kind's caps.
@@ -209,6 +276,8 @@ std::vector<RuleDef> budget() {
         {"budget.total", Severity::error, "The project's total budget is above zero", {}, total},
         {"budget.pre-project-total", Severity::error, "The total budget per fund within the project kind's caps", {},
          kind_total},
+        {"budget.simplified-costs", Severity::error, "A small operation is budgeted with simplified cost options",
+         {{"max_total", ParamType::money}, {"funds", ParamType::string_list}}, simplified_costs},
     };
 }
 

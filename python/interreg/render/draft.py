@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ..errors import ArgumentError, NotFoundError
-from ..labels import CONTRIBUTION, COST_COLUMNS, COST_LABELS, DRAFT_LABELS, ROLE_LABELS, TOTAL, column_label
+from ..labels import (CONTRIBUTION, COST_COLUMNS, COST_LABELS, DRAFT_LABELS, ROLE_LABELS, STATE_AID_LABELS, TOTAL,
+                      column_label)
 from ..money import format_amount
 from .outline import PLACEHOLDER, Block, Bullets, Heading, Paragraph, Table, placeholder
 
@@ -148,20 +149,28 @@ class _Draft:
         partners = self.doc["partners"]
         if not partners:
             return [Heading("Partnership", 2), placeholder("the partners")]
-        header = ["ID", "Partner", "Country", "Region", "Type", "Legal status", "Role"]
+        header = ["ID", "Partner", "Country", "Region", "Type", "Legal status", "Role", "State aid"]
         totals: Dict[str, Decimal] = dict(self.budget.table("partners").rows(["id", "total"])) if self.budget else {}
         rows = []
         for d in partners:
             role = ROLE_LABELS[d["role"]] + (", Norwegian project owner" if d["norwegian_project_owner"] else "")
             row = [d["id"], d["name"], d["country"], self._region(d["region"]), self._org_type(d["org_type"]),
-                   _text(d["legal_status"]), role]
+                   _text(d["legal_status"]), role, "—" if d["role"] == "associated" else self._state_aid(d["id"])]
             if self.budget:
                 row.append(format_amount(totals[d["id"]]))
             rows.append(row)
         if not self.budget:
             return [Heading("Partnership", 2), Table(header, rows)]
-        total = ["Total", f"{len(partners)} partners", "", "", "", "", "", format_amount(self.budget.total)]
-        return [Heading("Partnership", 2), Table([*header, "Budget (EUR)"], rows, numeric=[7], total=total)]
+        total = ["Total", f"{len(partners)} partners", "", "", "", "", "", "", format_amount(self.budget.total)]
+        return [Heading("Partnership", 2), Table([*header, "Budget (EUR)"], rows, numeric=[8], total=total)]
+
+    def _state_aid(self, pid: str) -> str:
+        """The scheme recorded, else whether the partner still has to screen its activities."""
+        partner = self.proposal.partner(pid)
+        aid = partner.state_aid
+        if aid:
+            return STATE_AID_LABELS[aid["scheme"]]
+        return STATE_AID_LABELS["no-economic-activity" if partner.economic_activity is False else "not-screened"]
 
     def _region(self, given: Optional[str]) -> str:
         if not given:
