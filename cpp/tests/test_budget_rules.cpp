@@ -33,6 +33,7 @@ using interreg_test::findings_of;
 using interreg_test::make_partner;
 using interreg_test::percent;
 using interreg_test::programme;
+using interreg_test::mutated_programme;
 using json = nlohmann::json;
 
 namespace {
@@ -51,11 +52,6 @@ const std::string assumed_note = "rests on a programme fact marked as assumed";
 Partner& pp(Proposal& p, std::size_t index) { return p.partners.at(index); }
 interreg::PartnerBudget& budget(Proposal& p, std::size_t index) { return p.partners.at(index).budget; }
 
-std::shared_ptr<const interreg::Programme> mutated_programme(const std::function<void(json&)>& mutate) {
-    json doc = interreg_test::programme_doc();
-    mutate(doc);
-    return interreg::Programme::from_json(doc);
-}
 
 // The programme with a unit cost (a staff hour at 48.50) and a lump sum (preparation, 25,000.00).
 const interreg::Programme& programme_with_simplified_costs() {

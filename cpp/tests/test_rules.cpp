@@ -25,6 +25,7 @@ using interreg_test::single;
 using interreg_test::findings_of;
 using interreg_test::make_partner;
 using interreg_test::programme;
+using interreg_test::mutated_programme;
 using json = nlohmann::json;
 
 namespace {
@@ -103,11 +104,6 @@ std::string repeat(const std::string& piece, int n) {
     return out;
 }
 
-std::shared_ptr<const interreg::Programme> mutated_programme(const std::function<void(json&)>& mutate) {
-    json doc = interreg_test::programme_doc();
-    mutate(doc);
-    return interreg::Programme::from_json(doc);
-}
 
 }  // namespace
 

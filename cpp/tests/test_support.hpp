@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <dirent.h>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -53,6 +54,13 @@ inline nlohmann::json programme_doc() {
         return nlohmann::json::parse(in);
     }();
     return doc;
+}
+
+// The embedded programme read from its document after `mutate` changed it.
+inline std::shared_ptr<const interreg::Programme> mutated_programme(const std::function<void(nlohmann::json&)>& mutate) {
+    nlohmann::json doc = programme_doc();
+    mutate(doc);
+    return interreg::Programme::from_json(doc);
 }
 
 // Position of the record with `key` == `value` in the array `doc[array]`.

@@ -42,8 +42,9 @@ _TABLES = {
     "funds": ["id", "name", "countries", "max_rate"],
     "org-types": ["id", "name", "eligible"],
     "rules": ["id", "severity", "title", "status"],
+    "reference-rates": ["currency", "rate", "date", "band_low", "band_high", "band_status"],
 }
-_TABLE_NAMES = {"objectives": "specific_objectives", "org-types": "org_types"}
+_TABLE_NAMES = {"objectives": "specific_objectives", "org-types": "org_types", "reference-rates": "reference_rates"}
 # More threads than this only cost memory; a larger --workers is a typo.
 MAX_WORKERS = 1024
 
@@ -144,7 +145,7 @@ def _programme(args: argparse.Namespace) -> int:
     if not chosen:
         print(_printable(f"{prog.name} ({prog.id})"))
         for flag in _TABLES:
-            print(f"  --{flag:<11} {len(prog._core.table(_TABLE_NAMES.get(flag, flag)))} rows")
+            print(f"  --{flag:<15} {len(prog._core.table(_TABLE_NAMES.get(flag, flag)))} rows")
         return EXIT_OK
     for flag in chosen:
         rows = prog._core.table(_TABLE_NAMES.get(flag, flag))
