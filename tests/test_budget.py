@@ -726,7 +726,7 @@ RULE_CASES = [
     ("budget.line", add_line("PP3", units="0.01", unit_price="0.01"), add_line("PP3", units="0", unit_price="100"),
      "ERROR", "/partners/2/budget/lines/2/units"),
     ("budget.exchange-rate",
-     chain(lambda p: p.set_exchange_rate("SEK", "11.4899"), add_line("PP3", unit_price="1000", currency="SEK")),
+     chain(lambda p: p.set_exchange_rate("SEK", "11.4899", date="2025-01-31"), add_line("PP3", unit_price="1000", currency="SEK")),
      add_line("PP3", unit_price="1000", currency="SEK"), "ERROR", "/partners/2/budget/lines/2/currency"),
     ("budget.period-sum",
      add_line("PP3", units=6, unit_price="1000.01", periods=["1000.01", "1000.01", "1000.01", "1000.01", "0", "2000.02"]),

@@ -88,6 +88,10 @@ def remove_exchange_rate(currency):
     return lambda p: p.remove_exchange_rate(currency)
 
 
+def set_exchange_rate(currency, rate, date="2025-01-31"):
+    return lambda p: p.set_exchange_rate(currency, rate, date=date, source="Riksbanken")
+
+
 def via_partner_document(index, change_partner):
     """Change a partner's document (budget combinations the API refuses; validation judges them)."""
     def change(p):
@@ -244,6 +248,18 @@ CASES = [
      "/partners/2/budget/lines/1/currency", True, ["Østfold fylkeskommune", "Recognition guide", "NOK", "exchange_rates"]),
     ("exchange-rate-missing-sek", add_line("PP1", "staff", "Seminar hosts", units=10, unit_price="500", currency="SEK"),
      "budget.exchange-rate", "ERROR", "/partners/0/budget/lines/2/currency", True, ["SEK", "Seminar hosts"]),
+    # The issue's scenario: the Norwegian partner's NOK 420,000 guide becomes 4.9 M EUR (and its
+    # contribution and the Norwegian cap follow).
+    ("exchange-rate-inverted", set_exchange_rate("NOK", "0.085"), "budget.exchange-rate", "ERROR",
+     "/exchange_rates/NOK/rate", False, ["wrong way round", "11.764706 (1 ÷ 0.085)", "4941176.47 EUR", "35699.99 EUR"]),
+    ("exchange-rate-unusual", set_exchange_rate("SEK", "1.1238"), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/SEK/rate", True, ["unusual", "1 EUR = 11.238 SEK on 2023-12-08", "8.4285 to 14.0475", ASSUMED_NOTE]),
+    ("exchange-rate-outside-erm2", set_exchange_rate("DKK", "7.65"), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/DKK/rate", True, ["7.292522 to 7.628238", "Danmarks Nationalbank"]),
+    ("exchange-rate-undated", set_exchange_rate("SEK", "11.2", date=None), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/SEK/date", True, ["SEK rate 11.2 has no date"]),
+    ("exchange-rate-stale", set_exchange_rate("NOK", "11.4915", date="2024-01-12"), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/NOK/date", True, ["2024-01-12", "more than 12 months before call 2025:1 opens (2025-01-13)"]),
     ("period-sum-wrong-total", set_periods("PP2", 1, ["18500.00", "0", "18500.00", "0", "18500.00", "0.01"]),
      "budget.period-sum", "ERROR", "/partners/1/budget/lines/1/periods", True, ["55500.01", "55500.00", "-0.01"]),
     ("period-sum-wrong-count", set_periods("PP2", 1, ["27750.00", "27750.00"]), "budget.period-sum", "ERROR",
@@ -380,6 +396,16 @@ def test_region_renamed_depends_on_the_start(good_proposal, start, fires):
     good_proposal.partner("PP3").region = "Viken"
     good_proposal.start = start  # without a start, the call's opening (2025) counts
     assert bool(good_proposal.validate().by_rule("partner.region-renamed")) == fires
+
+
+def test_a_rate_the_programme_fixes_is_trusted(tmp_path, make_good_proposal):
+    fixed = [{"currency": "NOK", "rate": "0.085", "source": "cpr", "status": "confirmed"}]  # no date, the wrong way round
+    variant = _programme_with(tmp_path, lambda d: d["budget"].__setitem__("exchange_rates", fixed))
+    doc = make_good_proposal().to_dict()
+    doc["programme"] = "oks-variant"
+    doc["exchange_rates"] = {}
+    report = interreg.Proposal.from_dict(doc, variant).validate()
+    assert report.by_rule("budget.exchange-rate") == []
 
 
 def test_pre_project_needs_no_call(good_proposal):

@@ -1,6 +1,7 @@
 // budget.*: the partners' budget lines and flat rates.
 #include <algorithm>
 
+#include "exchange_rates.hpp"
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -77,6 +78,7 @@ void exchange_rate_known(RuleContext& ctx) {
                          l.currency + ". Add the rate you use (1 EUR = x " + l.currency + ") and its date to exchange_rates.");
         }
     }
+    check_proposal_rates(ctx);
 }
 
 void period_sum(RuleContext& ctx) {
