@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import interreg
-from conftest import clear_budget, give_small_budget, replace_with_small_budgets, replace_work_packages, shorten_work_plan
+from conftest import (clear_budget, cover_contribution, give_small_budget, replace_with_small_budgets,
+                      replace_work_packages, shorten_work_plan)
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 ASSUMED_NOTE = "marked as assumed"
@@ -61,8 +62,18 @@ def clear_budgets(*ids):
     return change
 
 
+def covering(pid, change):
+    """`change`, then the partner's contribution sources follow its budget (so that only the rule
+    under test fires, not cofinancing.sources)."""
+    def both(p):
+        changed = apply(change, p)
+        cover_contribution(changed.partner(pid))
+        return changed
+    return both
+
+
 def add_line(pid, category, description, **kwargs):
-    return lambda p: p.partner(pid).budget.add(category, description, **kwargs)
+    return covering(pid, lambda p: p.partner(pid).budget.add(category, description, **kwargs))
 
 
 def set_periods(pid, index, periods):
@@ -73,15 +84,22 @@ def set_cofinancing(pid, **fields):
     def change(p):
         for k, v in fields.items():
             setattr(p.partner(pid).cofinancing, k, v)
-    return change
+    return covering(pid, change)
 
 
 def add_source(pid, name, amount, **kwargs):
     return lambda p: p.partner(pid).cofinancing.add_source(name, amount, **kwargs)
 
 
+def remove_sources(pid):
+    def change(p):
+        while p.partner(pid).cofinancing.sources:
+            p.partner(pid).cofinancing.remove_source(0)
+    return change
+
+
 def flat_rates(pid, **rates):
-    return lambda p: p.partner(pid).budget.flat_rates(**rates)
+    return covering(pid, lambda p: p.partner(pid).budget.flat_rates(**rates))
 
 
 def remove_exchange_rate(currency):
@@ -98,7 +116,7 @@ def via_partner_document(index, change_partner):
         doc = p.to_dict()
         change_partner(doc["partners"][index])
         return interreg.Proposal.from_dict(doc, p.programme)
-    return change
+    return covering(f"PP{index + 1}", change)
 
 
 def both_office_rates(partner):
@@ -233,7 +251,8 @@ CASES = [
      "/specific_objective", True, ["RSO1.1", "2025:1"]),
     ("objective-closed-assumed-call", set_fields(specific_objective="RSO1.1", call="2024:1"), "call.objective-open",
      "ERROR", "/specific_objective", True, ["RSO1.1", "2024:1", ASSUMED_NOTE]),
-    # -- budget: lines, currencies, periods, flat rates (PP3 has lines 0 and 1 and no contribution sources) --
+    # -- budget: lines, currencies, periods, flat rates (PP3 has lines 0 and 1; a change to a budget lets
+    #    its partner's contribution sources follow, so that cofinancing.sources stays out of it) --
     ("line-blank-description", add_line("PP3", "travel", "  ", units=4, unit_price="350.00"), "budget.line", "ERROR",
      "/partners/2/budget/lines/2/description", True, ["Østfold fylkeskommune", "line 2", "no description"]),
     ("line-zero-units", add_line("PP3", "travel", "Study trips", units=0, unit_price="350.00"), "budget.line", "ERROR",
@@ -292,6 +311,8 @@ CASES = [
      "ERROR", "/partners", False, ["in total", "100000.00", "pre-project"]),
     ("sources-do-not-add-up", add_source("PP2", "Region Nordjylland", "1000.00", own=False),
      "cofinancing.sources", "ERROR", "/partners/1/cofinancing/sources", True, ["82096.00", "81096.00", "-1000.00"]),
+    ("sources-missing", remove_sources("PP2"), "cofinancing.sources", "WARNING", "/partners/1/cofinancing/sources",
+     True, ["Aalborg Kommune declares no sources", "81096.00 EUR", "add_source(\"Aalborg Kommune\", \"81096.00\")"]),
     ("objective-fit", set_fields(specific_objective="RSO2.2"), "project.objective-fit", "WARNING", "/specific_objective",
      True, ["read more like RSO4.1", "chosen RSO2.2"]),
     ("no-work-plan", via_document(work_plan=None), "workplan.structure", "ERROR", "/work_plan", True,

@@ -20,6 +20,7 @@ using interreg::Report;
 using interreg::Role;
 using interreg::Severity;
 using interreg_test::baseline;
+using interreg_test::sources_follow_budget;
 using interreg_test::budget_line;
 using interreg_test::describe;
 using interreg_test::check;
@@ -264,6 +265,7 @@ TEST(BudgetLineRule, KnownUnitCostIsPricedByTheProgramme) {
     const auto& prog = programme_with_simplified_costs();
     Proposal p = baseline();
     budget(p, 2).lines.push_back(unit_cost_line("staff-hour", Category::staff, "100"));
+    p = sources_follow_budget(p, prog);
     const Report report = check(p, prog);
     EXPECT_TRUE(report.findings.empty()) << describe(report);  // no price of its own needed
     // 100 h × 48.50 = 4,850.00 on top of PP3's staff: 187,500.00 + 4,850.00 = 192,350.00
@@ -280,6 +282,7 @@ TEST(BudgetLineRule, ProgrammePriceWinsOverTheLinesOwn) {
     auto l = unit_cost_line("staff-hour", Category::staff, "10");
     l.unit_price = eur("99.00");
     budget(p, 2).lines.push_back(l);
+    p = sources_follow_budget(p, prog);
     const Report report = check(p, prog);
     EXPECT_TRUE(report.findings.empty()) << describe(report);
     const auto s = interreg::summarise_budget(prog, p);
@@ -295,6 +298,7 @@ TEST(BudgetLineRule, ProgrammePricedLineInAnotherCurrency) {
     auto l = unit_cost_line("staff-hour", Category::staff, "10");
     l.currency = "SEK";
     budget(p, 2).lines.push_back(l);
+    p = sources_follow_budget(p, prog);
     const Report report = check(p, prog);
     auto f = single_in(report, "budget.line");
     ASSERT_TRUE(f);
@@ -323,6 +327,7 @@ TEST(BudgetLineRule, KnownLumpSumIsPricedByTheProgramme) {
     const auto& prog = programme_with_simplified_costs();
     Proposal p = baseline();
     budget(p, 2).lines.push_back(lump_sum_line("preparation", Category::lump_sum));
+    p = sources_follow_budget(p, prog);
     const Report report = check(p, prog);
     EXPECT_TRUE(report.findings.empty()) << describe(report);
     const auto s = interreg::summarise_budget(prog, p);
@@ -592,7 +597,7 @@ TEST(FlatRateCombinationRule, StaffTravelAndOfficeOnDirectCombine) {
     budget(p, 2).flat_rates.staff = percent("20%");
     budget(p, 2).flat_rates.travel = percent("15%");
     budget(p, 2).flat_rates.office_on_direct = percent("7%");
-    const Report report = check(p);
+    const Report report = check(sources_follow_budget(p));
     EXPECT_TRUE(report.findings.empty()) << describe(report);
 }
 
@@ -698,6 +703,7 @@ TEST(PartnerEmptyRule, SilentForTheBaseline) { expect_silent(baseline(), "budget
 TEST(PartnerEmptyRule, WarnsForAPartnerWithoutBudget) {
     Proposal p = baseline();
     budget(p, 1) = {};
+    pp(p, 1).cofinancing = {};
     const Report report = check(p);
     auto f = single_in(report, "budget.partner-empty");
     ASSERT_TRUE(f);
@@ -1017,10 +1023,33 @@ TEST(SourcesRule, FiresWhenOneCentShort) {
     EXPECT_FALSE(f->assumed);
 }
 
-TEST(SourcesRule, SilentWithoutSources) {
+TEST(SourcesRule, WarnsWhenAPartnerDeclaresNone) {
+    // A draft may not know its sources yet: a WARNING naming the whole contribution.
     Proposal p = baseline();
     pp(p, 0).cofinancing.sources.clear();
+    const Report report = check(p);
+    auto f = single_in(report, "cofinancing.sources");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::warning);
+    EXPECT_EQ(f->path, "/partners/0/cofinancing/sources");
+    EXPECT_CONTAINS(f->message, "Göteborgs universitet declares no sources");
+    EXPECT_CONTAINS(f->message, "120490.56 EUR (total 301226.40 minus 180735.84 from 'erdf') are not covered");
+    EXPECT_CONTAINS(f->message, "partner.cofinancing.add_source(\"Göteborgs universitet\", \"120490.56\")");
+    EXPECT_FALSE(f->assumed);
+    EXPECT_TRUE(report.ok()) << describe(report);
+    EXPECT_EQ(report.findings.size(), 1u) << describe(report);
+}
+
+TEST(SourcesRule, NoWarningWithoutAContribution) {
+    // No costs (budget.partner-empty says so), an associated partner, no summary: nothing to cover.
+    Proposal p = baseline();
+    budget(p, 1) = {};
+    pp(p, 1).cofinancing = {};
+    add_partner(p, make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university", Role::associated));
     expect_silent(p, "cofinancing.sources");
+    pp(p, 0).cofinancing = {};
+    budget(p, 0).lines.push_back(budget_line(Category::external, "Tolkning", "hours", "20", "950.00", "SEK"));
+    expect_silent(p, "cofinancing.sources");  // no rate for SEK: budget.exchange-rate comes first
 }
 
 TEST(SourcesRule, ABudgetChangeShowsUpInTheSources) {

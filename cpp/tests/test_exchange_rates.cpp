@@ -220,7 +220,7 @@ TEST(RateOutsideBand, NoReferenceNoJudgement) {
 // ---- the rate's date (WARNING) -------------------------------------------------------------
 
 TEST(RateDate, MissingDateAsksForIt) {
-    const Proposal p = with_nok_rate("11.4915", std::nullopt);
+    const Proposal p = interreg_test::sources_follow_budget(with_nok_rate("11.4915", std::nullopt));
     const auto report = check(p);
     auto f = single_in(report, "budget.exchange-rate");
     ASSERT_TRUE(f);

@@ -90,8 +90,11 @@ Proposal oresund_proposal() {
     interreg::PartnerBudget copenhagen;
     copenhagen.lines.push_back(budget_line(Category::staff, "Job centre adviser", "months", "24", "4800.00"));
     copenhagen.flat_rates.other_costs = percent("40%");
-    add_partner(p, interreg_test::with_budget(make_partner("Lunds universitet", "SE", "Skåne", "university", Role::lead), lund));
-    add_partner(p, interreg_test::with_budget(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"), copenhagen));
+    // Lund 132,480.00 (ERDF 79,488.00), Copenhagen 161,280.00 (ERDF 96,768.00): the rest their own.
+    add_partner(p, interreg_test::with_budget(make_partner("Lunds universitet", "SE", "Skåne", "university", Role::lead), lund,
+                                              interreg_test::own_contribution("Lunds universitet", "52992.00")));
+    add_partner(p, interreg_test::with_budget(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"), copenhagen,
+                                              interreg_test::own_contribution("Københavns Kommune", "64512.00")));
     return p;
 }
 
@@ -559,7 +562,8 @@ TEST(OutsideArea, WarnsForGermanPartnerWithFreeTextRegion) {
     Proposal p = baseline();
     interreg::PartnerBudget kiel;  // a budget, so that the outside-area warning is the only finding
     kiel.lines.push_back(interreg_test::budget_line(interreg::Category::staff, "Researcher", "hours", "200", "55.00"));
-    add_partner(p, interreg_test::with_budget(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"), kiel));
+    add_partner(p, interreg_test::with_budget(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"), kiel,
+                                              interreg_test::own_contribution("Kieler Universität", "11000.00")));  // no fund
     p.work_plan.work_packages[1].activities[0].partners.push_back("PP4");  // and works in the job fairs
     auto f = single(p, "partner.outside-area");
     ASSERT_TRUE(f);
