@@ -291,6 +291,8 @@ CASES = [
      "/partners/2/budget/flat_rates/office_on_staff", True, ["16%", "at most 15%", ASSUMED_NOTE]),
     ("partner-empty", clear_budgets("PP2"), "budget.partner-empty", "WARNING", "/partners/1/budget", True,
      ["Aalborg Kommune", "associated"]),
+    ("partner-empty-norwegian-owner", clear_budgets("PP3"), "budget.partner-empty", "WARNING", "/partners/2/budget",
+     True, ["Østfold fylkeskommune is the Norwegian project owner", "no partner in NO has costs"]),
     ("associated-with-budget", add_partner_with_budget("Nordic Council of Ministers", country="DK",
                                                        region="Hovedstaden", org_type="other-public", role="associated"),
      "budget.associated", "ERROR", "/partners/3/budget", True, ["Nordic Council of Ministers", ASSUMED_NOTE]),
@@ -417,6 +419,12 @@ def test_region_renamed_depends_on_the_start(good_proposal, start, fires):
     good_proposal.partner("PP3").region = "Viken"
     good_proposal.start = start  # without a start, the call's opening (2025) counts
     assert bool(good_proposal.validate().by_rule("partner.region-renamed")) == fires
+
+
+def test_norwegian_partner_besides_the_owner_needs_no_budget(good_proposal):
+    # The Norwegian project owner books the Norwegian costs; Akershus invoices its own to it.
+    good_proposal.add_partner("Akershus fylkeskommune", country="NO", region="Akershus", org_type="regional-authority")
+    assert good_proposal.validate().findings == []
 
 
 def test_a_rate_the_programme_fixes_is_trusted(tmp_path, make_good_proposal):

@@ -733,6 +733,84 @@ TEST(PartnerEmptyRule, AssociatedPartnersNeedNoBudget) {
     expect_silent_in(report, "budget.associated");
 }
 
+// The Norwegian project owner books the Norwegian costs; the other Norwegian partners invoice
+// theirs to it (glossary "Partner"), so they need no budget of their own.
+namespace {
+
+Partner akershus() { return make_partner("Akershus fylkeskommune", "NO", "Akershus", "regional-authority"); }
+
+}  // namespace
+
+TEST(PartnerEmptyRule, ANorwegianPartnerBesidesTheOwnerNeedsNoBudget) {
+    Proposal p = baseline();
+    add_partner(p, akershus());
+    const Report report = check(p);
+    expect_silent_in(report, "budget.partner-empty");
+    EXPECT_TRUE(report.findings.empty()) << describe(report);
+}
+
+TEST(PartnerEmptyRule, ANorwegianPartnerWithItsOwnLinesIsFineToo) {
+    // The format records who incurs which cost; the owner submits their sum as the Norwegian budget.
+    Proposal p = baseline();
+    Partner a = akershus();
+    a.budget.lines.push_back(budget_line(Category::staff, "Adviser", "hours", "100", "60.00"));
+    add_partner(p, a);
+    p.work_plan.work_packages[1].activities[0].partners.push_back("PP4");
+    const Report report = check(sources_follow_budget(p));
+    EXPECT_TRUE(report.findings.empty()) << describe(report);
+}
+
+TEST(PartnerEmptyRule, TheOwnerWarnsWhenNoNorwegianPartnerHasCosts) {
+    Proposal p = baseline();
+    add_partner(p, akershus());
+    add_partner(p, make_partner("Oslo kommune", "NO", "Oslo", "local-authority"));
+    budget(p, 2) = {};
+    pp(p, 2).cofinancing = {};
+    const Report report = check(p);
+    auto f = single_in(report, "budget.partner-empty");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::warning);
+    EXPECT_EQ(f->path, "/partners/2/budget");
+    EXPECT_CONTAINS(f->message, "Østfold fylkeskommune is the Norwegian project owner, which budgets the Norwegian part, "
+                                "but no partner in NO has costs");
+    EXPECT_CONTAINS(f->message, "Add the Norwegian costs to its budget (with the costs Akershus fylkeskommune and Oslo "
+                                "kommune invoice to it).");
+    EXPECT_NOT_CONTAINS(f->message, "associated");
+    budget(p, 3).lines.push_back(budget_line(Category::staff, "Adviser", "hours", "100", "60.00"));  // Akershus
+    expect_silent(p, "budget.partner-empty");
+}
+
+TEST(PartnerEmptyRule, AnOwnerAloneWithoutCosts) {
+    Proposal p = baseline();
+    budget(p, 2) = {};
+    auto f = single(p, "budget.partner-empty");
+    ASSERT_TRUE(f);
+    EXPECT_CONTAINS(f->message, "Add the Norwegian costs to its budget.");
+}
+
+TEST(PartnerEmptyRule, WithoutAnOwnerTheOwnerRuleSpeaksFirst) {
+    Proposal p = baseline();
+    pp(p, 2).norwegian_project_owner = false;
+    budget(p, 2) = {};
+    add_partner(p, akershus());
+    const Report report = check(p);
+    expect_silent_in(report, "budget.partner-empty");
+    ASSERT_TRUE(single_in(report, "partnership.norwegian-owner"));
+}
+
+TEST(PartnerEmptyRule, AProgrammeWithoutNorwegianOwnersJudgesEachPartner) {
+    auto prog = mutated_programme([](json& d) {
+        auto& rules = d["rules"];
+        rules.erase(rules.begin() + static_cast<std::ptrdiff_t>(interreg_test::index_of(d, "rules", "id", "partnership.norwegian-owner")));
+    });
+    Proposal p = baseline();
+    add_partner(p, akershus());
+    auto f = single(p, "budget.partner-empty", *prog);
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->path, "/partners/3/budget");
+    EXPECT_CONTAINS(f->message, "Akershus fylkeskommune has no budget. Add its costs, or make it an associated partner");
+}
+
 // ---- budget.associated -------------------------------------------------------------------------
 
 TEST(AssociatedRule, SilentForTheBaseline) { expect_silent(baseline(), "budget.associated"); }

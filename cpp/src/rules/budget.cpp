@@ -136,11 +136,48 @@ void flat_rate_value(RuleContext& ctx) {
     }
 }
 
+// The partners (not associated) in the country of the Norwegian project owner: the owner
+// books their costs, so their budgets are judged together.
+struct NorwegianPart {
+    std::string country;  // "" when the programme has no Norwegian project owner
+    std::optional<std::size_t> owner;
+    std::vector<std::string> others;  // names of the partners besides the owner
+    bool has_costs = false;
+};
+
+NorwegianPart norwegian_part(const RuleContext& ctx) {
+    NorwegianPart part{owner_country(ctx.programme), std::nullopt, {}, false};
+    for (std::size_t i = 0; i < ctx.budget->partners.size(); ++i) {
+        const auto& p = ctx.budget->partners[i];
+        if (part.country.empty() || p.country != part.country || p.role == Role::associated) continue;
+        part.has_costs = part.has_costs || p.costs.total.cents() != 0;
+        if (ctx.proposal.partners[i].norwegian_project_owner && !part.owner) {
+            part.owner = i;
+        } else {
+            part.others.push_back(p.name);
+        }
+    }
+    return part;
+}
+
 void partner_empty(RuleContext& ctx) {
     if (!ctx.budget) return;
+    const NorwegianPart norwegian = norwegian_part(ctx);
     for (std::size_t i = 0; i < ctx.budget->partners.size(); ++i) {
         const auto& p = ctx.budget->partners[i];
         if (p.role == Role::associated || p.costs.total.cents() != 0) continue;
+        if (!norwegian.country.empty() && p.country == norwegian.country) {
+            // Another partner's costs go through the owner (partnership.norwegian-owner asks for
+            // one when none is set); only a Norwegian part without any costs is worth a word.
+            if (i != norwegian.owner || norwegian.has_costs) continue;
+            ctx.emit(budget_path(i), p.name + " is the Norwegian project owner, which budgets the Norwegian part, but no "
+                                              "partner in " + p.country + " has costs. Add the Norwegian costs to its budget" +
+                                              (norwegian.others.empty() ? std::string()
+                                                                        : " (with the costs " + text::join_choices(norwegian.others, " and ") +
+                                                                              (norwegian.others.size() == 1 ? " invoices" : " invoice") +
+                                                                              " to it)") + ".");
+            continue;
+        }
         ctx.emit(budget_path(i), p.name + " has no budget. Add its costs, or make it an associated partner if it takes part without costs.");
     }
 }
