@@ -235,6 +235,10 @@ CASES = [
      ["48", "36"]),
     ("period-after-2029", set_fields(start="2027-06-01"), "project.period", "ERROR", "/duration_months", True,
      ["2030-05-31", "2029-12-31"]),
+    ("period-before-2021", set_fields(start="2020-01-01"), "project.period", "ERROR", "/start", False,
+     ["2020-01-01", "2021-01-01"]),
+    ("period-start-before-the-call-closes", set_fields(start="2025-02-01"), "project.period", "WARNING", "/start",
+     True, ["2025-02-01", "call 2025:1 closes on 2025-02-14", "not eligible (programme manual ch. 4)"]),
     ("duration-missing", set_fields(duration_months=None), "project.duration", "ERROR", "/duration_months", True,
      ["36"]),
     ("kind-unknown", via_document(kind="mega"), "project.duration", "ERROR", "/kind", False, ["mega"]),
@@ -419,6 +423,19 @@ def test_region_renamed_depends_on_the_start(good_proposal, start, fires):
     good_proposal.partner("PP3").region = "Viken"
     good_proposal.start = start  # without a start, the call's opening (2025) counts
     assert bool(good_proposal.validate().by_rule("partner.region-renamed")) == fires
+
+
+def test_a_start_in_2020_is_before_2021_and_before_the_call(good_proposal):
+    good_proposal.start = "2020-01-01"
+    found = good_proposal.validate().by_rule("project.period")
+    assert [(f.severity, f.path) for f in found] == [("ERROR", "/start"), ("WARNING", "/start")]
+    assert "call 2025:1 closes on 2025-02-14" in found[1].message
+
+
+@pytest.mark.parametrize("start", ["2025-02-15", "2025-03-01"])
+def test_a_start_after_the_call_closes_is_fine(good_proposal, start):
+    good_proposal.start = start  # call 2025:1 closes on 2025-02-14
+    assert good_proposal.validate().by_rule("project.period") == []
 
 
 def test_norwegian_partner_besides_the_owner_needs_no_budget(good_proposal):

@@ -844,12 +844,57 @@ TEST(Period, FiresWhenTheProjectEndsAfterTheLastEligibleDay) {
 }
 
 TEST(Period, FiresWhenTheProjectStartsBeforeTheFirstEligibleDay) {
+    // The scenario: the ERROR for the first eligible day, and the call's WARNING too.
     Proposal p = baseline();
     p.start = interreg::Date{2020, 1, 1};
+    const auto found = fired(p, "project.period");
+    ASSERT_EQ(found.size(), 2u) << describe(check(p));
+    EXPECT_EQ(found[0].severity, Severity::error);
+    EXPECT_EQ(found[0].path, "/start");
+    EXPECT_CONTAINS(found[0].message, "2021-01-01");
+    EXPECT_EQ(found[1].severity, Severity::warning);
+    EXPECT_EQ(found[1].path, "/start");
+    EXPECT_CONTAINS(found[1].message, "call 2025:1 closes on 2025-02-14");
+}
+
+TEST(Period, WarnsWhenTheProjectStartsBeforeItsCallIsDecided) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2025, 2, 1};
     auto f = single(p, "project.period");
     ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::warning);
     EXPECT_EQ(f->path, "/start");
-    EXPECT_CONTAINS(f->message, "2021-01-01");
+    EXPECT_CONTAINS(f->message, "starts on 2025-02-01, but call 2025:1 closes on 2025-02-14");
+    EXPECT_CONTAINS(f->message, "before the approved start date are not eligible (programme manual ch. 4)");
+    EXPECT_FALSE(f->assumed);
+}
+
+TEST(Period, TheClosingDayIsTheLastThatWarns) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2025, 2, 14};
+    ASSERT_TRUE(single(p, "project.period"));
+    p.start = interreg::Date{2025, 2, 15};
+    expect_silent(p, "project.period");
+    p.start = interreg::Date{2025, 3, 1};  // call 2025:1 closed on 2025-02-14
+    expect_silent(p, "project.period");
+}
+
+TEST(Period, TheCallsDatesDecide) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2024, 1, 20};  // before 2024:1 closes; its open objectives are assumed
+    p.call = "2024:1";
+    auto f = single(p, "project.period");
+    ASSERT_TRUE(f);
+    EXPECT_CONTAINS(f->message, "call 2024:1 closes on 2024-02-08");
+    EXPECT_TRUE(f->assumed);
+    p.call = "2099:1";  // call.known reports it
+    expect_silent(p, "project.period");
+}
+
+TEST(Period, AContinuousCallHasNoClosingDay) {
+    Proposal p = interreg_test::pre_project_baseline();  // judged against the continuous pre-project call
+    p.start = interreg::Date{2022, 10, 1};
+    expect_silent(p, "project.period");
 }
 
 TEST(Period, SilentOnTheLastDayAndWithoutDates) {
