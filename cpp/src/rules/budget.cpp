@@ -170,12 +170,12 @@ void partner_empty(RuleContext& ctx) {
             // Another partner's costs go through the owner (partnership.norwegian-owner asks for
             // one when none is set); only a Norwegian part without any costs is worth a word.
             if (i != norwegian.owner || norwegian.has_costs) continue;
+            const auto& others = norwegian.others;
+            const std::string booked = others.empty() ? "" : " (with the costs " + text::join_choices(others, " and ") +
+                                                                 (others.size() == 1 ? " invoices" : " invoice") + " to it)";
             ctx.emit(budget_path(i), p.name + " is the Norwegian project owner, which budgets the Norwegian part, but no "
                                               "partner in " + p.country + " has costs. Add the Norwegian costs to its budget" +
-                                              (norwegian.others.empty() ? std::string()
-                                                                        : " (with the costs " + text::join_choices(norwegian.others, " and ") +
-                                                                              (norwegian.others.size() == 1 ? " invoices" : " invoice") +
-                                                                              " to it)") + ".");
+                                              booked + ".");
             continue;
         }
         ctx.emit(budget_path(i), p.name + " has no budget. Add its costs, or make it an associated partner if it takes part without costs.");
