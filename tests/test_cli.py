@@ -235,6 +235,15 @@ def test_programme_rules():
     assert len(ids) == 53
 
 
+def test_programme_reference_rates():
+    rc, out, _ = cli("programme", "--reference-rates")
+    assert rc == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["currency", "rate", "date", "band_low", "band_high", "band_status"]
+    assert lines[2].split() == ["DKK", "7.4558", "2023-12-08", "7.292522", "7.628238", "confirmed"]
+    assert [line.split()[0] for line in lines[2:]] == ["DKK", "SEK", "NOK"]
+
+
 def test_programme_several_tables():
     rc, out, _ = cli("programme", "--objectives", "--funds")
     assert rc == 0

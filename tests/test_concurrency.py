@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, List
 
 import interreg
-from conftest import clear_budget, give_small_budget
+from conftest import clear_budget
 
 THREADS = 8
 
@@ -26,8 +26,8 @@ def variants(make: Callable[[], interreg.Proposal]) -> List[interreg.Proposal]:
     out[4].duration_months = 60                     # too long
     out[5].partner("PP2").org_type = "guild"        # not an organisation type of the programme
     clear_budget(out[6].partner("PP3"))             # an empty budget
-    for i in range(300):                            # a big budget
-        give_small_budget(out[7].partner(f"PP{1 + i % 3}"), f"{100 + i}.25")
+    for i in range(300):                            # a big budget, its sources left behind
+        out[7].partner(f"PP{1 + i % 3}").budget.add("staff", "Staff costs", units=1, unit_price=f"{100 + i}.25")
     return out
 
 

@@ -138,7 +138,7 @@ def test_specific_objectives_frame(programme):
 
 
 def test_every_table_is_a_frame_with_one_row_per_record(programme):
-    assert set(programme.tables) == set(RECORD_LISTS) | {"rules"}
+    assert set(programme.tables) == set(RECORD_LISTS) | {"rules", "reference_rates"}
     for name in programme.tables:
         df = programme.to_frame(name)
         expected = len(programme.rules) if name == "rules" else len(getattr(programme, name))
@@ -146,6 +146,19 @@ def test_every_table_is_a_frame_with_one_row_per_record(programme):
         assert len(df) > 0, name
         assert "source" in df.columns and "status" in df.columns, name
         assert set(df["status"]) <= {"confirmed", "assumed"}, name
+
+
+def test_reference_rates(programme):
+    rates = {r["currency"]: r for r in programme.reference_rates}
+    assert {c: (r["rate"], r["date"]) for c, r in rates.items()} == {
+        "DKK": ("7.4558", "2023-12-08"), "SEK": ("11.238", "2023-12-08"), "NOK": ("11.727", "2023-12-08")}
+    dkk = rates["DKK"]
+    assert (dkk["band_centre"], dkk["band_width"], dkk["band_low"], dkk["band_high"], dkk["band_status"]) == (
+        "7.46038", "2.25%", "7.292522", "7.628238", "confirmed")
+    assert "nationalbanken.dk" in dkk["band_source"] and "ecb.europa.eu" in dkk["source"]
+    assert (rates["NOK"]["band_low"], rates["NOK"]["band_high"], rates["NOK"]["band_status"]) == (
+        "8.79525", "14.65875", "assumed")
+    assert list(programme.to_frame("reference_rates")["currency"]) == ["DKK", "SEK", "NOK"]
 
 
 def test_unknown_table_is_an_argument_error(programme):

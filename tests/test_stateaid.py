@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 import interreg
-from conftest import clear_budget, shorten_work_plan, take_part
+from conftest import clear_budget, cover_contribution, shorten_work_plan, take_part
 
 
 def add_danish_aps(p: interreg.Proposal, **kwargs) -> interreg.Partner:
@@ -20,6 +20,7 @@ def add_danish_aps(p: interreg.Proposal, **kwargs) -> interreg.Partner:
     company.budget.add("equipment", "Test drones and sensors", units=1, unit_price="250000.00")
     company.budget.add("staff", "Engineers", units=24, unit_price="7000.00", unit_type="months")
     take_part(company, "A2.1")
+    cover_contribution(company)  # its own money: cofinancing.sources stays out of it
     return company
 
 
@@ -33,6 +34,8 @@ def real_cost_pre_project(p: interreg.Proposal) -> interreg.Proposal:
     p.partner("PP1").budget.add("external", "Feasibility study", units=1, unit_price="20000.00")
     p.partner("PP2").budget.add("staff", "Job centre consultant", units=300, unit_price="60.00", unit_type="hours")
     p.partner("PP3").budget.add("staff", "Regional developer", units=300, unit_price="58.00", unit_type="hours")
+    for pid in ("PP1", "PP2", "PP3"):
+        cover_contribution(p.partner(pid))
     return p
 
 
@@ -198,6 +201,7 @@ def test_simplified_options_silence_it(good_proposal):
     line = lead.budget.add("lump_sum", "Pre-project study", units=1, unit_price="40000.00")
     assert (line.category, line.lump_sum, line.total) == ("lump_sum", None, Decimal("40000.00"))
     municipality.budget.flat_rates(other_costs="40%")  # staff + 40 %
+    cover_contribution(lead), cover_contribution(municipality)
     assert p.validate().findings == []
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import interreg
-from conftest import (clear_budget, give_small_budget, replace_with_small_budgets, replace_work_packages,
-                      shorten_work_plan, take_part)
+from conftest import (clear_budget, cover_contribution, give_small_budget, replace_with_small_budgets,
+                      replace_work_packages, shorten_work_plan, take_part)
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 ASSUMED_NOTE = "marked as assumed"
@@ -64,8 +64,18 @@ def clear_budgets(*ids):
     return change
 
 
+def covering(pid, change):
+    """`change`, then the partner's contribution sources follow its budget (so that only the rule
+    under test fires, not cofinancing.sources)."""
+    def both(p):
+        changed = apply(change, p)
+        cover_contribution(changed.partner(pid))
+        return changed
+    return both
+
+
 def add_line(pid, category, description, **kwargs):
-    return lambda p: p.partner(pid).budget.add(category, description, **kwargs)
+    return covering(pid, lambda p: p.partner(pid).budget.add(category, description, **kwargs))
 
 
 def set_periods(pid, index, periods):
@@ -76,19 +86,30 @@ def set_cofinancing(pid, **fields):
     def change(p):
         for k, v in fields.items():
             setattr(p.partner(pid).cofinancing, k, v)
-    return change
+    return covering(pid, change)
 
 
 def add_source(pid, name, amount, **kwargs):
     return lambda p: p.partner(pid).cofinancing.add_source(name, amount, **kwargs)
 
 
+def remove_sources(pid):
+    def change(p):
+        while p.partner(pid).cofinancing.sources:
+            p.partner(pid).cofinancing.remove_source(0)
+    return change
+
+
 def flat_rates(pid, **rates):
-    return lambda p: p.partner(pid).budget.flat_rates(**rates)
+    return covering(pid, lambda p: p.partner(pid).budget.flat_rates(**rates))
 
 
 def remove_exchange_rate(currency):
     return lambda p: p.remove_exchange_rate(currency)
+
+
+def set_exchange_rate(currency, rate, date="2025-01-31"):
+    return lambda p: p.set_exchange_rate(currency, rate, date=date, source="Riksbanken")
 
 
 def via_partner_document(index, change_partner):
@@ -97,7 +118,7 @@ def via_partner_document(index, change_partner):
         doc = p.to_dict()
         change_partner(doc["partners"][index])
         return interreg.Proposal.from_dict(doc, p.programme)
-    return change
+    return covering(f"PP{index + 1}", change)
 
 
 def both_office_rates(partner):
@@ -174,6 +195,7 @@ def danish_aps(scheme=None, previous=None):
         company.budget.add("equipment", "Test drones and sensors", units=1, unit_price="250000.00")
         company.budget.add("staff", "Engineers", units=24, unit_price="7000.00", unit_type="months")
         take_part(company, "A2.1")
+        cover_contribution(company)
         if scheme:
             company.set_state_aid(scheme, previous)
     return change
@@ -238,6 +260,10 @@ CASES = [
      ["48", "36"]),
     ("period-after-2029", set_fields(start="2027-06-01"), "project.period", "ERROR", "/duration_months", True,
      ["2030-05-31", "2029-12-31"]),
+    ("period-before-2021", set_fields(start="2020-01-01"), "project.period", "ERROR", "/start", False,
+     ["2020-01-01", "2021-01-01"]),
+    ("period-start-before-the-call-closes", set_fields(start="2025-02-01"), "project.period", "WARNING", "/start",
+     True, ["2025-02-01", "call 2025:1 closes on 2025-02-14", "not eligible (programme manual ch. 4)"]),
     ("duration-missing", set_fields(duration_months=None), "project.duration", "ERROR", "/duration_months", True,
      ["36"]),
     ("kind-unknown", via_document(kind="mega"), "project.duration", "ERROR", "/kind", False, ["mega"]),
@@ -254,7 +280,8 @@ CASES = [
      "/specific_objective", True, ["RSO1.1", "2025:1"]),
     ("objective-closed-assumed-call", set_fields(specific_objective="RSO1.1", call="2024:1"), "call.objective-open",
      "WARNING", "/specific_objective", True, ["RSO1.1", "2024:1", ASSUMED_NOTE]),
-    # -- budget: lines, currencies, periods, flat rates (PP3 has lines 0 and 1 and no contribution sources) --
+    # -- budget: lines, currencies, periods, flat rates (PP3 has lines 0 and 1; a change to a budget lets
+    #    its partner's contribution sources follow, so that cofinancing.sources stays out of it) --
     ("line-blank-description", add_line("PP3", "travel", "  ", units=4, unit_price="350.00"), "budget.line", "ERROR",
      "/partners/2/budget/lines/2/description", True, ["Østfold fylkeskommune", "line 2", "no description"]),
     ("line-zero-units", add_line("PP3", "travel", "Study trips", units=0, unit_price="350.00"), "budget.line", "ERROR",
@@ -269,6 +296,18 @@ CASES = [
      "/partners/2/budget/lines/1/currency", True, ["Østfold fylkeskommune", "Recognition guide", "NOK", "exchange_rates"]),
     ("exchange-rate-missing-sek", add_line("PP1", "staff", "Seminar hosts", units=10, unit_price="500", currency="SEK"),
      "budget.exchange-rate", "ERROR", "/partners/0/budget/lines/2/currency", True, ["SEK", "Seminar hosts"]),
+    # The issue's scenario: the Norwegian partner's NOK 420,000 guide becomes 4.9 M EUR (and its
+    # contribution and the Norwegian cap follow).
+    ("exchange-rate-inverted", set_exchange_rate("NOK", "0.085"), "budget.exchange-rate", "ERROR",
+     "/exchange_rates/NOK/rate", False, ["wrong way round", "11.764706 (1 ÷ 0.085)", "4941176.47 EUR", "35699.99 EUR"]),
+    ("exchange-rate-unusual", set_exchange_rate("SEK", "1.1238"), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/SEK/rate", True, ["unusual", "1 EUR = 11.238 SEK on 2023-12-08", "8.4285 to 14.0475", ASSUMED_NOTE]),
+    ("exchange-rate-outside-erm2", set_exchange_rate("DKK", "7.65"), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/DKK/rate", True, ["7.292522 to 7.628238", "Danmarks Nationalbank"]),
+    ("exchange-rate-undated", set_exchange_rate("SEK", "11.2", date=None), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/SEK/date", True, ["SEK rate 11.2 has no date"]),
+    ("exchange-rate-stale", set_exchange_rate("NOK", "11.4915", date="2024-01-12"), "budget.exchange-rate", "WARNING",
+     "/exchange_rates/NOK/date", True, ["2024-01-12", "more than 12 months before call 2025:1 opens (2025-01-13)"]),
     ("period-sum-wrong-total", set_periods("PP2", 1, ["18500.00", "0", "18500.00", "0", "18500.00", "0.01"]),
      "budget.period-sum", "ERROR", "/partners/1/budget/lines/1/periods", True, ["55500.01", "55500.00", "-0.01"]),
     ("period-sum-wrong-count", set_periods("PP2", 1, ["27750.00", "27750.00"]), "budget.period-sum", "ERROR",
@@ -281,6 +320,8 @@ CASES = [
      "/partners/2/budget/flat_rates/office_on_staff", True, ["16%", "at most 15%", ASSUMED_NOTE]),
     ("partner-empty", clear_budgets("PP2"), "budget.partner-empty", "WARNING", "/partners/1/budget", True,
      ["Aalborg Kommune", "associated"]),
+    ("partner-empty-norwegian-owner", clear_budgets("PP3"), "budget.partner-empty", "WARNING", "/partners/2/budget",
+     True, ["Østfold fylkeskommune is the Norwegian project owner", "no partner in NO has costs"]),
     ("associated-with-budget", add_partner_with_budget("Nordic Council of Ministers", country="DK",
                                                        region="Hovedstaden", org_type="other-public", role="associated"),
      "budget.associated", "WARNING", "/partners/3/budget", True, ["Nordic Council of Ministers", ASSUMED_NOTE]),
@@ -314,6 +355,8 @@ CASES = [
      "/partners/3/state_aid", True, ["250800.00", "350800.00", "300000.00", "headroom is 200000.00"]),
     ("gber-20a-ceiling", danish_aps("gber-20a"), "stateaid.gber-20a-ceiling", "ERROR", "/partners/3/state_aid", True,
      ["250800.00", "22000.00"]),
+    ("sources-missing", remove_sources("PP2"), "cofinancing.sources", "WARNING", "/partners/1/cofinancing/sources",
+     True, ["Aalborg Kommune declares no sources", "81096.00 EUR", "add_source(\"Aalborg Kommune\", \"81096.00\")"]),
     ("objective-fit", set_fields(specific_objective="RSO2.2"), "project.objective-fit", "WARNING", "/specific_objective",
      True, ["read more like RSO4.1", "chosen RSO2.2"]),
     ("no-work-plan", via_document(work_plan=None), "workplan.structure", "ERROR", "/work_plan", True,
@@ -420,6 +463,35 @@ def test_region_renamed_depends_on_the_start(good_proposal, start, fires):
     good_proposal.partner("PP3").region = "Viken"
     good_proposal.start = start  # without a start, the call's opening (2025) counts
     assert bool(good_proposal.validate().by_rule("partner.region-renamed")) == fires
+
+
+def test_a_start_in_2020_is_before_2021_and_before_the_call(good_proposal):
+    good_proposal.start = "2020-01-01"
+    found = good_proposal.validate().by_rule("project.period")
+    assert [(f.severity, f.path) for f in found] == [("ERROR", "/start"), ("WARNING", "/start")]
+    assert "call 2025:1 closes on 2025-02-14" in found[1].message
+
+
+@pytest.mark.parametrize("start", ["2025-02-15", "2025-03-01"])
+def test_a_start_after_the_call_closes_is_fine(good_proposal, start):
+    good_proposal.start = start  # call 2025:1 closes on 2025-02-14
+    assert good_proposal.validate().by_rule("project.period") == []
+
+
+def test_norwegian_partner_besides_the_owner_needs_no_budget(good_proposal):
+    # The Norwegian project owner books the Norwegian costs; Akershus invoices its own to it.
+    good_proposal.add_partner("Akershus fylkeskommune", country="NO", region="Akershus", org_type="regional-authority")
+    assert good_proposal.validate().findings == []
+
+
+def test_a_rate_the_programme_fixes_is_trusted(tmp_path, make_good_proposal):
+    fixed = [{"currency": "NOK", "rate": "0.085", "source": "cpr", "status": "confirmed"}]  # no date, the wrong way round
+    variant = _programme_with(tmp_path, lambda d: d["budget"].__setitem__("exchange_rates", fixed))
+    doc = make_good_proposal().to_dict()
+    doc["programme"] = "oks-variant"
+    doc["exchange_rates"] = {}
+    report = interreg.Proposal.from_dict(doc, variant).validate()
+    assert report.by_rule("budget.exchange-rate") == []
 
 
 def test_pre_project_needs_no_call(good_proposal):

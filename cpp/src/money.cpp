@@ -1,5 +1,6 @@
 #include "interreg/money.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "interreg/errors.hpp"
@@ -96,16 +97,34 @@ Units Units::parse(std::string_view text) {
 
 std::string Units::to_string() const { return format_scaled(hundredths_, 2, true); }
 
+namespace {
+
+// 1 EUR buys between 0.0001 and 100,000 units of any currency; beyond is a typo.
+constexpr std::int64_t min_rate_micros = 100, max_rate_micros = 100'000 * ExchangeRate::scale;
+
+}  // namespace
+
 ExchangeRate ExchangeRate::parse(std::string_view text) {
     const auto m = parse_scaled(text, 6, "an exchange rate");
-    // 1 EUR buys between 0.0001 and 100,000 units of any currency; beyond is a typo.
-    if (m < 100 || m > 100'000 * scale) {
+    if (m < min_rate_micros || m > max_rate_micros) {
         throw ArgumentError("exchange rate '" + std::string(text) + "' must lie between 0.0001 and 100000 (1 EUR = rate × currency)");
     }
     return ExchangeRate(m);
 }
 
+ExchangeRate ExchangeRate::from_micros(std::int64_t micros) {
+    if (micros < min_rate_micros || micros > max_rate_micros) {
+        throw ArgumentError("exchange rate " + format_scaled(micros, 6, true) + " must lie between 0.0001 and 100000");
+    }
+    return ExchangeRate(micros);
+}
+
 std::string ExchangeRate::to_string() const { return format_scaled(micros_, 6, true); }
+
+ExchangeRate ExchangeRate::inverse() const {
+    constexpr std::int64_t one_squared = scale * scale;
+    return from_micros((one_squared + micros_ / 2) / micros_);
+}
 
 namespace {
 
@@ -126,6 +145,15 @@ Money apply_rate(Money amount, Rate rate) { return Money::from_cents(mul_div(amo
 
 Money to_euro(Money amount, ExchangeRate rate) {
     return Money::from_cents(mul_div(amount.cents(), ExchangeRate::scale, rate.micros()));
+}
+
+RateRange band_around(ExchangeRate centre, Rate width) {
+    // At most 10^11 micros × 2·10^6 ppm: within 64 bits.
+    const std::int64_t c = centre.micros();
+    const std::int64_t below = c * (Rate::one - width.ppm()), above = c * (Rate::one + width.ppm());
+    const std::int64_t low = (below + Rate::one - 1) / Rate::one, high = above / Rate::one;  // inward
+    auto clamp = [](std::int64_t m) { return ExchangeRate::from_micros(std::clamp(m, min_rate_micros, max_rate_micros)); };
+    return {clamp(low), clamp(high)};
 }
 
 std::vector<Money> spread_evenly(Money total, int periods) {

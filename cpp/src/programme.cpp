@@ -134,6 +134,9 @@ const FlatRateOption* Programme::flat_rate_option(std::string_view id) const {
 }
 const LumpSum* Programme::lump_sum(std::string_view id) const { return find_by(budget_.lump_sums, &LumpSum::id, id); }
 const UnitCost* Programme::unit_cost(std::string_view id) const { return find_by(budget_.unit_costs, &UnitCost::id, id); }
+const ReferenceRate* Programme::reference_rate(std::string_view currency) const {
+    return find_by(budget_.reference_rates, &ReferenceRate::currency, currency);
+}
 const Country* Programme::country(std::string_view code) const { return find_by(countries_, &Country::code, code); }
 const Priority* Programme::priority(std::string_view id) const { return find_by(priorities_, &Priority::id, id); }
 const Fund* Programme::fund(std::string_view name) const {

@@ -112,8 +112,34 @@ bool has(const std::vector<T>& items, std::string T::*key, const std::string& va
     return std::any_of(items.begin(), items.end(), [&](const T& t) { return t.*key == value; });
 }
 
+std::string read_foreign_currency(const JsonReader& r) {
+    return r.choice(std::vector<std::string>(currency_codes().begin() + 1, currency_codes().end()));
+}
+
+// A band: a width either side of its centre, the reference rate unless it names its own.
+RateBand read_band(const JsonReader& r, ExchangeRate rate, const Sources& sources) {
+    r.expect_object({"centre", "width", "source", "status", "note"});
+    RateBand b{rate, read_rate(r.at("width")), sources.cite(r)};
+    if (auto c = r.find("centre")) b.centre = read_exchange_rate(*c);
+    if (b.width.ppm() == 0) r.at("width").fail("a band of 0% holds only its centre; give the width either side, e.g. \"2.25%\"");
+    return b;
+}
+
+std::vector<ReferenceRate> read_reference_rates(const JsonReader& list, const Sources& sources) {
+    std::vector<ReferenceRate> out;
+    for (const auto& e : list.items()) {
+        e.expect_object({"currency", "rate", "date", "band", "source", "status", "note"});
+        ReferenceRate x{read_foreign_currency(e.at("currency")), read_exchange_rate(e.at("rate")),
+                        *read_date(e.at("date")), std::nullopt, sources.cite(e)};
+        if (auto b = e.find("band")) x.band = read_band(*b, x.rate, sources);
+        out.push_back(std::move(x));
+    }
+    require_unique(out, &ReferenceRate::currency, list);
+    return out;
+}
+
 BudgetSettings read_budget_settings(const JsonReader& r, const Sources& sources) {
-    r.expect_object({"reporting_period", "flat_rates", "exchange_rates", "lump_sums", "unit_costs"});
+    r.expect_object({"reporting_period", "flat_rates", "exchange_rates", "reference_rates", "lump_sums", "unit_costs"});
     BudgetSettings b;
     const auto period = r.at("reporting_period");
     period.expect_object({"months", "source", "status", "note"});
@@ -128,7 +154,7 @@ BudgetSettings read_budget_settings(const JsonReader& r, const Sources& sources)
     for (const auto& e : r.at("exchange_rates").items()) {
         e.expect_object({"currency", "rate", "date", "source", "status", "note"});
         FixedExchangeRate x;
-        x.currency = e.at("currency").choice(std::vector<std::string>(currency_codes().begin() + 1, currency_codes().end()));
+        x.currency = read_foreign_currency(e.at("currency"));
         x.rate.rate = read_exchange_rate(e.at("rate"));
         x.rate.date = read_date(e.find("date"));
         x.source = sources.cite(e);
@@ -136,6 +162,7 @@ BudgetSettings read_budget_settings(const JsonReader& r, const Sources& sources)
         b.exchange_rates.push_back(std::move(x));
     }
     require_unique(b.exchange_rates, &FixedExchangeRate::currency, r.at("exchange_rates"));
+    if (auto refs = r.find("reference_rates")) b.reference_rates = read_reference_rates(*refs, sources);
     for (const auto& l : r.at("lump_sums").items()) {
         l.expect_object({"id", "name", "amount", "source", "status", "note"});
         b.lump_sums.push_back({l.at("id").nonempty_string(50), read_text_map(l.at("name")), read_amount(l.at("amount")),

@@ -137,6 +137,21 @@ json aliases(const Programme& p) {
     });
 }
 
+json reference_rates(const Programme& p) {
+    return rows_of(p.budget().reference_rates, [](const ReferenceRate& r) {
+        json row = {{"currency", r.currency}, {"rate", r.rate.to_string()}, {"date", r.date.to_string()}};
+        const std::optional<RateBand>& b = r.band;
+        const std::optional<RateRange> range = b ? std::optional(band_around(b->centre, b->width)) : std::nullopt;
+        row["band_centre"] = b ? json(b->centre.to_string()) : json(nullptr);
+        row["band_width"] = b ? json(b->width.to_string()) : json(nullptr);
+        row["band_low"] = range ? json(range->low.to_string()) : json(nullptr);
+        row["band_high"] = range ? json(range->high.to_string()) : json(nullptr);
+        row["band_status"] = b ? json(b->source.assumed ? "assumed" : "confirmed") : json(nullptr);
+        row["band_source"] = b ? json(b->source.text()) : json(nullptr);
+        return row;
+    });
+}
+
 json rules(const Programme& p) {
     return rows_of(p.rules(), [](const RuleConfig& r) {
         return json{{"id", r.id}, {"severity", std::string(to_string(r.severity))},
@@ -151,7 +166,7 @@ const std::vector<std::pair<std::string, TableBuilder>>& builders() {
         {"countries", countries}, {"regions", regions}, {"sub_geographies", sub_geographies},
         {"priorities", priorities}, {"specific_objectives", specific_objectives}, {"indicators", indicators},
         {"funds", funds}, {"project_kinds", project_kinds}, {"calls", calls}, {"org_types", org_types},
-        {"aliases", aliases}, {"rules", rules}};
+        {"aliases", aliases}, {"reference_rates", reference_rates}, {"rules", rules}};
     return all;
 }
 

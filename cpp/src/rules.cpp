@@ -117,6 +117,13 @@ const Call* effective_call(const Programme& programme, const Proposal& proposal)
     return only;
 }
 
+std::string owner_country(const Programme& programme) {
+    for (const auto& r : programme.rules()) {
+        if (r.id == "partnership.norwegian-owner") return r.params.at("country").get<std::string>();
+    }
+    return {};
+}
+
 Report validate(const Programme& programme, const Proposal& proposal) {
     std::vector<const Region*> regions;
     regions.reserve(proposal.partners.size());

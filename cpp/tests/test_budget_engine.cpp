@@ -566,7 +566,8 @@ TEST(HandWorkedBudget, J_NorwegianPartnerExactlyAtTheCap) {
     // Fund on the running total: ⌊0.5 C_k⌋ = 4,999,999 | 9,999,999 | 14,999,998 | 19,999,998 |
     //   24,999,997 | 30,000,000 → fund 4,999,999 | 5,000,000 | 4,999,999 | 5,000,000 | 4,999,999 |
     //   5,000,003; contribution 5,000,000 | 4,999,999 | 5,000,000 | 4,999,999 | 5,000,000 | 5,000,003
-    const Proposal p = norwegian_partner_with_staff("521739.14");
+    Proposal p = norwegian_partner_with_staff("521739.14");
+    p.partners[2].cofinancing = interreg_test::own_contribution("Østfold fylkeskommune", "300000.01");
     const auto s = summarise(p);
     const B k{8695652, 1304347, 0, 0, 0, 0, 0, 0, 9999999};
     expect_partner(s.partners[2], {{52173914, 7826087, 0, 0, 0, 0, 0, 0, 60000001},
@@ -623,7 +624,10 @@ TEST(HandWorkedBudget, K_PreProjectExactlyAtTheCaps) {
     //   ERDF 60,000.00 = the cap; PP3 (NO) 60,000.00 → Norwegian funds 50 % = 30,000.00 = the cap.
     // Periods: 2,500,000 | 2,500,000 (SE, DK), fund 1,500,000 | 1,500,000, contribution 1,000,000 each;
     //          3,000,000 | 3,000,000 (NO), fund 1,500,000 | 1,500,000, contribution 1,500,000 each.
-    const Proposal p = pre_project_with_staff("50000.00", "50000.00", "60000.00");
+    Proposal p = pre_project_with_staff("50000.00", "50000.00", "60000.00");
+    for (auto [i, amount] : {std::pair{0, "20000.00"}, std::pair{1, "20000.00"}, std::pair{2, "30000.00"}}) {
+        p.partners[i].cofinancing = interreg_test::own_contribution(p.partners[i].name, amount);
+    }
     const auto s = summarise(p);
     const B half{2500000, 0, 0, 0, 0, 0, 0, 0, 2500000}, no_half{3000000, 0, 0, 0, 0, 0, 0, 0, 3000000};
     for (int i = 0; i < 2; ++i) {

@@ -207,6 +207,44 @@ TEST(ExchangeRateParse, SevenDecimalsRejected) {
     EXPECT_CONTAINS(e->what(), "more than 6 decimals");
 }
 
+TEST(ExchangeRateInverse, TheOtherWayRoundToSixDecimals) {
+    EXPECT_EQ(x("0.085").inverse(), x("11.764706"));  // 11.76470588… rounds up
+    EXPECT_EQ(x("11.764706").inverse(), x("0.085"));  // 0.08499999… rounds up
+    EXPECT_EQ(x("1").inverse(), x("1"));
+    EXPECT_EQ(x("0.0001").inverse(), x("10000"));
+    EXPECT_TRUE(thrown<ArgumentError>([] { x("100000").inverse(); }));  // 0.00001 is below the smallest rate
+}
+
+TEST(ExchangeRateFromMicros, WithinTheRatesRange) {
+    EXPECT_EQ(ExchangeRate::from_micros(7'460'380), x("7.46038"));
+    EXPECT_TRUE(thrown<ArgumentError>([] { ExchangeRate::from_micros(99); }));
+    EXPECT_TRUE(thrown<ArgumentError>([] { ExchangeRate::from_micros(100'000'000'001); }));
+}
+
+TEST(RateBand, BoundsRoundInwardSoTheyLieInside) {
+    // ERM II: 7.46038 × 0.9775 = 7.2925214… and 7.46038 × 1.0225 = 7.6282385…
+    const auto band = interreg::band_around(x("7.46038"), r("2.25%"));
+    EXPECT_EQ(band.low, x("7.292522"));
+    EXPECT_EQ(band.high, x("7.628238"));
+    EXPECT_TRUE(band.contains(x("7.292522")));
+    EXPECT_FALSE(band.contains(x("7.292521")));
+    EXPECT_TRUE(band.contains(x("7.628238")));
+    EXPECT_FALSE(band.contains(x("7.628239")));
+    EXPECT_TRUE(band.contains(x("7.46038")));
+}
+
+TEST(RateBand, ExactBoundsAreKept) {
+    const auto band = interreg::band_around(x("11.238"), r("25%"));  // 8.4285 and 14.0475 exactly
+    EXPECT_EQ(band.low, x("8.4285"));
+    EXPECT_EQ(band.high, x("14.0475"));
+}
+
+TEST(RateBand, ClampedToTheRatesRange) {
+    const auto band = interreg::band_around(x("90000"), r("100%"));
+    EXPECT_EQ(band.low, x("0.0001"));
+    EXPECT_EQ(band.high, x("100000"));
+}
+
 TEST(ExchangeRateParse, GarbageRejected) {
     for (const char* bad : {"", "7,4588", "EUR", "1e1", "7.4588 "}) {
         auto e = thrown<ArgumentError>([&] { x(bad); });

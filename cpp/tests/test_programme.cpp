@@ -444,7 +444,7 @@ TEST(ProgrammeTable, OneRowPerRecord) {
         {"specific_objectives", p.specific_objectives().size()}, {"funds", p.funds().size()},
         {"project_kinds", p.project_kinds().size()}, {"calls", p.calls().size()},
         {"org_types", p.org_types().size()},       {"rules", p.rules().size()}, {"aliases", p.aliases().size()},
-        {"indicators", p.indicators().size()}};
+        {"indicators", p.indicators().size()}, {"reference_rates", p.budget().reference_rates.size()}};
     ASSERT_EQ(Programme::table_names().size(), sizes.size());
     for (const auto& name : Programme::table_names()) {
         ASSERT_TRUE(sizes.count(name)) << name;

@@ -25,6 +25,7 @@ using interreg_test::single;
 using interreg_test::findings_of;
 using interreg_test::make_partner;
 using interreg_test::programme;
+using interreg_test::mutated_programme;
 using json = nlohmann::json;
 
 namespace {
@@ -89,8 +90,11 @@ Proposal oresund_proposal() {
     interreg::PartnerBudget copenhagen;
     copenhagen.lines.push_back(budget_line(Category::staff, "Job centre adviser", "months", "24", "4800.00"));
     copenhagen.flat_rates.other_costs = percent("40%");
-    add_partner(p, interreg_test::with_budget(make_partner("Lunds universitet", "SE", "Skåne", "university", Role::lead), lund));
-    add_partner(p, interreg_test::with_budget(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"), copenhagen));
+    // Lund 132,480.00 (ERDF 79,488.00), Copenhagen 161,280.00 (ERDF 96,768.00): the rest their own.
+    add_partner(p, interreg_test::with_budget(make_partner("Lunds universitet", "SE", "Skåne", "university", Role::lead), lund,
+                                              interreg_test::own_contribution("Lunds universitet", "52992.00")));
+    add_partner(p, interreg_test::with_budget(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"), copenhagen,
+                                              interreg_test::own_contribution("Københavns Kommune", "64512.00")));
     p.partners[0].state_aid = interreg::StateAid{};  // screened: no State aid
     return p;
 }
@@ -104,11 +108,6 @@ std::string repeat(const std::string& piece, int n) {
     return out;
 }
 
-std::shared_ptr<const interreg::Programme> mutated_programme(const std::function<void(json&)>& mutate) {
-    json doc = interreg_test::programme_doc();
-    mutate(doc);
-    return interreg::Programme::from_json(doc);
-}
 
 }  // namespace
 
@@ -573,7 +572,8 @@ TEST(OutsideArea, WarnsForGermanPartnerWithFreeTextRegion) {
     Proposal p = baseline();
     interreg::PartnerBudget kiel;  // a budget, so that the outside-area warning is the only finding
     kiel.lines.push_back(interreg_test::budget_line(interreg::Category::staff, "Researcher", "hours", "200", "55.00"));
-    add_partner(p, interreg_test::with_budget(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"), kiel));
+    add_partner(p, interreg_test::with_budget(make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university"), kiel,
+                                              interreg_test::own_contribution("Kieler Universität", "11000.00")));  // no fund
     p.partners[3].state_aid = interreg::StateAid{};  // screened: no State aid
     p.work_plan.work_packages[1].activities[0].partners.push_back("PP4");  // and works in the job fairs
     auto f = single(p, "partner.outside-area");
@@ -860,12 +860,57 @@ TEST(Period, FiresWhenTheProjectEndsAfterTheLastEligibleDay) {
 }
 
 TEST(Period, FiresWhenTheProjectStartsBeforeTheFirstEligibleDay) {
+    // The scenario: the ERROR for the first eligible day, and the call's WARNING too.
     Proposal p = baseline();
     p.start = interreg::Date{2020, 1, 1};
+    const auto found = fired(p, "project.period");
+    ASSERT_EQ(found.size(), 2u) << describe(check(p));
+    EXPECT_EQ(found[0].severity, Severity::error);
+    EXPECT_EQ(found[0].path, "/start");
+    EXPECT_CONTAINS(found[0].message, "2021-01-01");
+    EXPECT_EQ(found[1].severity, Severity::warning);
+    EXPECT_EQ(found[1].path, "/start");
+    EXPECT_CONTAINS(found[1].message, "call 2025:1 closes on 2025-02-14");
+}
+
+TEST(Period, WarnsWhenTheProjectStartsBeforeItsCallIsDecided) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2025, 2, 1};
     auto f = single(p, "project.period");
     ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::warning);
     EXPECT_EQ(f->path, "/start");
-    EXPECT_CONTAINS(f->message, "2021-01-01");
+    EXPECT_CONTAINS(f->message, "starts on 2025-02-01, but call 2025:1 closes on 2025-02-14");
+    EXPECT_CONTAINS(f->message, "before the approved start date are not eligible (programme manual ch. 4)");
+    EXPECT_FALSE(f->assumed);
+}
+
+TEST(Period, TheClosingDayIsTheLastThatWarns) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2025, 2, 14};
+    ASSERT_TRUE(single(p, "project.period"));
+    p.start = interreg::Date{2025, 2, 15};
+    expect_silent(p, "project.period");
+    p.start = interreg::Date{2025, 3, 1};  // call 2025:1 closed on 2025-02-14
+    expect_silent(p, "project.period");
+}
+
+TEST(Period, TheCallsDatesDecide) {
+    Proposal p = baseline();
+    p.start = interreg::Date{2024, 1, 20};  // before 2024:1 closes; its open objectives are assumed
+    p.call = "2024:1";
+    auto f = single(p, "project.period");
+    ASSERT_TRUE(f);
+    EXPECT_CONTAINS(f->message, "call 2024:1 closes on 2024-02-08");
+    EXPECT_TRUE(f->assumed);
+    p.call = "2099:1";  // call.known reports it
+    expect_silent(p, "project.period");
+}
+
+TEST(Period, AContinuousCallHasNoClosingDay) {
+    Proposal p = interreg_test::pre_project_baseline();  // judged against the continuous pre-project call
+    p.start = interreg::Date{2022, 10, 1};
+    expect_silent(p, "project.period");
 }
 
 TEST(Period, SilentOnTheLastDayAndWithoutDates) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <dirent.h>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -53,6 +54,13 @@ inline nlohmann::json programme_doc() {
         return nlohmann::json::parse(in);
     }();
     return doc;
+}
+
+// The embedded programme read from its document after `mutate` changed it.
+inline std::shared_ptr<const interreg::Programme> mutated_programme(const std::function<void(nlohmann::json&)>& mutate) {
+    nlohmann::json doc = programme_doc();
+    mutate(doc);
+    return interreg::Programme::from_json(doc);
 }
 
 // Position of the record with `key` == `value` in the array `doc[array]`.
@@ -121,11 +129,11 @@ inline interreg::ContributionSource contribution_source(std::string name, bool o
 //   ERDF      60 % = 180,735.84; contribution 120,490.56 = own 90,490.56 + region 30,000.00
 // PP2 Aalborg Kommune (DK, ERDF 60 %), staff + 40 %:
 //   staff 36 months × 5,200.00 = 187,200.00; other costs 40 % = 74,880.00; total 262,080.00
-//   ERDF 157,248.00; contribution 104,832.00
+//   ERDF 157,248.00; contribution 104,832.00, its own
 // PP3 Østfold fylkeskommune (NO, Norwegian funds 50 %), office 15 % of staff:
 //   staff 3000 h × 62.50 = 187,500.00; travel 12 trips × 850.00 = 10,200.00
 //   office 15 % × 187,500.00 = 28,125.00; total 225,825.00
-//   Norwegian funds 112,912.50 (cap of call 2025:1: 300,000.00); contribution 112,912.50
+//   Norwegian funds 112,912.50 (cap of call 2025:1: 300,000.00); contribution 112,912.50, its own
 inline interreg::PartnerBudget baseline_budget_pp1() {
     using interreg::Category;
     interreg::PartnerBudget b;
@@ -151,6 +159,13 @@ inline interreg::PartnerBudget baseline_budget_pp2() {
     b.lines.push_back(budget_line(interreg::Category::staff, "Project coordinator", "months", "36", "5200.00"));
     b.flat_rates.other_costs = percent("40%");
     return b;
+}
+
+// A partner's whole contribution from its own money.
+inline interreg::Cofinancing own_contribution(std::string name, std::string_view amount) {
+    interreg::Cofinancing c;
+    c.sources.push_back(contribution_source(std::move(name), true, interreg::Funding::public_funding, amount));
+    return c;
 }
 
 inline interreg::PartnerBudget baseline_budget_pp3() {
@@ -265,10 +280,10 @@ inline interreg::Proposal baseline() {
                                            interreg::Role::lead),
                               baseline_budget_pp1(), baseline_cofinancing_pp1()));
     add_partner(p, with_budget(make_partner("Aalborg Kommune", "DK", "Region Nordjylland", "local-authority"),
-                              baseline_budget_pp2()));
+                              baseline_budget_pp2(), own_contribution("Aalborg Kommune", "104832.00")));
     add_partner(p, with_budget(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
                                            interreg::Role::partner, true),
-                              baseline_budget_pp3()));
+                              baseline_budget_pp3(), own_contribution("Østfold fylkeskommune", "112912.50")));
     // The university has screened its part (public research and teaching): no State aid.
     p.partners[0].state_aid = interreg::StateAid{interreg::StateAidScheme::none, std::nullopt};
     p.work_plan = full_work_plan();
@@ -279,9 +294,10 @@ inline interreg::Proposal baseline() {
 // within the pre-project caps (ERDF 60,000.00, Norwegian funds 30,000.00):
 //   PP1 staff 400 h × 50.00 = 20,000.00 + office 15 % 3,000.00 = 23,000.00 → ERDF 13,800.00,
 //       contribution 9,200.00 = own 6,200.00 + region 3,000.00
-//   PP2 staff 12 months × 2,500.00 = 30,000.00 + 40 % 12,000.00 = 42,000.00 → ERDF 25,200.00
+//   PP2 staff 12 months × 2,500.00 = 30,000.00 + 40 % 12,000.00 = 42,000.00 → ERDF 25,200.00,
+//       contribution 16,800.00, its own
 //   PP3 staff 500 h × 60.00 = 30,000.00 + travel 4 × 500.00 + office 15 % 4,500.00
-//       = 36,500.00 → Norwegian funds 18,250.00
+//       = 36,500.00 → Norwegian funds 18,250.00, contribution 18,250.00, its own
 //   ERDF 39,000.00, Norwegian funds 18,250.00
 inline interreg::Proposal pre_project_baseline() {
     using interreg::Category;
@@ -301,11 +317,26 @@ inline interreg::Proposal pre_project_baseline() {
     b2 = {};
     b2.lines.push_back(budget_line(Category::staff, "Project coordinator", "months", "12", "2500.00"));
     b2.flat_rates.other_costs = percent("40%");
+    p.partners[1].cofinancing = own_contribution("Aalborg Kommune", "16800.00");
     auto& b3 = p.partners[2].budget;
     b3 = {};
     b3.lines.push_back(budget_line(Category::staff, "Regional developer", "hours", "500", "60.00"));
     b3.lines.push_back(budget_line(Category::travel, "Partner meetings", "trips", "4", "500.00"));
     b3.flat_rates.office_on_staff = percent("15%");
+    p.partners[2].cofinancing = own_contribution("Østfold fylkeskommune", "18250.00");
+    return p;
+}
+
+// `p` with each partner's contribution, as the budget now computes it, paid from its own money:
+// for tests that change a budget and judge something else than cofinancing.sources.
+inline interreg::Proposal sources_follow_budget(interreg::Proposal p, const interreg::Programme& prog = programme()) {
+    const auto summary = interreg::summarise_budget(prog, p);
+    for (std::size_t i = 0; i < p.partners.size(); ++i) {
+        const auto& s = summary.partners[i];
+        if (s.role != interreg::Role::associated && s.contribution.cents() > 0) {
+            p.partners[i].cofinancing.sources = own_contribution(s.name, s.contribution.to_string()).sources;
+        }
+    }
     return p;
 }
 

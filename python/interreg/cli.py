@@ -50,8 +50,9 @@ _TABLES = {
     "funds": ["id", "name", "countries", "max_rate"],
     "org-types": ["id", "name", "eligible"],
     "rules": ["id", "severity", "title", "status"],
+    "reference-rates": ["currency", "rate", "date", "band_low", "band_high", "band_status"],
 }
-_TABLE_NAMES = {"objectives": "specific_objectives", "org-types": "org_types"}
+_TABLE_NAMES = {"objectives": "specific_objectives", "org-types": "org_types", "reference-rates": "reference_rates"}
 # More threads than this only cost memory; a larger --workers is a typo.
 MAX_WORKERS = 1024
 
@@ -180,7 +181,7 @@ def _programme(args: argparse.Namespace) -> int:
     elif not chosen:
         print(_printable(f"{prog.name} ({prog.id})"))
         for flag, rows in tables.items():
-            print(f"  --{flag:<11} {len(rows)} rows")
+            print(f"  --{flag:<15} {len(rows)} rows")
     elif args.format == "csv":
         if len(chosen) > 1:
             return _fail("programme", "--format csv prints one table; choose one of " + ", ".join(f"--{f}" for f in chosen))

@@ -184,6 +184,13 @@ class Programme:
         """The rules this programme checks: id, severity, title, parameters and source."""
         return self._core.table("rules")
 
+    @property
+    def reference_rates(self) -> List[Dict[str, Any]]:
+        """Published exchange rates (1 EUR = rate × currency) that validation judges a proposal's
+        own rates by: currency, rate, date, the band a rate is expected within (centre, width,
+        lowest and highest rate, with its own status and source) and the source."""
+        return self._core.table("reference_rates")
+
     def region(self, name: str) -> _core.Region:
         """The region named `name` (code, NUTS code, local or English name, alias).
 

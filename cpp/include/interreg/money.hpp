@@ -74,13 +74,29 @@ public:
     static constexpr std::int64_t scale = 1'000'000;
     constexpr ExchangeRate() = default;
     static ExchangeRate parse(std::string_view text);  // > 0, at most six decimals
+    static ExchangeRate from_micros(std::int64_t micros);  // ArgumentError outside 0.0001..100000
     constexpr std::int64_t micros() const { return micros_; }
     std::string to_string() const;  // "7.4588"
+    // 1 ÷ rate, rounded to six decimals: the same rate quoted the other way round
+    // (ArgumentError when that is below 0.0001, for rates above about 10000).
+    ExchangeRate inverse() const;
+
+    friend constexpr bool operator==(ExchangeRate a, ExchangeRate b) { return a.micros_ == b.micros_; }
+    friend constexpr bool operator<(ExchangeRate a, ExchangeRate b) { return a.micros_ < b.micros_; }
+    friend constexpr bool operator>(ExchangeRate a, ExchangeRate b) { return a.micros_ > b.micros_; }
 
 private:
     constexpr explicit ExchangeRate(std::int64_t m) : micros_(m) {}
     std::int64_t micros_ = scale;
 };
+
+// The rates within `width` either side of `centre` (ERM II's ±2.25 %, say): `low` and `high`
+// are rounded inward to the micro, so a rate is in the band exactly when it lies between them.
+struct RateRange {
+    ExchangeRate low, high;
+    bool contains(ExchangeRate r) const { return !(r < low) && !(r > high); }
+};
+RateRange band_around(ExchangeRate centre, Rate width);
 
 // The rounding rules of the budget (docs/budget.md). All round toward zero, so a computed
 // amount never exceeds what its inputs justify; residuals absorb the cents.

@@ -190,12 +190,30 @@ struct FixedExchangeRate {
     Citation source;
 };
 
+// The range a currency's rate is expected within: Denmark's ERM II band, or a plausibility
+// band around a reference rate. A rate outside it is unusual, not wrong.
+struct RateBand {
+    ExchangeRate centre;
+    Rate width;  // either side of the centre
+    Citation source;
+};
+
+// A published rate to judge a proposal's own rates by (the ECB's reference rates).
+struct ReferenceRate {
+    std::string currency;
+    ExchangeRate rate;  // 1 EUR = rate × currency
+    Date date;
+    std::optional<RateBand> band;
+    Citation source;
+};
+
 // How budgets are planned in the programme.
 struct BudgetSettings {
     int period_months = 6;  // length of a reporting period
     Citation period_source;
     std::vector<FlatRateOption> flat_rates;  // the options partners may choose, with their maximum
     std::vector<FixedExchangeRate> exchange_rates;  // rates the programme fixes (a proposal may give its own)
+    std::vector<ReferenceRate> reference_rates;     // to judge the proposal's own rates by
     std::vector<LumpSum> lump_sums;
     std::vector<UnitCost> unit_costs;
 };
@@ -236,6 +254,7 @@ public:
     const FlatRateOption* flat_rate_option(std::string_view id) const;
     const LumpSum* lump_sum(std::string_view id) const;
     const UnitCost* unit_cost(std::string_view id) const;
+    const ReferenceRate* reference_rate(std::string_view currency) const;
 
     // Region by code, NUTS code, name or alias (case, diacritics and words like "län",
     // "Region", "fylkeskommune" ignored). nullptr when nothing matches.

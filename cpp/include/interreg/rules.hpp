@@ -93,6 +93,10 @@ Report validate(const Programme& programme, const Proposal& proposal);
 // only continuously open call of its kind (pre-projects). nullptr when there is none.
 const Call* effective_call(const Programme& programme, const Proposal& proposal);
 
+// The country whose partners have a Norwegian project owner, who books their costs, when the
+// programme checks that (partnership.norwegian-owner); "" when it does not.
+std::string owner_country(const Programme& programme);
+
 // A finding of one of the document.* rules (a file that cannot be checked).
 Finding document_finding(std::string_view rule, std::string message, std::string path = {});
 

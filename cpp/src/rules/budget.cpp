@@ -1,6 +1,7 @@
 // budget.*: the partners' budget lines and flat rates.
 #include <algorithm>
 
+#include "exchange_rates.hpp"
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -77,6 +78,7 @@ void exchange_rate_known(RuleContext& ctx) {
                          l.currency + ". Add the rate you use (1 EUR = x " + l.currency + ") and its date to exchange_rates.");
         }
     }
+    check_proposal_rates(ctx);
 }
 
 void period_sum(RuleContext& ctx) {
@@ -134,11 +136,48 @@ void flat_rate_value(RuleContext& ctx) {
     }
 }
 
+// The partners (not associated) in the country of the Norwegian project owner: the owner
+// books their costs, so their budgets are judged together.
+struct NorwegianPart {
+    std::string country;  // "" when the programme has no Norwegian project owner
+    std::optional<std::size_t> owner;
+    std::vector<std::string> others;  // names of the partners besides the owner
+    bool has_costs = false;
+};
+
+NorwegianPart norwegian_part(const RuleContext& ctx) {
+    NorwegianPart part{owner_country(ctx.programme), std::nullopt, {}, false};
+    for (std::size_t i = 0; i < ctx.budget->partners.size(); ++i) {
+        const auto& p = ctx.budget->partners[i];
+        if (part.country.empty() || p.country != part.country || p.role == Role::associated) continue;
+        part.has_costs = part.has_costs || p.costs.total.cents() != 0;
+        if (ctx.proposal.partners[i].norwegian_project_owner && !part.owner) {
+            part.owner = i;
+        } else {
+            part.others.push_back(p.name);
+        }
+    }
+    return part;
+}
+
 void partner_empty(RuleContext& ctx) {
     if (!ctx.budget) return;
+    const NorwegianPart norwegian = norwegian_part(ctx);
     for (std::size_t i = 0; i < ctx.budget->partners.size(); ++i) {
         const auto& p = ctx.budget->partners[i];
         if (p.role == Role::associated || p.costs.total.cents() != 0) continue;
+        if (!norwegian.country.empty() && p.country == norwegian.country) {
+            // Another partner's costs go through the owner (partnership.norwegian-owner asks for
+            // one when none is set); only a Norwegian part without any costs is worth a word.
+            if (i != norwegian.owner || norwegian.has_costs) continue;
+            const auto& others = norwegian.others;
+            const std::string booked = others.empty() ? "" : " (with the costs " + text::join_choices(others, " and ") +
+                                                                 (others.size() == 1 ? " invoices" : " invoice") + " to it)";
+            ctx.emit(budget_path(i), p.name + " is the Norwegian project owner, which budgets the Norwegian part, but no "
+                                              "partner in " + p.country + " has costs. Add the Norwegian costs to its budget" +
+                                              booked + ".");
+            continue;
+        }
         ctx.emit(budget_path(i), p.name + " has no budget. Add its costs, or make it an associated partner if it takes part without costs.");
     }
 }

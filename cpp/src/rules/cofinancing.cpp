@@ -81,12 +81,25 @@ void pre_project_cap(RuleContext& ctx) {
     check_caps(ctx, kind->fund_caps, "a " + kind->id, kind->source);
 }
 
+// Who pays the partner's contribution. A draft may not know its sources yet, so a partner
+// without any is a WARNING; sources that do not add up are an ERROR.
 void sources(RuleContext& ctx) {
     if (!ctx.budget) return;
     const auto& partners = ctx.proposal.partners;
     for (std::size_t i = 0; i < partners.size(); ++i) {
         const auto& s = ctx.budget->partners[i];
-        if (partners[i].cofinancing.sources.empty() || s.sources_total == s.contribution) continue;
+        if (partners[i].cofinancing.sources.empty()) {
+            if (s.role == Role::associated || s.contribution.cents() <= 0) continue;
+            ctx.emit_warning(cofinancing_path(i) + "/sources",
+                             s.name + " declares no sources for its contribution: " + s.contribution.to_string() +
+                                 " EUR (total " + s.costs.total.to_string() + " minus " + s.fund_amount.to_string() +
+                                 " from '" + (s.fund.empty() ? "no fund" : s.fund) +
+                                 "') are not covered. Say who pays it: its own money with partner.cofinancing.add_source(\"" +
+                                 s.name + "\", \"" + s.contribution.to_string() +
+                                 "\"), or one source per co-financier (own=False for another body).");
+            continue;
+        }
+        if (s.sources_total == s.contribution) continue;
         ctx.emit(cofinancing_path(i) + "/sources",
                  s.name + ": the contribution sources add up to " + s.sources_total.to_string() + " EUR, but the partner's "
                           "contribution is " + s.contribution.to_string() + " EUR (total " + s.costs.total.to_string() +

@@ -70,14 +70,6 @@ bool eligible_type(const Programme& programme, const Partner& p) {
     return !t || t->eligible;
 }
 
-// The country whose partners need a Norwegian project owner, when the programme checks that.
-std::string owner_country(const Programme& programme) {
-    for (const auto& r : programme.rules()) {
-        if (r.id == "partnership.norwegian-owner") return r.params.at("country").get<std::string>();
-    }
-    return {};
-}
-
 void lead_country(RuleContext& ctx) {
     const auto allowed = as_strings(ctx.param("countries"));
     const auto& partners = ctx.proposal.partners;

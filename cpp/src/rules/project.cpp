@@ -134,6 +134,16 @@ void period(RuleContext& ctx) {
         ctx.emit("/start", "The project starts on " + p.start->to_string() + ", before " + first.to_string() +
                                ", the first day costs can be eligible. Start on or after it.");
     }
+    // A project is approved after its call closes, and costs before the approved start date
+    // are not eligible (programme manual ch. 4): such a start date cannot be kept.
+    const Call* call = effective_call(ctx.programme, p);
+    if (call && call->closes && *p.start <= *call->closes) {
+        ctx.emit_warning("/start", "The project starts on " + p.start->to_string() + ", but call " + call->id + " closes on " +
+                                       call->closes->to_string() + " and its projects are approved after that. Costs "
+                                       "before the approved start date are not eligible (programme manual ch. 4): start "
+                                       "after the call's decision.",
+                         call->source.assumed);
+    }
     if (!p.duration_months) return;
     const Date end = p.start->add_months(*p.duration_months).day_before();
     if (last < end) {
