@@ -260,3 +260,19 @@ def run_command(argv: Sequence[str], timeout: float = 120, cwd: Optional[os.Path
     """Run a command; returns (returncode, stdout, stderr) as text."""
     proc = subprocess.run(list(argv), capture_output=True, timeout=timeout, env=child_env(), cwd=cwd)
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+
+
+def apply(change, proposal):
+    """Run a scenario's `change` on `proposal`; the proposal it returns, or the one changed in place."""
+    result = change(proposal)
+    return result if isinstance(result, interreg.Proposal) else proposal
+
+
+def covering(pid, change):
+    """`change`, then the partner's contribution sources follow its budget (so that only the rule
+    under test fires, not cofinancing.sources)."""
+    def both(p):
+        changed = apply(change, p)
+        cover_contribution(changed.partner(pid))
+        return changed
+    return both

@@ -15,8 +15,8 @@ import pytest
 import interreg
 from interreg.budget import CATEGORIES, BudgetLine
 from interreg.summary import COST_COLUMNS, BudgetSummary, PartnerTotals
-from conftest import (NOK_RATE, clear_budget, cover_contribution, give_small_budget, replace_with_small_budgets,
-                      shorten_work_plan)
+from conftest import (NOK_RATE, apply, clear_budget, cover_contribution, covering, give_small_budget,
+                      replace_with_small_budgets, shorten_work_plan)
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
 D = Decimal
@@ -657,16 +657,6 @@ def test_refused_cofinancing_rates(good_proposal, rate, error):
 
 # -- the rules through the Python API: a near miss that stays silent, and a case that fires ------------
 
-def covering(pid, change):
-    """`change`, then the partner's contribution sources follow its budget (so that only the rule
-    under test fires, not cofinancing.sources)."""
-    def both(p):
-        changed = apply(change, p)
-        cover_contribution(changed.partner(pid))
-        return changed
-    return both
-
-
 def add_line(pid, category="external", description="Extra", units=1, **kwargs):
     return covering(pid, lambda p: p.partner(pid).budget.add(category, description, units=units, **kwargs))
 
@@ -807,11 +797,6 @@ BUDGET_RULES = [r["id"] for r in interreg.load_programme().rules if r["id"].star
 def test_every_budget_rule_has_a_case():
     assert [c[0] for c in RULE_CASES] == BUDGET_RULES
     assert len(BUDGET_RULES) == 14
-
-
-def apply(change, proposal):
-    result = change(proposal)
-    return result if isinstance(result, interreg.Proposal) else proposal
 
 
 @pytest.mark.parametrize("rule, silent, firing, severity, path", RULE_CASES, ids=[c[0] for c in RULE_CASES])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import interreg
-from conftest import (clear_budget, cover_contribution, give_small_budget, replace_with_small_budgets,
+from conftest import (apply, clear_budget, cover_contribution, covering, give_small_budget, replace_with_small_budgets,
                       replace_work_packages, shorten_work_plan, take_part)
 
 EMBEDDED_JSON = Path(interreg.__file__).resolve().parent / "data" / "programmes" / "oks-2021-2027.json"
@@ -62,16 +62,6 @@ def clear_budgets(*ids):
         for i in ids:
             clear_budget(p.partner(i))
     return change
-
-
-def covering(pid, change):
-    """`change`, then the partner's contribution sources follow its budget (so that only the rule
-    under test fires, not cofinancing.sources)."""
-    def both(p):
-        changed = apply(change, p)
-        cover_contribution(changed.partner(pid))
-        return changed
-    return both
 
 
 def add_line(pid, category, description, **kwargs):
@@ -408,11 +398,6 @@ CASES = [
            work_packages(("PP1", [["PP1", "PP2"]]), ("PP1", [["PP1", "PP4"]]), ("PP2", [["PP2", "PP3"]]))),
      "network.single-bridge", "INFO", "/partners/0", True, ["Göteborgs universitet", "Denmark and Sweden"]),
 ]
-
-
-def apply(change, proposal):
-    result = change(proposal)
-    return result if isinstance(result, interreg.Proposal) else proposal
 
 
 @pytest.fixture(scope="module")

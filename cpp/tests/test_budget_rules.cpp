@@ -34,19 +34,11 @@ using interreg_test::findings_of;
 using interreg_test::make_partner;
 using interreg_test::percent;
 using interreg_test::programme;
+using interreg_test::source_of;
 using interreg_test::mutated_programme;
 using json = nlohmann::json;
 
 namespace {
-
-
-
-std::string source_of(std::string_view rule) {
-    for (const auto& r : programme().rules()) {
-        if (r.id == rule) return r.source.text();
-    }
-    return "<rule not in programme>";
-}
 
 const std::string assumed_note = "rests on a programme fact marked as assumed";
 

@@ -26,18 +26,12 @@ using interreg_test::expect_silent;
 using interreg_test::fired;
 using interreg_test::make_partner;
 using interreg_test::programme;
+using interreg_test::source_of;
 using interreg_test::single;
 using interreg_test::thrown;
 using json = nlohmann::json;
 
 namespace {
-
-std::string source_of(std::string_view rule) {
-    for (const auto& r : programme().rules()) {
-        if (r.id == rule) return r.source.text();
-    }
-    return "<rule not in programme>";
-}
 
 // The baseline with the Danish ApS as PP4: equipment 250,000.00 + staff 168,000.00 = 418,000.00,
 // ERDF 60 % = 250,800.00.

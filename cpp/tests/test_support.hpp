@@ -47,6 +47,14 @@ inline const interreg::Programme& programme() {
     return *p;
 }
 
+// The citation text of a rule as the embedded programme configures it.
+inline std::string source_of(std::string_view rule) {
+    for (const auto& r : programme().rules()) {
+        if (r.id == rule) return r.source.text();
+    }
+    return "<rule not in programme>";
+}
+
 // The programme document as plain JSON, a fresh copy to mutate.
 inline nlohmann::json programme_doc() {
     static const nlohmann::json doc = [] {
