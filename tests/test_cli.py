@@ -319,11 +319,15 @@ def test_programme_csv_keeps_formulas_as_text(tmp_path):
     doc = json.loads(Path(interreg.__file__).parent.joinpath("data", "programmes", "oks-2021-2027.json")
                      .read_text(encoding="utf-8"))
     doc["funds"][0]["name"]["en"] = '=HYPERLINK("http://example.org","click")'
+    doc["funds"][1]["name"]["en"] = "Norwegian\x1b[8m funds\nforged,row"
     path = tmp_path / "formula.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     rc, out, err = cli("programme", str(path), "--funds", "--format", "csv")
     assert rc == 0, err
     assert "'=HYPERLINK" in out and ",=HYPERLINK" not in out and '"=HYPERLINK' not in out
+    # Control characters are escaped as in every other output: no terminal sequence, no forged row.
+    assert "\x1b" not in out and "\\x1b[8m funds\\nforged,row" in out
+    assert len(out.splitlines()) == 3
 
 
 @pytest.mark.parametrize("command, flag, name", [

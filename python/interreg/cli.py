@@ -150,15 +150,19 @@ def _validate(args: argparse.Namespace) -> int:
     return status
 
 
-def _text_table(rows: List[Dict[str, Any]], columns: Sequence[str]) -> str:
-    def cell(value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        return _printable(value)  # a programme file's text: one cell, one line
+def _cell(value: Any) -> str:
+    """A table cell as one printable line: a programme file's text, its maps and lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = ", ".join(f"{k}: {v}" for k, v in value.items())
+    elif isinstance(value, list):
+        value = ", ".join(map(str, value))
+    return _printable(value)
 
-    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+
+def _text_table(rows: List[Dict[str, Any]], columns: Sequence[str]) -> str:
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
@@ -201,13 +205,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _write_csv(rows: List[Dict[str, Any]], columns: Sequence[str]) -> None:
     def cell(value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        elif isinstance(value, list):
-            value = ", ".join(map(str, value))
-        text = str(value)
+        text = _cell(value)
         return "'" + text if text.startswith(_FORMULA_START) else text
 
     out = csv.writer(sys.stdout, lineterminator="\n")
