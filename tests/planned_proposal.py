@@ -27,6 +27,9 @@ from conftest import build_good_proposal
 TITLE_EN = "Talent across the Öresund-Kattegat-Skagerrak labour market"
 TITLE_SV = "Talang över arbetsmarknaden i Öresund-Kattegat-Skagerrak"
 SUMMARY_SV = "Universitet, kommuner och fylkeskommuner matchar kompetensbrist med arbetssökande över gränserna."
+RELEVANCE_EN = "Employers on each side of the border lack staff that job seekers on the other side could offer."
+RELEVANCE_DA = "Arbejdsgivere på hver side af grænsen mangler medarbejdere, som jobsøgende på den anden side har."
+CROSS_BORDER_VALUE = "One labour market instead of three: no partner can match job seekers across a border alone."
 
 # The budget of conftest.build_good_proposal, exact to the cent.
 TOTALS = {"PP1": Decimal("295230.00"), "PP2": Decimal("202740.00"), "PP3": Decimal("140948.75")}
@@ -77,4 +80,6 @@ def build_planned_proposal(programme: interreg.Programme) -> interreg.Proposal:
     p = interreg.Proposal.from_dict(doc, programme)
     p.title = {"sv": TITLE_SV, "en": TITLE_EN}  # given Swedish first: the draft shows English first
     p.summary = {"en": p.summary["en"], "sv": SUMMARY_SV}
+    p.relevance = {"da": RELEVANCE_DA, "en": RELEVANCE_EN}
+    p.cross_border_value = CROSS_BORDER_VALUE  # English only; the other sections are not written yet
     return add_full_work_plan(p)

@@ -126,12 +126,14 @@ def test_a_proposal_is_ranked_by_its_title_summary_and_work_plan(programme, good
     n = wp.add_work_package("Skybrud og stormflod", objective=o1)
     wp.add_activity(n, "Early warning pilots", start_period=1, end_period=2, deliverables=[("Kystbeskyttelse", 2)])
     wp.set_cooperation(joint_staffing="shared wind power engineers")
+    draft.relevance = {"sv": "Översvämningar hotar hamnstäderna"}
+    draft.management = "Solar panels power the project office"  # how the project is run: not read
 
     ranking = programme.rank_objectives(draft)
     assert ranking[0].code == "RSO2.4"
     words = {w for s in ranking for t in s.matched_terms for w in t.words}
-    assert {"storm", "Flood", "Skybrud", "stormflod", "warning", "Kystbeskyttelse"} <= words
-    assert not words & {"Energi", "wind", "power"}  # partners and cooperation texts are left out
+    assert {"storm", "Flood", "Skybrud", "stormflod", "warning", "Kystbeskyttelse", "Översvämningar"} <= words
+    assert not words & {"Energi", "wind", "power", "Solar"}  # partners, cooperation and management are left out
 
 
 @pytest.mark.parametrize("text", [None, 42, b"energy", ["energy", 7], {"en": 7}])

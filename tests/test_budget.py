@@ -121,7 +121,9 @@ def test_budget_is_a_live_view(draft):
     a, b = draft.partner("PP1").budget, draft.partner("PP1").budget
     a.add("staff", "Manager", units=1, unit_price=1)
     assert len(b) == 1
-    assert "1 lines" in repr(b)
+    assert repr(b) == "<PartnerBudget PP1: 1 line, flat rates: none>"
+    b.flat_rates(office_admin="15%")
+    assert repr(b) == "<PartnerBudget PP1: 1 line, flat rates: office_on_staff 15%>"
     copy = draft.copy()
     copy.partner("PP1").budget.add("staff", "Other", units=1, unit_price=1)
     assert len(a) == 1

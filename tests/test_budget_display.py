@@ -90,7 +90,8 @@ def test_every_shown_total_is_the_sum_of_the_shown_parts(summary):
     headline, partners, cofinancing = tables(summary._repr_html_())
 
     body, foot = rows(headline, "tbody"), rows(headline, "tfoot")
-    assert [r[0] for r in body] == ["fund erdf", "fund no-interreg", "partners' contribution"]
+    assert [r[0] for r in body] == ["European Regional Development Fund (ERDF)", "Norwegian Interreg funds",
+                                    "partners' contribution"]
     assert sum(amount(r[1]) for r in body) == amount(foot[0][1]) == summary.total
 
     header = rows(partners, "thead")[0]
@@ -109,7 +110,8 @@ def test_every_shown_total_is_the_sum_of_the_shown_parts(summary):
     header = rows(cofinancing, "thead")[0]
     assert header == ["partner", "name", "fund", "rate", "total", "fund amount", "contribution"]
     body, foot = rows(cofinancing, "tbody"), rows(cofinancing, "tfoot")
-    assert [(r[2], r[3]) for r in body] == [("erdf", "60%"), ("erdf", "60%"), ("no-interreg", "50%")]
+    erdf, norwegian = "European Regional Development Fund (ERDF)", "Norwegian Interreg funds"  # names, not ids
+    assert [(r[2], r[3]) for r in body] == [(erdf, "60%"), (erdf, "60%"), (norwegian, "50%")]
     for r in body + foot:
         assert amount(r[4]) == amount(r[5]) + amount(r[6]), r
     for k in (4, 5, 6):
@@ -196,7 +198,8 @@ def test_plot_funding(summary, tmp_path):
     assert isinstance(ax, matplotlib.axes.Axes)
     countries = ["SE", "DK", "NO"]  # in the order the partners name them
     assert [t.get_text() for t in ax.get_xticklabels()] == countries
-    assert [c.get_label() for c in ax.containers] == ["fund: erdf", "fund: no-interreg", "partners' contribution"]
+    assert [c.get_label() for c in ax.containers] == ["European Regional Development Fund (ERDF)",
+                                                      "Norwegian Interreg funds", "partners' contribution"]
     assert len(ax.patches) == 3 * len(countries)
     by_country = {c: [p for p in summary.partners if p.country == c] for c in countries}
     for k, country in enumerate(countries):
@@ -211,7 +214,13 @@ def test_plot_funding(summary, tmp_path):
         assert contribution.get_y() == float(fund["erdf"] + fund["no-interreg"])
         assert fund["erdf"] + fund["no-interreg"] + own == summary.country_totals[country]
     labels = [t.get_text() for t in ax.texts]
-    assert "erdf\n285,767.61" in labels and "no-interreg\n67,655.60" in labels
+    assert "285,767.61" in labels and "67,655.60" in labels
+    # The call's cap on the Norwegian funds, over the one bar that draws on them.
+    [cap] = ax.collections
+    assert cap.get_label() == "cap on Norwegian Interreg funds (call 2025:1): 300,000.00"
+    [[(x0, y0), (x1, y1)]] = [segment.tolist() for segment in cap.get_segments()]
+    assert (x0, x1) == (2 - 0.4, 2 + 0.4) and y0 == y1 == float(Decimal("300000.00"))  # NO's fund part starts at 0
+    assert cap.get_label() in [t.get_text() for t in ax.get_legend().get_texts()]
     ax.figure.savefig(tmp_path / "funding.png")
     assert (tmp_path / "funding.png").stat().st_size > 1000
 

@@ -121,6 +121,20 @@ def test_empty_budget_tables(programme):
     assert len(df) == 0 and list(df.columns)[:3] == ["partner", "index", "category"]
 
 
+def test_frames_with_float_money_for_plotting(summary):
+    exact = summary.to_frame("cofinancing")
+    floats = summary.to_frame("cofinancing", money="float")
+    assert exact["total"].dtype == object and isinstance(exact["total"][0], Decimal)
+    for column in ("total", "fund_amount", "contribution"):
+        assert floats[column].dtype == "float64"
+        assert floats[column].tolist() == [float(v) for v in exact[column]]  # each the nearest double
+    assert floats["name"].tolist() == exact["name"].tolist()  # text untouched
+    lines = summary.to_frame("lines", money="float")
+    assert lines["total"].dtype == lines["unit_price"].dtype == "float64"
+    with pytest.raises(interreg.ArgumentError, match="money must be one of decimal, float"):
+        summary.to_frame("partners", money="cents")
+
+
 def test_a_column_built_by_hand():
     column = Column("amount", "money", [Decimal("1.00")], Decimal("1.00"))
     assert (column.id, column.kind, column.currency_column) == ("amount", "money", None)

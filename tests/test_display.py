@@ -164,3 +164,128 @@ def test_html_is_escaped(programme):
     assert SCRIPT in report_text  # the partner's name appears in a finding's message (no org_type)
     assert "<img src=x onerror=alert(1)>" in report_text  # the unknown region is quoted in partner.region
     assert "<u>type</u>" in report_text  # the unknown org type is quoted in partner.org-type
+
+
+# -- the displays of a partner, a work plan, its timeline, a ranking and a history ---------
+def test_partner_html_names_codes_and_reconciles_with_the_summary(good_proposal):
+    partner = good_proposal.partner("PP3")
+    html = partner._repr_html_()
+    check_golden("partner.html", html)
+    text = parse(html).joined()
+    assert "PP3 Østfold fylkeskommune" in text
+    region = good_proposal.programme.region(partner.region)
+    assert f"{region.name} ({region.code})" in text  # the region by name, with its code
+    org_type = good_proposal.programme.org_type(partner.org_type)
+    assert org_type.name["en"] in text
+    assert "Norwegian project owner" in text
+    assert "Norwegian Interreg funds" in text  # the fund by name
+    row = next(p for p in good_proposal.budget_summary().partners if p.id == "PP3")
+    for amount in (row.costs["total"], row.fund_amount, row.contribution):
+        assert f"{amount:,.2f}" in text
+    assert "State aid | not recorded" in text
+
+
+def test_partner_html_of_an_unknown_region_and_type_and_an_unsummarisable_budget(programme):
+    p = interreg.Proposal(programme, acronym="X")
+    pp = p.add_partner("<b>Firm</b>", country="DK", region="Atlantis", org_type="guild")
+    pp.budget.add("staff", "Manager", units=1, unit_price="1000.00", currency="DKK")
+    html = pp._repr_html_()
+    text = parse(html).joined()
+    assert "<b>" not in html and "&lt;b&gt;Firm&lt;/b&gt;" in html
+    assert "Atlantis" in text and "guild (not a type of the programme)" in text
+    assert "cannot be summarised yet" in text and "DKK" in text
+
+
+def test_report_html_links_sources_and_only_web_addresses(mixed_report):
+    html = mixed_report._repr_html_()
+    outside = next(f for f in mixed_report if f.rule == "partner.outside-area")
+    title, url = outside.source.rsplit(" — ", 1)
+    assert f'<a href="{url}" target="_blank" rel="noopener noreferrer">{title}</a>' in html
+    from interreg.render.html_parts import source_link
+
+    assert source_link("Manual — javascript:alert(1)") == "Manual — javascript:alert(1)"
+    assert source_link('X — https://a.eu/"onmouseover=alert(1)') == (
+        '<a href="https://a.eu/&quot;onmouseover=alert(1)" target="_blank" rel="noopener noreferrer">X</a>')
+    assert source_link("no address") == "no address"
+    assert source_link("<i>T</i> — https://a.eu/x") == (
+        '<a href="https://a.eu/x" target="_blank" rel="noopener noreferrer">&lt;i&gt;T&lt;/i&gt;</a>')
+
+
+def test_proposal_html_shows_total_period_and_validation(good_proposal):
+    text = parse(good_proposal._repr_html_()).joined()
+    assert "2026-01-01 to 2028-12-31" in text
+    assert f"total budget {good_proposal.budget_summary().total:,.2f} EUR" in text
+    assert "last validation: not validated" in text
+    good_proposal.validate()
+    assert "last validation: no findings" in parse(good_proposal._repr_html_()).joined()
+
+
+@pytest.fixture
+def planned(programme):
+    from planned_proposal import build_planned_proposal
+
+    return build_planned_proposal(programme)
+
+
+def test_timeline_html(planned):
+    t = planned.work_plan.timeline()
+    html = t._repr_html_()
+    check_golden("timeline.html", html)
+    parser = parse(html)
+    assert parser.tags.count("tr") == 1 + len(t.rows)
+    assert html.count("<td style='padding:0;min-width:1.6em") == len(t.rows) * t.period_count
+    assert html.count("◆") == sum(r.kind == "deliverable" for r in t.rows) + 1  # and once in the legend line
+    text = parser.joined()
+    assert t.note in text  # A2.1 starts before A1.1 ends
+    assert "PP1, PP3" in text  # an activity's partners
+    assert "Skills mapping" in text
+
+
+def test_timeline_html_escapes_titles(planned):
+    planned.work_plan.update("A1.1", title="<script>alert(1)</script>")
+    html = planned.work_plan.timeline()._repr_html_()
+    assert "<script" not in html and "&lt;script&gt;" in html
+    parse(html)
+
+
+def test_work_plan_html(planned):
+    html = planned.work_plan._repr_html_()
+    check_golden("work-plan.html", html)
+    text = parse(html).joined()
+    w = planned.work_plan.to_dict()
+    assert w["overall_objective"] in text
+    for wp in w["work_packages"]:
+        assert wp["title"] in text
+    for item in w["outputs"] + w["results"]:
+        assert item["indicator"] in text
+    assert "1–4" in text  # WP1's activities run from period 1 to 4
+
+
+def test_ranking_html(programme):
+    ranking = programme.rank_objectives("arbetsmarknad pendling över gränsen, kompetensförsörjning", n=3)
+    html = ranking._repr_html_()
+    parser = parse(html)
+    text = parser.joined()
+    assert parser.tags.count("tr") == 1 + len(ranking)
+    codes = [s.code for s in ranking]
+    assert text.index(codes[0]) < text.index(codes[1]) < text.index(codes[2])
+    assert f"{ranking[0].score:.2f}" in text
+    assert "width:100px" in html  # the best fit's bar is full width
+
+
+def test_history_html():
+    h = interreg.CooperationHistory.sample()
+    html = h._repr_html_()
+    check_golden("history.html", html)
+    text = parse(html).joined()
+    assert f"{h.project_count:,} projects" in text and f"{h.organisation_count:,} organisations" in text
+    orgs = h.organisations().sort_values(["projects", "organisation"], ascending=[False, True])
+    assert orgs["organisation"].iloc[0] in text
+    assert "could not be read" not in text
+
+
+def test_history_html_says_how_many_rows_were_left_out(tmp_path):
+    csv = tmp_path / "h.csv"
+    csv.write_text("project,organisation,country\nP1,A,SE\nP1,B,DK\nP2,,SE\n", encoding="utf-8")
+    h = interreg.CooperationHistory.from_csv(csv, errors="skip")
+    assert "1 line could not be read" in parse(h._repr_html_()).joined()

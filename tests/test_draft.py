@@ -21,13 +21,15 @@ import pytest
 
 import interreg
 from interreg.money import format_amount
-from planned_proposal import (CONTRIBUTION, ERDF, FUND_AMOUNTS, NORWEGIAN, SUMMARY_SV, TITLE_EN, TITLE_SV, TOTAL,
-                              TOTALS, build_planned_proposal)
+from planned_proposal import (CONTRIBUTION, CROSS_BORDER_VALUE, ERDF, FUND_AMOUNTS, NORWEGIAN, RELEVANCE_DA,
+                              RELEVANCE_EN, SUMMARY_SV, TITLE_EN, TITLE_SV, TOTAL, TOTALS, build_planned_proposal)
 
-SECTIONS = ["# TALENT — " + TITLE_EN, "## Project identification", "## Summary", "## Partnership",
+SECTIONS = ["# TALENT — " + TITLE_EN, "## Project identification", "## Summary", "## Relevance and context",
+            "## Target groups", "## Cross-border added value", "## Partnership",
             "## Intervention logic", "### Overall objective", "### Project objectives", "### Outputs", "### Results",
-            "## Work plan", "### Reporting periods", "### Timeline", "## Cooperation criteria",
-            "## Horizontal principles", "## Budget", "### Per partner", "### Per cost category", "### Funding"]
+            "## Work plan", "### Reporting periods", "### Timeline", "## Management", "## Communication",
+            "## Cooperation criteria", "## Horizontal principles", "## Durability of results",
+            "## Budget", "### Per partner", "### Per cost category", "### Funding"]
 
 
 @pytest.fixture
@@ -81,6 +83,17 @@ def test_identification_and_summary(markdown, programme):
     assert "**English:** Universities, municipalities and counties match" in summary
     assert f"**Swedish:** {SUMMARY_SV}" in summary
     assert summary.index("**English:**") < summary.index("**Swedish:**")
+
+
+def test_the_forms_text_sections(markdown, proposal):
+    relevance = section(markdown, "## Relevance and context")
+    assert relevance.index(f"**English:** {RELEVANCE_EN}") < relevance.index(f"**Danish:** {RELEVANCE_DA}")
+    assert section(markdown, "## Cross-border added value").strip() == CROSS_BORDER_VALUE  # one language: no label
+    for heading in ("## Target groups", "## Management", "## Communication", "## Durability of results"):
+        assert section(markdown, heading).strip().startswith("*To be written: "), heading
+    proposal.durability = {"no": "Fylkeskommunene viderefører matchingen etter prosjektet."}
+    assert section(proposal.to_markdown(), "## Durability of results").strip() == (
+        "Fylkeskommunene viderefører matchingen etter prosjektet.")
 
 
 def test_partnership_table(markdown):
@@ -173,17 +186,19 @@ def test_empty_proposal_has_every_section_with_placeholders(programme):
     p = interreg.Proposal(programme)
     text = p.to_markdown()
     headings = [line for line in text.splitlines() if line.startswith("#")]
-    assert headings == ["# Untitled proposal", "## Project identification", "## Summary", "## Partnership",
+    assert headings == ["# Untitled proposal", "## Project identification", "## Summary", "## Relevance and context",
+                        "## Target groups", "## Cross-border added value", "## Partnership",
                         "## Intervention logic", "### Overall objective", "### Project objectives", "### Outputs",
-                        "### Results", "## Work plan", "## Cooperation criteria", "## Horizontal principles",
-                        "## Budget"]
+                        "### Results", "## Work plan", "## Management", "## Communication", "## Cooperation criteria",
+                        "## Horizontal principles", "## Durability of results", "## Budget"]
     assert "| Acronym | To be written. |" in text and "| Title | To be written. |" in text
     assert "| Call | not chosen |" in text and "| Start | not chosen |" in text
     assert section(text, "## Summary").strip() == "*To be written.*"
     assert section(text, "## Partnership").strip() == "*To be written: the partners.*"
     assert "*To be written: the work packages, activities and deliverables.*" in section(text, "## Work plan")
     assert section(text, "## Budget").strip() == "*To be written: the partners' budgets.*"
-    assert text.count("*To be written") == 15
+    assert section(text, "## Target groups").strip() == "*To be written: who the project is for and how it reaches them.*"
+    assert text.count("*To be written") == 21  # the six sections of the form's texts too
 
 
 def test_partners_without_budget_and_a_budget_that_cannot_be_summarised(good_proposal):
@@ -226,7 +241,8 @@ def test_docx_structure(proposal, tmp_path):
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name == "Title" or p.style.name.startswith("Heading")]
     assert [h[1] for h in headings] == [s.split(" ", 1)[1] for s in SECTIONS]
-    assert headings[0][0] == "Title" and headings[1][0] == "Heading 1" and headings[5][0] == "Heading 2"
+    assert headings[0][0] == "Title" and headings[1][0] == "Heading 1"
+    assert headings[SECTIONS.index("### Overall objective")][0] == "Heading 2"
     assert document.core_properties.title == "TALENT — " + TITLE_EN
     assert len(document.tables) == 9
     partnership = document.tables[1]

@@ -112,7 +112,10 @@ def test_one_row_history_works(tmp_path, good_proposal):
     assert h.path("Region Skåne", "Region Skåne")["organisation"].tolist() == ["Region Skåne"]
     assert h.components()["size"].tolist() == [1]
     assert h.central()["organisation"].tolist() == ["Region Skåne"]
-    assert h.suggest_partners(good_proposal)["organisation"].tolist() == ["Region Skåne"]
+    suggestions = h.suggest_partners(good_proposal)
+    assert suggestions["organisation"].tolist() == ["Region Skåne"]
+    region = good_proposal.programme.region("Skåne")
+    assert suggestions[["region", "region_code"]].values.tolist() == [[region.name, region.code]]  # a name, as elsewhere
 
 
 def test_from_frame_with_missing_values_and_row_numbers():
@@ -167,11 +170,12 @@ def test_central_components_communities_cross_border(sample):
 
 def test_suggest_partners_fills_the_danish_oresund_gap(sample, good_proposal):
     s = sample.suggest_partners(good_proposal, n=5, countries=["DK"], geography="oresund")
-    assert list(s.columns) == ["organisation", "country", "region", "org_type", "score", "fills", "worked_with", "via",
-                               "projects", "reason"]
+    assert list(s.columns) == ["organisation", "country", "region", "region_code", "org_type", "score", "fills",
+                               "worked_with", "via", "projects", "reason"]
     assert len(s) == 5
     assert set(s["country"]) == {"DK"}
-    assert set(s["region"]) <= {"DK01", "DK011", "DK012", "DK013", "DK014", "DK02", "DK021", "DK022"}
+    assert set(s["region_code"]) <= {"DK01", "DK011", "DK012", "DK013", "DK014", "DK02", "DK021", "DK022"}
+    assert s["region"].tolist() == [good_proposal.programme.region(code).name for code in s["region_code"]]
     assert (s["fills"].str.contains("Denmark in Öresund")).all()
     assert "Hansen Konsulentfirma" not in set(s["organisation"])  # a sole trader
     assert s["reason"].str.len().gt(0).all()

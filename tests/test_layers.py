@@ -1,7 +1,7 @@
 """The Python package is layered, and its imports say so (docs/architecture.md):
 
     leaf    errors, _resources, _frames, _files, labels, money, tables (and the compiled _core)
-    render  render/ (html, excel, markdown, word, outline, draft)    plots/ (budget, timeline, network)
+    render  render/ (html*, excel, markdown, word, outline, draft)    plots/ (budget, timeline, network)
     model   programme, proposal, budget, summary, workplan, timeline, report, history
     api     batch, cli, __init__, __main__
 
@@ -211,7 +211,8 @@ def test_every_module_has_a_layer_and_imports_only_downwards():
 def test_the_layers_are_the_packages_folders():
     files = modules_of(PACKAGE_ROOT, "interreg")
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "render"} == {
-        "interreg.render", "interreg.render.html", "interreg.render.excel", "interreg.render.markdown",
+        "interreg.render", "interreg.render.html", "interreg.render.html_parts", "interreg.render.html_workplan",
+        "interreg.render.html_history", "interreg.render.excel", "interreg.render.markdown",
         "interreg.render.word", "interreg.render.outline", "interreg.render.draft"}
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "plots"} == {
         "interreg.plots", "interreg.plots._axes", "interreg.plots.budget", "interreg.plots.timeline",

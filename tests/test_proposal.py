@@ -509,6 +509,49 @@ def test_plain_string_texts_are_english(good_proposal):
     assert interreg.Proposal.from_dict(doc).title == {"en": "Plain title"}
 
 
+def test_the_forms_text_sections(good_proposal, tmp_path):
+    p = good_proposal
+    assert interreg.Proposal.NARRATIVE == ("relevance", "target_groups", "cross_border_value", "management",
+                                           "communication", "durability")
+    assert p.relevance == {} and "narrative" not in p.to_dict()  # documents without them keep their bytes
+    p.durability = {"sv": "Regionerna driver matchningen vidare.", "en": "The regions keep the matching going."}
+    p.relevance = "Employers lack staff."  # a str is English
+    doc = p.to_dict()
+    assert list(doc["narrative"]) == ["relevance", "durability"]  # in the form's order, only those written
+    assert doc["narrative"]["relevance"] == {"en": "Employers lack staff."}
+    keys = list(doc)
+    assert keys[keys.index("summary") + 1] == "narrative"  # beside the other texts
+    p.save(tmp_path / "p.json")
+    back = interreg.Proposal.load(tmp_path / "p.json")
+    assert back.durability == p.durability and back.relevance == {"en": "Employers lack staff."}
+    assert back.to_json() == p.to_json()
+    p.relevance = None  # cleared
+    assert list(p.to_dict()["narrative"]) == ["durability"]
+    p.durability = {}
+    assert "narrative" not in p.to_dict()
+
+
+@pytest.mark.parametrize("value, error, words", [
+    ({"fi": "x"}, interreg.ArgumentError, ["narrative/management/fi", "unknown language"]),
+    ({"en": "a\x00b"}, interreg.ArgumentError, ["narrative/management/en"]),
+    ({"en": "x" * 100_001}, interreg.ArgumentError, ["narrative/management/en"]),
+    (5, TypeError, ["narrative/management"]),
+    ({"en": "A\ud800"}, interreg.Error, []),
+])
+def test_bad_text_sections_are_refused_and_change_nothing(good_proposal, value, error, words):
+    good_proposal.management = "Kept."
+    with pytest.raises(error) as e:
+        good_proposal.management = value
+    for word in words:
+        assert word in str(e.value)
+    assert good_proposal.management == {"en": "Kept."}
+
+
+def test_an_unknown_section_names_the_choices(good_proposal):
+    with pytest.raises(interreg.ArgumentError, match="unknown section; use one of relevance, target_groups"):
+        good_proposal._core.set_narrative("relevanse", {"en": "x"})
+
+
 def test_load_missing_file_is_a_file_error(tmp_path):
     with pytest.raises(interreg.FileError):
         interreg.Proposal.load(tmp_path / "missing.json")
@@ -593,8 +636,29 @@ def test_partners_frame_of_empty_proposal(programme):
     assert "norwegian_project_owner" in df.columns
 
 
-def test_repr(good_proposal):
-    assert repr(good_proposal) == "<Proposal TALENT: RSO4.1, 3 partners>"
+def test_repr_shows_period_total_and_the_last_validation(good_proposal):
+    total = f"{good_proposal.budget_summary().total:,.2f}"
+    head = f"<Proposal TALENT: RSO4.1, 3 partners, 2026-01-01 to 2028-12-31, total {total} EUR; last validation: "
+    assert repr(good_proposal) == head + "not validated>"
+    counts = good_proposal.validate().counts()
+    assert counts["ERROR"] == 0
+    assert repr(good_proposal) == head + "no findings>"
+    good_proposal.partner("PP2").region = "Syddanmark"  # a WARNING, not yet validated
+    assert repr(good_proposal) == head + "no findings (edited since)>"
+    good_proposal.validate()
+    assert repr(good_proposal) == head + "1 warning>"
+    good_proposal.partner("PP2").org_type = "municipal"
+    counts = good_proposal.validate().counts()
+    assert counts["ERROR"] == 1
+    assert repr(good_proposal) == head + f"1 error, {counts['WARNING']} warnings>"
+
+
+def test_repr_of_a_proposal_without_dates_or_a_computable_budget(programme):
+    p = interreg.Proposal(programme, acronym="X")
+    assert repr(p) == "<Proposal X: no objective, 0 partners, dates not set, total 0.00 EUR; last validation: not validated>"
+    pp = p.add_partner("Aalborg Kommune", country="DK", region="Nordjylland", org_type="local-authority")
+    pp.budget.add("staff", "Manager", units=1, unit_price="1000.00", currency="DKK")  # no exchange rate yet
+    assert "total not computable (" in repr(p) and "DKK" in repr(p)
 
 
 def test_schema():

@@ -396,6 +396,12 @@ std::string alignment_text(const Proposal& proposal) {
     };
     for (const auto& [lang, text] : proposal.title) add(text);
     for (const auto& [lang, text] : proposal.summary) add(text);
+    // The sections that say what the project is about (not how it is run or made known).
+    for (const char* section : {"relevance", "target_groups", "cross_border_value"}) {
+        auto it = proposal.narrative.find(section);
+        if (it == proposal.narrative.end()) continue;
+        for (const auto& [lang, text] : it->second) add(text);
+    }
     const WorkPlan& w = proposal.work_plan;
     add(w.overall_objective);
     for (const auto& o : w.objectives) add(o.text);

@@ -107,6 +107,21 @@ void set_summary(Proposal& p, TextMap summary) {
     p.summary = std::move(summary);
 }
 
+void set_narrative(Proposal& p, std::string_view section, TextMap texts) {
+    const auto& sections = narrative_sections();
+    if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
+        throw ArgumentError("narrative/" + text::escape_invalid_utf8(section),
+                            "unknown section; use one of " + text::join_choices(sections, ", "));
+    }
+    const std::string field = "narrative/" + std::string(section);
+    check_texts(field, texts, field::narrative);
+    if (texts.empty()) {
+        p.narrative.erase(std::string(section));
+    } else {
+        p.narrative[std::string(section)] = std::move(texts);
+    }
+}
+
 void set_specific_objective(Proposal& p, std::string code) {
     check_text("specific_objective", code, field::specific_objective);
     p.specific_objective = std::move(code);

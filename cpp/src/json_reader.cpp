@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -79,15 +80,16 @@ std::string JsonReader::type_name() const {
 }
 
 const JsonReader& JsonReader::expect_object(std::initializer_list<std::string_view> allowed) const {
+    return expect_object(std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+const JsonReader& JsonReader::expect_object(const std::vector<std::string>& allowed) const {
     if (!value_->is_object()) fail("expected an object, found " + type_name());
     for (const auto& item : value_->items()) {
-        bool known = false;
-        for (auto key : allowed) known = known || key == item.key();
-        if (!known) {
-            std::vector<std::string> keys(allowed.begin(), allowed.end());
+        if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
             throw_document_error(kind_, pointer_append(path(), item.key()),
                                  "unknown key '" + item.key() + "'; valid keys, nearest first: " +
-                                     text::join_choices(text::nearest(item.key(), keys, keys.size()), ", "));
+                                     text::join_choices(text::nearest(item.key(), allowed, allowed.size()), ", "));
         }
     }
     return *this;

@@ -24,6 +24,12 @@ const std::vector<std::string>& language_codes() {
     return codes;
 }
 
+const std::vector<std::string>& narrative_sections() {
+    static const std::vector<std::string> sections = {"relevance",  "target_groups", "cross_border_value",
+                                                      "management", "communication", "durability"};
+    return sections;
+}
+
 const std::vector<std::string>& state_aid_scheme_names() {
     static const std::vector<std::string> names = {"none", "de-minimis", "gber-20a", "gber-other"};
     return names;

@@ -30,6 +30,16 @@ TextMap read_texts(const JsonReader& r) {
     return out;
 }
 
+// The form's text sections: section → texts, in the form's order.
+std::vector<std::pair<std::string, TextMap>> read_narrative(const JsonReader& r) {
+    std::vector<std::pair<std::string, TextMap>> out;
+    r.expect_object(narrative_sections());
+    for (const auto& section : narrative_sections()) {
+        if (auto t = r.find(section)) out.emplace_back(section, read_texts(*t));
+    }
+    return out;
+}
+
 std::optional<std::string> optional_string(const JsonReader& r, std::string_view key) {
     if (auto v = r.find(key)) return v->string(detail::any_length);
     return std::nullopt;
@@ -202,7 +212,7 @@ nlohmann::ordered_json state_aid_to_json(const StateAid& aid) {
 
 Proposal proposal_from_json(const nlohmann::json& doc) {
     const JsonReader root(doc, "", kind);
-    root.expect_object({"format", "version", "programme", "call", "kind", "acronym", "title", "summary",
+    root.expect_object({"format", "version", "programme", "call", "kind", "acronym", "title", "summary", "narrative",
                         "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners",
                         "work_plan"});
     const auto format = root.at("format");
@@ -242,6 +252,11 @@ Proposal proposal_from_json(const nlohmann::json& doc) {
         set_start(p, start);
         set_duration(p, duration);
     });
+    if (auto n = root.find("narrative")) {
+        for (auto& [section, texts] : read_narrative(*n)) {
+            at_path(root, [&] { set_narrative(p, section, std::move(texts)); });  // errors at /narrative/SECTION/LANG
+        }
+    }
     if (auto x = root.find("exchange_rates")) read_exchange_rates(*x, p);
 
     for (const auto& item : root.at("partners").items(max_partners)) {
@@ -294,13 +309,23 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
         {"acronym", p.acronym},
         {"title", texts_to_json(p.title)},
         {"summary", texts_to_json(p.summary)},
-        {"specific_objective", p.specific_objective},
-        {"geography", p.geography},
-        {"start", p.start ? oj(p.start->to_string()) : oj(nullptr)},
-        {"duration_months", or_null(p.duration_months)},
-        {"exchange_rates", rates},
-        {"partners", partners},
     };
+    // The form's other text sections, beside the summary, once there are any: documents drafted
+    // without them stay as they were.
+    if (!p.narrative.empty()) {
+        oj narrative = oj::object();
+        for (const auto& section : narrative_sections()) {
+            auto it = p.narrative.find(section);
+            if (it != p.narrative.end()) narrative[section] = texts_to_json(it->second);
+        }
+        out["narrative"] = std::move(narrative);
+    }
+    out["specific_objective"] = p.specific_objective;
+    out["geography"] = p.geography;
+    out["start"] = p.start ? oj(p.start->to_string()) : oj(nullptr);
+    out["duration_months"] = or_null(p.duration_months);
+    out["exchange_rates"] = std::move(rates);
+    out["partners"] = std::move(partners);
     // The work plan is written once there is one: documents drafted without it stay as they were.
     if (!p.work_plan.empty()) out["work_plan"] = work_plan_to_json(p.work_plan);
     return out;

@@ -117,6 +117,20 @@ const Call* effective_call(const Programme& programme, const Proposal& proposal)
     return only;
 }
 
+std::map<std::string, FundCap> fund_caps(const Programme& programme, const Proposal& proposal) {
+    std::map<std::string, FundCap> caps;
+    auto lower = [&caps](const std::map<std::string, Money>& limits, const std::string& where) {
+        for (const auto& [fund, amount] : limits) {
+            auto it = caps.find(fund);
+            if (it == caps.end() || amount < it->second.amount) caps[fund] = FundCap{amount, where};
+        }
+    };
+    if (const ProjectKind* kind = programme.project_kind(proposal.kind)) lower(kind->fund_caps, kind->id);
+    const Call* call = effective_call(programme, proposal);
+    if (call && call->kind == proposal.kind) lower(call->fund_caps, "call " + call->id);
+    return caps;
+}
+
 std::string owner_country(const Programme& programme) {
     for (const auto& r : programme.rules()) {
         if (r.id == "partnership.norwegian-owner") return r.params.at("country").get<std::string>();

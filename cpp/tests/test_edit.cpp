@@ -63,6 +63,20 @@ TEST(EditAndReader, ControlCharactersAndBrokenText) {
                         std::string("nul\0inside", 10));
     expect_same_refusal([&](Proposal& p) { interreg::set_partner_org_type(p, "PP1", c1); }, "/partners/0/org_type", c1);
     expect_same_refusal([&](Proposal& p) { set_acronym(p, "A\x7F"); }, "/acronym", "A\x7F");
+    expect_same_refusal([&](Proposal& p) { interreg::set_narrative(p, "communication", {{"da", esc}}); },
+                        "/narrative/communication/da", esc);
+}
+
+TEST(EditNarrative, UnknownSectionNamesTheChoicesAndEmptyTextsClear) {
+    Proposal p = baseline();
+    const auto e = thrown<ArgumentError>([&] { interreg::set_narrative(p, "relevanse", {{"en", "x"}}); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->field(), "narrative/relevanse");
+    EXPECT_NE(e->detail().find("relevance, target_groups, cross_border_value"), std::string::npos);
+    interreg::set_narrative(p, "management", {{"en", "Monthly meetings."}});
+    EXPECT_EQ(p.narrative.size(), 1u);
+    interreg::set_narrative(p, "management", {});
+    EXPECT_TRUE(p.narrative.empty());
 }
 
 TEST(EditAndReader, LoneSurrogateIsRefusedEverywhere) {

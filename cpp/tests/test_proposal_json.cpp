@@ -57,6 +57,8 @@ Proposal rich_proposal() {
     Proposal p = interreg_test::baseline();
     p.title["da"] = "Øresund uden grænser — “citat” \\ / slash";
     p.summary["no"] = "Samarbeid over grensen i Østfold, Akershus og Buskerud.\n\tMed tabulator.";
+    set_narrative(p, "durability", {{"sv", "Regionerna för arbetet vidare."}, {"en", "The regions carry it on."}});
+    set_narrative(p, "relevance", {{"en", "Employers lack staff\nacross the border."}});
     p.partners[1].legal_status = interreg::LegalStatus::public_body;
     add_partner(p, interreg_test::make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university",
                                               interreg::Role::associated));
@@ -418,6 +420,8 @@ TEST(ProposalWrite, RoundTripKeepsValues) {
     const Proposal back = parse_proposal(dump_proposal(original));
     EXPECT_EQ(back.title, original.title);
     EXPECT_EQ(back.summary, original.summary);
+    EXPECT_EQ(back.narrative, original.narrative);
+    EXPECT_EQ(back.narrative.size(), 2u);
     EXPECT_EQ(*back.start, *original.start);
     ASSERT_EQ(back.partners.size(), 4u);
     EXPECT_EQ(back.partners[3].id, "PP4");
@@ -425,6 +429,27 @@ TEST(ProposalWrite, RoundTripKeepsValues) {
     EXPECT_EQ(*back.partners[3].region, "Schleswig-Holstein");
     EXPECT_TRUE(back.partners[2].norwegian_project_owner);
     EXPECT_EQ(*back.partners[1].legal_status, interreg::LegalStatus::public_body);
+}
+
+TEST(ProposalWrite, TextSectionsInTheFormsOrderAndOnlyWhenGiven) {
+    const auto doc = nlohmann::ordered_json::parse(dump_proposal(rich_proposal()));
+    std::vector<std::string> sections;
+    for (const auto& [key, value] : doc.at("narrative").items()) sections.push_back(key);
+    EXPECT_EQ(sections, (std::vector<std::string>{"relevance", "durability"}));
+    EXPECT_FALSE(nlohmann::json::parse(dump_proposal(interreg_test::baseline())).contains("narrative"));
+}
+
+TEST(ProposalStrict, TextSections) {
+    EXPECT_EQ(format_error(with("/narrative", json::array()))->path(), "/narrative");
+    const auto unknown = format_error(with("/narrative", json{{"relevanse", "x"}}));
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->path(), "/narrative/relevanse");
+    EXPECT_CONTAINS(unknown->what(), "relevance");
+    EXPECT_EQ(format_error(with("/narrative", json{{"management", json{{"fi", "x"}}}}))->path(), "/narrative/management/fi");
+    EXPECT_EQ(format_error(with("/narrative", json{{"management", json{{"en", 5}}}}))->path(), "/narrative/management/en");
+    const Proposal plain = proposal_from_json(with("/narrative", json{{"target_groups", "Job seekers"}}));
+    EXPECT_EQ(plain.narrative.at("target_groups").at("en"), "Job seekers");  // a plain string is English
+    EXPECT_TRUE(proposal_from_json(with("/narrative", json::object())).narrative.empty());
 }
 
 TEST(ProposalWrite, RoundTripOfEmptyProposal) {

@@ -160,6 +160,20 @@ TEST(RuleHelpers, EffectiveCall) {
     EXPECT_EQ(interreg::effective_call(programme(), unknown), nullptr);
 }
 
+TEST(RuleHelpers, FundCapsAreTheLowerOfCallAndKind) {
+    const auto main_caps = interreg::fund_caps(programme(), baseline());  // call 2025:1: EUR 300,000 Norwegian
+    ASSERT_EQ(main_caps.size(), 1u);
+    EXPECT_EQ(main_caps.at("no-interreg").amount.to_string(), "300000.00");
+    EXPECT_EQ(main_caps.at("no-interreg").where, "call 2025:1");
+    const auto pre = interreg::fund_caps(programme(), pre_project());  // the pre-project kind's own caps
+    EXPECT_EQ(pre.at("erdf").amount.to_string(), "60000.00");
+    EXPECT_EQ(pre.at("no-interreg").amount.to_string(), "30000.00");
+    EXPECT_EQ(pre.at("no-interreg").where, "pre-project");
+    Proposal other_kind = baseline();
+    other_kind.kind = "pre-project";  // call 2025:1 is for main projects: only the kind's caps apply
+    EXPECT_EQ(interreg::fund_caps(programme(), other_kind).at("no-interreg").where, "pre-project");
+}
+
 TEST(RuleHelpers, SeverityNames) {
     EXPECT_EQ(interreg::to_string(Severity::error), "ERROR");
     EXPECT_EQ(interreg::to_string(Severity::warning), "WARNING");

@@ -145,6 +145,7 @@ std::shared_ptr<Draft> make_draft(const std::shared_ptr<Programme>& programme, P
 void register_proposal(py::module_& m) {
     m.attr("max_duration_months") = max_duration_months;
     m.attr("max_partners") = max_partners;
+    m.attr("narrative_sections") = narrative_sections();
 
     py::class_<Proposal>(m, "Document", "A proposal document as read, before it is drafted for its programme.")
         .def_readonly("programme", &Proposal::programme, "The id of the programme the document names.")
@@ -172,6 +173,7 @@ void register_proposal(py::module_& m) {
              }),
              py::arg("programme"), py::arg("document"))
         .def_property_readonly("programme", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.programme; }); })
+        .def_property_readonly("revision", &Draft::revision, "How many edits were made (equal: unchanged in between).")
         // ---- metadata
         .def_property("acronym", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.acronym; }); },
                       [](Draft& d, py::handle v) {
@@ -209,6 +211,14 @@ void register_proposal(py::module_& m) {
                           auto texts = texts_arg(v, "summary");
                           editing(d, [&](Proposal& p) { set_summary(p, std::move(texts)); });
                       })
+        .def_property_readonly("narrative", [](const Draft& d) { return reading(d, [](const Proposal& p) { return p.narrative; }); },
+                               "The form's text sections: section → texts by language (sections with texts only).")
+        .def("set_narrative", [](Draft& d, py::handle section_arg, py::handle v) {
+            const std::string section = text_arg(section_arg, "narrative");
+            const std::string field = "narrative/" + section;
+            auto texts = texts_arg(v, field.c_str());
+            editing(d, [&](Proposal& p) { set_narrative(p, section, std::move(texts)); });
+        }, py::arg("section"), py::arg("texts"), "Set one of narrative_sections (no texts: clear it).")
         .def_property("start",
                       [](const Draft& d) { return date_text(reading(d, [](const Proposal& p) { return p.start; })); },
                       [](Draft& d, py::handle v) {

@@ -6,6 +6,7 @@
 
 #include "interreg/budget_engine.hpp"
 #include "interreg/budget_tables.hpp"
+#include "interreg/rules.hpp"
 
 namespace interreg::bindings {
 namespace {
@@ -58,6 +59,14 @@ void register_summary(py::module_& m) {
     m.def("summarise_budget", [](const Programme& programme, const Draft& draft) {
         return reading(draft, [&](const Proposal& p) { return summarise_budget(programme, p); });
     }, py::arg("programme"), py::arg("proposal"), "Compute the budget summary.");
+    m.def("fund_caps", [](const Programme& programme, const Draft& draft) {
+        py::dict out;
+        for (const auto& [fund, cap] : reading(draft, [&](const Proposal& p) { return fund_caps(programme, p); })) {
+            out[py::str(fund)] = py::make_tuple(cap.amount.cents(), cap.where);
+        }
+        return out;
+    }, py::arg("programme"), py::arg("proposal"),
+          "The most the project may take from each fund: fund → (cents, where the cap is set).");
 }
 
 }  // namespace interreg::bindings

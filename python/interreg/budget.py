@@ -121,7 +121,9 @@ class PartnerBudget(_PartnerView):
         return self._draft.line_count(self._id)
 
     def __repr__(self) -> str:
-        return f"<PartnerBudget {self._id}: {len(self)} lines, flat rates {self.rates}>"
+        chosen = ", ".join(f"{option} {rate}" for option, rate in self.rates.items() if rate) or "none"
+        lines = len(self)
+        return f"<PartnerBudget {self._id}: {lines} line{'s' if lines != 1 else ''}, flat rates: {chosen}>"
 
 
 class Cofinancing(_PartnerView):

@@ -182,6 +182,11 @@ class CooperationHistory:
     def __len__(self) -> int:
         return self.participation_count
 
+    def _repr_html_(self) -> str:
+        from .render.html_history import history_html
+
+        return history_html(self)
+
     def __repr__(self) -> str:
         return (f"CooperationHistory({self.project_count} projects, {self.organisation_count} organisations, "
                 f"{self.participation_count} participations)")
@@ -293,8 +298,9 @@ class CooperationHistory:
         the partners found in the history), then projects shared with the consortium, then
         experience. Only eligible organisations: in the programme area (and in `geography`, by
         default the proposal's own unless it is "whole"), not of an ineligible type (sole trader),
-        of `countries` and `org_types` when given. Columns: organisation, country, region,
-        org_type, score, fills, worked_with, via, projects, reason.
+        of `countries` and `org_types` when given. Columns: organisation, country, region (the
+        programme region's name), region_code (its code), org_type, score, fills, worked_with, via,
+        projects, reason.
         """
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise ArgumentError(f"n must be a non-negative int, not {n!r}")
@@ -306,13 +312,15 @@ class CooperationHistory:
         rows = []
         for s in result["suggestions"]:
             row = self._row(s["organisation"])
+            region = proposal.programme.find_region(s["region"])
             row.update(
-                region=s["region"], score=round(s["score"], 6), fills=", ".join(s["fills"]),
+                region=region.name if region else s["region"], region_code=s["region"],
+                score=round(s["score"], 6), fills=", ".join(s["fills"]),
                 worked_with=", ".join(f"{names[i]} ({k})" for i, k in s["worked_with"]),
                 via=", ".join(self._row(v)["organisation"] for v in s["via"]),
                 projects=s["projects"], reason=s["reason"])
             rows.append(row)
-        return frame(rows, columns=["organisation", "country", "region", "org_type", "score", "fills",
+        return frame(rows, columns=["organisation", "country", "region", "region_code", "org_type", "score", "fills",
                                     "worked_with", "via", "projects", "reason"])
 
     def plot_ego(self, organisation: str, country: Optional[str] = None, ax: Any = None, max_partners: int = 30):

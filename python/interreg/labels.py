@@ -15,7 +15,8 @@ from . import _core
 
 __all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "DRAFT_LABELS", "SHEET_TITLES", "TOTAL", "TOTAL_BUDGET",
            "CONTRIBUTION", "ROLE_LABELS", "STATE_AID_LABELS", "column_label", "lower_first", "COST_COLOURS",
-           "FUND_COLOURS", "CONTRIBUTION_COLOUR", "WORK_PACKAGE_COLOURS", "COUNTRY_COLOURS", "OTHER_COUNTRY_COLOUR"]
+           "FUND_COLOURS", "CONTRIBUTION_COLOUR", "WORK_PACKAGE_COLOURS", "COUNTRY_COLOURS", "OTHER_COUNTRY_COLOUR",
+           "count_text", "counts_text"]
 
 # The columns of a cost breakdown, in display order ("other_costs" is the 40 % option), as
 # the core defines them.
@@ -137,3 +138,14 @@ WORK_PACKAGE_COLOURS = ("#1f5fa8", "#c8102e", "#2a9d8f", "#e9a23b", "#6a4c93", "
 # Partners in network plots, by country.
 COUNTRY_COLOURS: Dict[str, str] = {"DK": "#c8102e", "SE": "#006aa7", "NO": "#00205b", "DE": "#555555", "FI": "#6cace4"}
 OTHER_COUNTRY_COLOUR = "#999999"
+
+
+# Findings counted by severity.
+def count_text(severity: str, n: int) -> str:
+    """The count of one severity: "1 error", "2 warnings", "3 info"."""
+    return f"{n} {severity.lower()}{'s' if n != 1 and severity != 'INFO' else ''}"
+
+
+def counts_text(counts: Dict[str, int]) -> str:
+    """The severities that occur, as "2 errors, 1 warning" ("no findings" when none)."""
+    return ", ".join(count_text(s, n) for s, n in counts.items() if n) or "no findings"

@@ -60,13 +60,19 @@ class ObjectiveRanking(List[ObjectiveScore]):
     def __repr__(self) -> str:
         return "ObjectiveRanking([" + ", ".join(f"{s.code}: {s.score:.2f}" for s in self) + "])"
 
+    def _repr_html_(self) -> str:
+        from .render.html import ranking_html
+
+        return ranking_html(self)
+
 
 AlignmentText = Union[str, Mapping[str, str], Iterable[str], Any]
 
 
 def _alignment_text(text: AlignmentText) -> str:
     """The text to rank: a str, a mapping of language → str, an iterable of str, or a Proposal
-    (title, summary, and the work plan's objectives, work package, activity and deliverable titles)."""
+    (title, summary, relevance, target groups, cross-border added value, and the work plan's
+    objectives, work package, activity and deliverable titles)."""
     if isinstance(text, str):
         parts: List[Any] = [text]
     elif isinstance(text, Mapping):

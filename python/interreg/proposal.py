@@ -1,6 +1,7 @@
 """Proposals and their partners."""
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 from typing import Any, Dict, Generic, List, Mapping, Optional, TypeVar, Union
@@ -11,8 +12,9 @@ from .errors import ArgumentError
 from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .budget import Amount, Cofinancing, PartnerBudget
-from .money import from_text as _money
-from .summary import BudgetSummary
+from .labels import counts_text
+from .money import format_amount, from_cents, from_text as _money
+from .summary import BudgetSummary, FundCap
 from .report import Report
 from .workplan import WorkPlan
 
@@ -51,6 +53,25 @@ class _ProposalField(Generic[T]):
 
     def __set__(self, obj: Any, value: T) -> None:
         setattr(obj._core, self.name, value)
+
+
+class _NarrativeField:
+    """A text section of the application form, by language code like the title (read a dict;
+    set a str for English, a mapping of language code → str, or None to clear it)."""
+
+    def __init__(self, doc: str):
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:
+        if obj is None:
+            return self
+        return dict(obj._core.narrative.get(self.name, {}))
+
+    def __set__(self, obj: Any, value: Texts) -> None:
+        obj._core.set_narrative(self.name, _texts(value))
 
 
 class _PartnerField(Generic[T]):
@@ -141,6 +162,11 @@ class Partner:
         f = self._fields()
         return f"<Partner {f['id']}: {f['name']} ({f['country']}, {f['role']})>"
 
+    def _repr_html_(self) -> str:
+        from .render.html import partner_html
+
+        return partner_html(self)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Partner) and other._proposal is self._proposal and other._id == self._id
 
@@ -168,6 +194,17 @@ class Proposal:
     start: _ProposalField[Optional[str]] = _ProposalField("Start date 'YYYY-MM-DD' or None.")
     duration_months: _ProposalField[Optional[int]] = _ProposalField(
         "Duration in months (1..120) or None; the programme's limit is checked by validation.")
+
+    # The application form's text sections (docs/draft.md), each by language like the title.
+    relevance = _NarrativeField("Relevance and context: the common challenge of the border region, what is known "
+                                "about it already, and why it takes cooperation across the border.")
+    target_groups = _NarrativeField("Target groups: who the project is for and how it reaches them.")
+    cross_border_value = _NarrativeField("Cross-border added value: what the partners achieve together that none "
+                                         "could achieve alone (the programme's first selection criterion).")
+    management = _NarrativeField("Management: how the partners coordinate, assure quality and manage the finances.")
+    communication = _NarrativeField("Communication: how the project makes its work and results known, and to whom.")
+    durability = _NarrativeField("Durability: who owns the results and how they are used and spread after the project.")
+    NARRATIVE = tuple(_core.narrative_sections)  # the form's order
 
     def __init__(self, programme: Union[Programme, str, None] = None, *, acronym: str = "",
                  specific_objective: str = "", call: Optional[str] = None, kind: str = "main",
@@ -317,12 +354,42 @@ class Proposal:
     def budget_summary(self) -> BudgetSummary:
         """Totals per partner, category, period, fund and country, exact to the cent.
         Raises :class:`ArgumentError` when a line's currency has no exchange rate."""
-        return BudgetSummary(_core.summarise_budget(self._programme._core, self._core))
+        names = {f.id: f.name.get("en") or f.id for f in self._programme.funds}
+        return BudgetSummary(_core.summarise_budget(self._programme._core, self._core), names, self._fund_caps())
+
+    def _fund_caps(self) -> Dict[str, FundCap]:
+        """The caps on each fund's amount for this project (of its call and project kind)."""
+        return {fund: FundCap(from_cents(cents), where)
+                for fund, (cents, where) in _core.fund_caps(self._programme._core, self._core).items()}
 
     # -- checking ----------------------------------------------------------------------
     def validate(self) -> Report:
         """Run every rule of the programme; the report lists the findings in rule order."""
-        return Report(_core.validate(self._programme._core, self._core))
+        revision = self._core.revision  # before: an edit made meanwhile marks the result as old
+        report = Report(_core.validate(self._programme._core, self._core))
+        self._validated = (revision, report.counts())
+        return report
+
+    def _overview(self) -> Dict[str, str]:
+        """What the displays show besides the fields: the period, the total budget and the
+        state of the last validation ("not validated", "2 errors, 1 warning (edited since)")."""
+        period = "dates not set"
+        if self.start and self.end:
+            last = datetime.date.fromisoformat(self.end) - datetime.timedelta(days=1)
+            period = f"{self.start} to {last.isoformat()}"
+        try:
+            total = f"{format_amount(self.budget_summary().total)} EUR"
+        except _core.Error as e:  # e.g. a currency without an exchange rate
+            total = f"not computable ({e})"
+        validated = getattr(self, "_validated", None)
+        if validated is None:
+            state = "not validated"
+        else:
+            revision, counts = validated
+            state = counts_text(counts)
+            if revision != self._core.revision:
+                state += " (edited since)"
+        return {"period": period, "total": total, "validation": state}
 
     # -- narrative draft ---------------------------------------------------------------
     def to_markdown(self) -> str:
@@ -348,8 +415,11 @@ class Proposal:
         return frame(rows, columns=columns)
 
     def __repr__(self) -> str:
+        o = self._overview()
+        partners = len(self._core.partner_ids())
         return (f"<Proposal {self.acronym or '(no acronym)'}: {self.specific_objective or 'no objective'}, "
-                f"{len(self._core.partner_ids())} partners>")
+                f"{partners} partner{'s' if partners != 1 else ''}, {o['period']}, total {o['total']}; "
+                f"last validation: {o['validation']}>")
 
     def _repr_html_(self) -> str:
         from .render.html import proposal_html

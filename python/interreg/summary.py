@@ -19,7 +19,7 @@ from .labels import COST_COLUMNS, COST_LABELS
 from .money import from_cents
 from .tables import Table
 
-__all__ = ["BudgetSummary", "PartnerTotals", "COST_COLUMNS", "COST_LABELS"]
+__all__ = ["BudgetSummary", "PartnerTotals", "FundCap", "COST_COLUMNS", "COST_LABELS"]
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,25 @@ def _amounts(cents: List[int]) -> List[Decimal]:
     return [from_cents(c) for c in cents]
 
 
+@dataclass(frozen=True)
+class FundCap:
+    """The most a project may take from a fund, and where that limit is set."""
+
+    amount: Decimal
+    where: str  # "call 2025:1", "pre-project"
+
+
 class BudgetSummary:
     """The project's budget computed by the core: totals per partner, category, period,
     fund and country, each the exact sum of its parts."""
 
-    def __init__(self, core: _core.BudgetSummary):
+    def __init__(self, core: _core.BudgetSummary, fund_names: Optional[Dict[str, str]] = None,
+                 fund_caps: Optional[Dict[str, "FundCap"]] = None):
         self._core = core
+        # For people: each fund's name (English), and the caps the call or project kind puts on
+        # a fund's amount for the whole project (the plot draws them).
+        self.fund_names: Dict[str, str] = dict(fund_names or {})
+        self.fund_caps: Dict[str, FundCap] = dict(fund_caps or {})
         self._tables: Dict[str, Table] = {}
         data = core.totals()
         self.periods: List[Dict[str, Any]] = data["periods"]
@@ -105,12 +118,14 @@ class BudgetSummary:
             table = self._tables[view] = Table(self._core.table(view))
         return table
 
-    def to_frame(self, view: str = "partners"):
-        """A table as a pandas DataFrame, one row per record (amounts as Decimal; the total
-        row is left out): "partners" (partner × category), "cofinancing", "funds",
-        "countries", "periods", "lines", "funding" (each fund and the partners'
-        contribution), "country_funding" or "exchange_rates"."""
-        return table_frame(self.table(view))
+    def to_frame(self, view: str = "partners", *, money: str = "decimal"):
+        """A table as a pandas DataFrame, one row per record (the total row is left out):
+        "partners" (partner × category), "cofinancing", "funds", "countries", "periods",
+        "lines", "funding" (each fund and the partners' contribution), "country_funding" or
+        "exchange_rates". Amounts are exact ``Decimal`` objects by default; ``money="float"``
+        gives float64 columns for plotting and arithmetic, at the price of exactness (a sum of
+        floats can be a cent off: take reported totals from :attr:`total` or :meth:`table`)."""
+        return table_frame(self.table(view), money)
 
     def to_dict(self) -> Dict[str, Any]:
         """The summary as plain data (amounts in cents, as the core computes them)."""
@@ -130,8 +145,9 @@ class BudgetSummary:
         return plot_partners(self, ax)
 
     def plot_funding(self, ax=None):
-        """Per country, stacked bars: the amount from each fund (labelled with the fund id)
-        and the partners' contribution (euro). Returns the matplotlib Axes."""
+        """Per country, stacked bars: the amount from each fund (named in the legend) and the
+        partners' contribution (euro), with the project's cap on a fund as a dashed line
+        (docs/notebook.md). Returns the matplotlib Axes."""
         from .plots.budget import plot_funding
 
         return plot_funding(self, ax)

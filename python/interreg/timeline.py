@@ -58,6 +58,8 @@ class Timeline:
         self.conflicts: List[Tuple[str, str]] = [(c.activity, c.predecessor) for c in core.conflicts]
         # The project's reporting periods: number, first_month, last_month, start, end.
         self.periods: List[Dict[str, Any]] = _core.reporting_periods(proposal.programme._core, proposal._core)
+        self.acronym: str = proposal.acronym
+        self.partner_names: Dict[str, str] = {p["id"]: p["name"] for p in proposal._core.partners()}
 
     @property
     def period_count(self) -> int:
@@ -99,6 +101,11 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def _repr_html_(self) -> str:
+        from .render.html_workplan import timeline_html
+
+        return timeline_html(self, self.partner_names)
 
     def __repr__(self) -> str:
         counts = {k: sum(r.kind == k for r in self.rows) for k in KINDS}

@@ -170,6 +170,11 @@ class WorkPlan:
         return frame(rows, columns=["work_package", "id", "title", "start_period", "end_period", "partners",
                                     "deliverables", "predecessors"])
 
+    def _repr_html_(self) -> str:
+        from .render.html_workplan import work_plan_html
+
+        return work_plan_html(self)
+
     def __repr__(self) -> str:
         d = self.to_dict()
         n = sum(len(wp["activities"]) for wp in d["work_packages"])

@@ -3,6 +3,8 @@
 // validation and save goes through its lock (readers share it, an edit holds it alone), so any
 // interleaving of calls from several threads gives a consistent result or an error, never torn
 // data. The lock is held only while C++ works on the proposal: never while Python runs.
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -34,8 +36,12 @@ public:
     template <class F>
     decltype(auto) edit(F&& f) {
         std::unique_lock lock(mutex_);
-        return std::forward<F>(f)(proposal_);
+        revision_.fetch_add(1, std::memory_order_relaxed);  // also for a refused edit: a later
+        return std::forward<F>(f)(proposal_);               // "unchanged?" may only err on "changed"
     }
+    // How many edits were made: equal revisions mean the proposal has not changed in between
+    // (a notebook's display says whether the last validation still holds).
+    std::uint64_t revision() const { return revision_.load(std::memory_order_relaxed); }
     Proposal copy() const {
         return read([](const Proposal& p) { return p; });
     }
@@ -44,6 +50,7 @@ private:
     std::shared_ptr<const Programme> programme_;
     mutable std::shared_mutex mutex_;
     Proposal proposal_;
+    std::atomic<std::uint64_t> revision_{0};
 };
 
 }  // namespace interreg

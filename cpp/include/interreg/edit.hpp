@@ -30,6 +30,8 @@ void set_kind(Proposal& p, std::string kind);
 void set_acronym(Proposal& p, std::string acronym);
 void set_title(Proposal& p, TextMap title);
 void set_summary(Proposal& p, TextMap summary);
+// One of narrative_sections() (else ArgumentError with the choices); no texts clears it.
+void set_narrative(Proposal& p, std::string_view section, TextMap texts);
 void set_specific_objective(Proposal& p, std::string code);
 void set_geography(Proposal& p, std::string geography);
 void set_start(Proposal& p, std::optional<Date> start);

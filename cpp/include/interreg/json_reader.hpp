@@ -52,6 +52,7 @@ public:
 
     // Require an object whose keys are all in `allowed` (else the error lists them).
     const JsonReader& expect_object(std::initializer_list<std::string_view> allowed) const;
+    const JsonReader& expect_object(const std::vector<std::string>& allowed) const;
     // The value under a key that must be present.
     JsonReader at(std::string_view key) const;
     // The value under a key, or nullopt when absent or null.

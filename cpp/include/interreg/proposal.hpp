@@ -28,6 +28,9 @@ LegalStatus parse_legal_status(std::string_view s);  // throws ArgumentError wit
 const std::vector<std::string>& role_names();
 const std::vector<std::string>& legal_status_names();
 const std::vector<std::string>& language_codes();    // en, sv, da, no
+// The application form's text sections besides title and summary, in the form's order:
+// relevance, target_groups, cross_border_value, management, communication, durability.
+const std::vector<std::string>& narrative_sections();
 
 // The State-aid scheme a partner's aid falls under, recorded after screening its activities
 // (docs/rules.md#state-aid): no aid, de minimis (Reg. (EU) 2023/2831), GBER Art. 20a or another
@@ -71,6 +74,7 @@ struct Proposal {
     std::string acronym;
     TextMap title;
     TextMap summary;
+    std::map<std::string, TextMap> narrative;  // section (narrative_sections) → texts; no empty entries
     std::string specific_objective;
     std::string geography = "whole";
     std::optional<Date> start;

@@ -2,6 +2,7 @@
 // The rule catalogue and validation. A rule has a stable id, a default severity, a title
 // and a check; a programme document switches rules on and gives their parameters.
 // Rule families live one per file under cpp/src/rules/.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,6 +93,15 @@ Report validate(const Programme& programme, const Proposal& proposal);
 // The call a proposal is judged against: its own, or, when it names none, the programme's
 // only continuously open call of its kind (pre-projects). nullptr when there is none.
 const Call* effective_call(const Programme& programme, const Proposal& proposal);
+
+// The most a project may take from each fund: the lower of its call's cap (the effective call,
+// when of the proposal's kind) and its project kind's, with where it is set ("call 2025:1",
+// "pre-project"). The caps cofinancing.norwegian-cap and cofinancing.pre-project-cap check.
+struct FundCap {
+    Money amount;
+    std::string where;
+};
+std::map<std::string, FundCap> fund_caps(const Programme& programme, const Proposal& proposal);
 
 // The country whose partners have a Norwegian project owner, who books their costs, when the
 // programme checks that (partnership.norwegian-owner); "" when it does not.

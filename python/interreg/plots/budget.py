@@ -4,8 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..labels import (CONTRIBUTION, CONTRIBUTION_COLOUR, COST_COLOURS, COST_COLUMNS, COST_LABELS, FUND_COLOURS,
-                      column_label, lower_first)
+from ..labels import CONTRIBUTION, CONTRIBUTION_COLOUR, COST_COLOURS, COST_COLUMNS, COST_LABELS, FUND_COLOURS, lower_first
 from ..money import format_amount
 from ._axes import axes, exact_bars
 
@@ -47,32 +46,43 @@ def plot_partners(s: "BudgetSummary", ax: Any = None) -> Any:
 
 def plot_funding(s: "BudgetSummary", ax: Any = None) -> Any:
     """Per country (in the order the partners name them), stacked bars: the amount from each
-    fund a partner draws on (labelled with the fund id) and the partners' contribution."""
+    fund a partner draws on and the partners' contribution, the funds named in the legend. A cap
+    on a fund that one country's partners draw on (the Norwegian funds) is a dashed red line at
+    the height the fund's part of that bar may reach."""
     table = s.table("country_funding")
     count = table.row_count
-    ax = axes(ax, (3.8 + 1.6 * max(count, 1), 5.0))
+    ax = axes(ax, (5.0 + 1.6 * max(count, 1), 5.0))
     from matplotlib.ticker import FuncFormatter  # type: ignore[import]
 
     funds = [c for c in table.ids if c.startswith("fund:")]
     x = list(range(count))
     bottom = [Decimal("0.00")] * count
+    top = [float(t) for t in table["total"]]
     for k, column in enumerate([*funds, "contribution"]):
         heights = table[column]
         contribution = column == "contribution"
-        label = CONTRIBUTION if contribution else column_label(table.id, column)
+        fund = column[len("fund:"):]
+        label = lower_first(CONTRIBUTION) if contribution else s.fund_names.get(fund, fund)
         bars = ax.bar(x, [float(h) for h in heights], bottom=[float(b) for b in bottom], width=0.6,
-                      label=lower_first(label), color=CONTRIBUTION_COLOUR if contribution else FUND_COLOURS[k % len(FUND_COLOURS)])
+                      label=label, color=CONTRIBUTION_COLOUR if contribution else FUND_COLOURS[k % len(FUND_COLOURS)])
         exact_bars(bars, bottom, heights, horizontal=False)
-        texts = ["" if not h else (format_amount(h) if contribution else f"{column[5:]}\n{format_amount(h)}")
-                 for h in heights]
-        ax.bar_label(bars, labels=texts, label_type="center", fontsize=8, color="black" if contribution else "white")
+        ax.bar_label(bars, labels=[format_amount(h) if h else "" for h in heights], label_type="center", fontsize=8,
+                     color="black" if contribution else "white")
+        cap = None if contribution else s.fund_caps.get(fund)
+        drawing = [i for i, h in enumerate(heights) if h]
+        if cap is not None and len(drawing) == 1:
+            i = drawing[0]
+            y = float(bottom[i] + cap.amount)
+            ax.hlines(y, i - 0.4, i + 0.4, colors="#c8102e", linestyles="--", linewidth=1.5,
+                      label=f"cap on {label} ({cap.where}): {format_amount(cap.amount)}")
+            top[i] = max(top[i], y)
         bottom = [b + h for b, h in zip(bottom, heights)]
     totals = table["total"]
     for k, total in enumerate(totals):
         ax.text(k, float(total), format_amount(total), ha="center", va="bottom", fontsize=9)
     ax.set_xticks(x)
     ax.set_xticklabels(table["country"])
-    ax.set_ylim(0, float(max(totals, default=Decimal(1))) * 1.12 or 1)
+    ax.set_ylim(0, max(top, default=1.0) * 1.12 or 1)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.set_ylabel("EUR")
     ax.set_title("Funding by country")

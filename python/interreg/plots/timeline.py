@@ -12,12 +12,18 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["plot_timeline"]
 
 CONFLICT = "starts before its predecessor ends"  # the legend's label of a red arrow
+LABEL_WIDTH = 36  # characters of a row's title shown beside the chart; the rest is cut with "…"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_WIDTH else text[:LABEL_WIDTH - 1].rstrip() + "…"
 
 
 def plot_timeline(t: "Timeline", ax: Any = None, *, arrows: bool = True) -> Any:
     """Reporting periods on x, rows top to bottom in timeline order: work packages as bars,
     activities as thinner bars, deliverables as diamonds in their period, and (with `arrows`)
-    an arrow from each predecessor's end to the activity's start."""
+    an arrow from each predecessor's end to the activity's start. On the right, who takes
+    part: a work package's lead partner, an activity's partners."""
     count = t.period_count
     ax = axes(ax, (max(7.0, 3.5 + 0.9 * count), 1.4 + 0.32 * max(len(t.rows), 1)))
     colour = {r.work_package: WORK_PACKAGE_COLOURS[k % len(WORK_PACKAGE_COLOURS)]
@@ -38,7 +44,7 @@ def plot_timeline(t: "Timeline", ax: Any = None, *, arrows: bool = True) -> Any:
     red = arrows and _arrows(t, ax, y)
     ax.set_yticks(range(len(t.rows)))
     indent = {"work_package": "", "activity": "   ", "deliverable": "      "}
-    ax.set_yticklabels([f"{indent[r.kind]}{r.id} {r.title}" for r in t.rows])
+    ax.set_yticklabels([f"{indent[r.kind]}{r.id} {_short(r.title)}" for r in t.rows])
     for label, r in zip(ax.get_yticklabels(), t.rows):
         label.set_fontweight("bold" if r.kind == "work_package" else "normal")
         label.set_fontsize(9 if r.kind != "deliverable" else 8)
@@ -52,7 +58,9 @@ def plot_timeline(t: "Timeline", ax: Any = None, *, arrows: bool = True) -> Any:
     if len(t.periods) < count:  # rows beyond the project's last period
         ax.axvline(len(t.periods), color="#c8102e", linestyle="--", linewidth=1)
     ax.set_xlabel("Reporting period")
-    ax.set_title("Work plan timeline" + (" (document order: predecessors in a circle)" if t.cycle else ""))
+    _partners(t, ax)
+    title = f"{t.acronym}: work plan timeline" if t.acronym else "Work plan timeline"
+    ax.set_title(title + (" (document order: predecessors in a circle)" if t.cycle else ""))
     handles = dict(zip(*reversed(ax.get_legend_handles_labels())))  # label → handle
     if red:  # say what the red arrows mean
         from matplotlib.lines import Line2D
@@ -60,8 +68,8 @@ def plot_timeline(t: "Timeline", ax: Any = None, *, arrows: bool = True) -> Any:
         handles[CONFLICT] = Line2D([], [], color="#c8102e", linestyle="--", linewidth=1.4)
     shown = [label for label in ("work package", "activity", "deliverable", CONFLICT) if label in handles]
     if shown:
-        ax.legend([handles[label] for label in shown], shown, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  fontsize=8, frameon=False)
+        ax.legend([handles[label] for label in shown], shown, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+                  ncol=len(shown), fontsize=8, frameon=False)
     return ax
 
 
@@ -84,6 +92,19 @@ def _arrows(t: "Timeline", ax: Any, y: Dict[str, int]) -> bool:
                                     "linewidth": 1.4 if bad else 0.8, "linestyle": "--" if bad else "-",
                                     "connectionstyle": "arc3,rad=0.0", "shrinkA": 0, "shrinkB": 2})
     return drawn_red
+
+
+def _partners(t: "Timeline", ax: Any) -> None:
+    """A second axis on the right naming who takes part in each row (ids; the lead in bold)."""
+    right = ax.twinx()
+    right.set_ylim(ax.get_ylim())
+    right.set_yticks(range(len(t.rows)))
+    right.set_yticklabels([(r.lead or "") if r.kind == "work_package" else ", ".join(r.partners) for r in t.rows],
+                          fontsize=8)
+    for label, r in zip(right.get_yticklabels(), t.rows):
+        label.set_fontweight("bold" if r.kind == "work_package" else "normal")
+    right.tick_params(axis="y", length=0)
+    right.set_ylabel("partners (lead of a work package in bold)", fontsize=8)
 
 
 def _period_label(t: "Timeline", number: int) -> str:

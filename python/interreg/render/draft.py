@@ -1,12 +1,13 @@
-"""The narrative draft of an application: its text sections in the programme's order, as
+"""The narrative draft of an application: its sections in the order of the application form, as
 Markdown or as a Word document (.docx) for the team to edit.
 
 The sections: the project's identification (title in every language given, programme, call,
-specific objective, dates), the summary, the partnership, the intervention logic (overall
-objective, project objectives → work packages → outputs, results with their targets), the
-work plan's timeline, the cooperation criteria, the horizontal principles and the budget.
-A part not yet written shows "To be written." instead. Texts are the proposal's as given,
-English first, then Swedish, Danish and Norwegian; amounts are the core's, to the cent.
+specific objective, dates), the summary, relevance and context, target groups, cross-border
+added value, the partnership, the intervention logic (overall objective, project objectives →
+work packages → outputs, results with their targets), the work plan's timeline, management,
+communication, the cooperation criteria, the horizontal principles, durability of results and
+the budget. A part not yet written says what to write there instead. Texts are the proposal's as
+given, English first, then Swedish, Danish and Norwegian; amounts are the core's, to the cent.
 
 The content is built once as an :mod:`interreg.render.outline`; :mod:`interreg.render.markdown`
 and :mod:`interreg.render.word` render it. The budget's tables are the summary's
@@ -43,6 +44,17 @@ PRINCIPLES = {
     "sustainable_development": "Sustainable development",
     "equal_opportunities": "Equal opportunities and non-discrimination",
     "gender_equality": "Equality between women and men",
+}
+# The form's text sections (the proposal's `narrative`): heading, and what to write there.
+NARRATIVE = {
+    "relevance": ("Relevance and context", "the common challenge of the border region, what is known about it, "
+                                           "and why it needs cooperation across the border"),
+    "target_groups": ("Target groups", "who the project is for and how it reaches them"),
+    "cross_border_value": ("Cross-border added value", "what the partners achieve together that none could achieve "
+                                                       "alone, in activities, resources, results and effects"),
+    "management": ("Management", "how the partners coordinate the work, assure its quality and manage the finances"),
+    "communication": ("Communication", "how the project makes its work and results known, and to whom"),
+    "durability": ("Durability of results", "who owns the results, and how they are used and spread after the project"),
 }
 # How the timeline table marks a period: the row is under way, or a deliverable is due.
 ACTIVE, DUE = "■", "◆"
@@ -100,8 +112,12 @@ class _Draft:
 
     # -- sections ----------------------------------------------------------------------
     def blocks(self) -> List[Block]:
-        return [*self.identification(), *self.summary(), *self.partnership(), *self.intervention_logic(),
-                *self.work_plan(), *self.cooperation(), *self.principles(), *self.budget_section()]
+        """The sections in the order of the application form (docs/draft.md)."""
+        text = self.texts
+        return [*self.identification(), *self.summary(), *text("relevance"), *text("target_groups"),
+                *text("cross_border_value"), *self.partnership(), *self.intervention_logic(), *self.work_plan(),
+                *text("management"), *text("communication"), *self.cooperation(), *self.principles(),
+                *text("durability"), *self.budget_section()]
 
     def identification(self) -> List[Block]:
         p = self.proposal
@@ -138,12 +154,22 @@ class _Draft:
         return _name(geo.name) if geo else self.proposal.geography
 
     def summary(self) -> List[Block]:
-        texts = _in_order(self.proposal.summary)
+        return self._by_language("Summary", self.proposal.summary)
+
+    def texts(self, section: str) -> List[Block]:
+        """A text section of the form (`Proposal.NARRATIVE`): its texts, or what to write."""
+        heading, what = NARRATIVE[section]
+        return self._by_language(heading, self.doc.get("narrative", {}).get(section, {}), what)
+
+    @staticmethod
+    def _by_language(heading: str, given: Mapping[str, str], what: Optional[str] = None) -> List[Block]:
+        """A section's texts, English first; each led by its language when there are several."""
+        texts = _in_order(given)
         if not texts:
-            return [Heading("Summary", 2), placeholder()]
+            return [Heading(heading, 2), placeholder(what)]
         if len(texts) == 1:
-            return [Heading("Summary", 2), Paragraph(texts[0][1])]
-        return [Heading("Summary", 2), *(Paragraph(text, label=LANGUAGES.get(code, code)) for code, text in texts)]
+            return [Heading(heading, 2), Paragraph(texts[0][1])]
+        return [Heading(heading, 2), *(Paragraph(text, label=LANGUAGES.get(code, code)) for code, text in texts)]
 
     def partnership(self) -> List[Block]:
         partners = self.doc["partners"]

@@ -1,45 +1,29 @@
-"""Rich HTML for notebooks: every _repr_html_ of the package is written here, and tested
-against golden files (tests/golden/)."""
+"""Rich HTML for notebooks: the programme, a proposal, a partner, a report, a budget summary
+and a ranking of objectives (the work plan's displays are in html_workplan.py, the history's
+in html_history.py), tested against golden files (tests/golden/)."""
 from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Optional
 
-from ..labels import (COLUMN_LABELS, CONTRIBUTION, COST_COLUMNS, COST_LABELS, TOTAL, TOTAL_BUDGET, column_label,
-                      lower_first)
+from ..errors import Error
+from ..labels import (CONTRIBUTION, COST_COLUMNS, COST_LABELS, ROLE_LABELS, STATE_AID_LABELS, TOTAL, TOTAL_BUDGET,
+                      column_label, count_text, lower_first)
 from ..money import format_amount
+from .html_parts import NUM, amount_table, badge, source_link, table
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..programme import Programme
-    from ..proposal import Proposal
+    from ..programme import ObjectiveRanking, Programme
+    from ..proposal import Partner, Proposal
     from ..report import Report
     from ..summary import BudgetSummary
 
-_STYLE = {
-    "ERROR": "background:#fde2e1;color:#8a1c1c",
-    "WARNING": "background:#fff3cd;color:#7a5b00",
-    "INFO": "background:#e2eefd;color:#1c4a8a",
-}
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    head = "".join(f"<th style='text-align:left'>{escape(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td style='text-align:left'>{escape('' if c is None else str(c))}</td>" for c in row) + "</tr>"
-        for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _badge(severity: str, text: str) -> str:
-    return f"<span style='{_STYLE[severity]};padding:1px 6px;border-radius:3px'>{escape(text)}</span>"
-
-
 def programme_html(p: "Programme") -> str:
-    objectives = _table(["code", "priority", "title"],
-                        [(o.code, o.priority, o.title["en"]) for o in p.specific_objectives])
-    calls = _table(["call", "kind", "opens", "closes", "open objectives"],
-                   [(c.id, c.kind, c.opens, c.closes or "continuous", ", ".join(c.open_objectives)) for c in p.calls])
+    objectives = table(["code", "priority", "title"],
+                       [(o.code, o.priority, o.title["en"]) for o in p.specific_objectives])
+    calls = table(["call", "kind", "opens", "closes", "open objectives"],
+                  [(c.id, c.kind, c.opens, c.closes or "continuous", ", ".join(c.open_objectives)) for c in p.calls])
     in_area = sum(p.in_area(r) for r in p.regions)
     return (f"<div><strong>{escape(p.name)}</strong> <code>{escape(p.id)}</code><br>"
             f"{len(p.countries)} countries · {in_area} of {len(p.regions)} known regions in the area · "
@@ -49,26 +33,30 @@ def programme_html(p: "Programme") -> str:
 
 def proposal_html(p: "Proposal") -> str:
     title = p.title.get("en") or next(iter(p.title.values()), "")  # English first, else any
-    meta = _table(["field", "value"], [
+    meta = table(["field", "value"], [
         ("programme", p.programme.id), ("call", p.call), ("kind", p.kind),
         ("specific objective", p.specific_objective), ("geography", p.geography),
         ("start", p.start), ("duration (months)", p.duration_months)])
-    partners = _table(["id", "name", "country", "region", "type", "role"],
-                      [(d["id"], d["name"], d["country"], d["region"], d["org_type"],
-                        d["role"] + (" · Norwegian project owner" if d["norwegian_project_owner"] else ""))
-                       for d in p.to_dict()["partners"]])
+    partners = table(["id", "name", "country", "region", "type", "role"],
+                     [(d["id"], d["name"], d["country"], d["region"], d["org_type"],
+                       d["role"] + (" · Norwegian project owner" if d["norwegian_project_owner"] else ""))
+                      for d in p.to_dict()["partners"]])
+    o = p._overview()
+    count = len(p.partners)
+    line = (f"{count} partner{'s' if count != 1 else ''} · {o['period']} · total budget {o['total']} · "
+            f"last validation: {o['validation']}")
     return (f"<div><strong>{escape(p.acronym or '(no acronym)')}</strong> {escape(title or '')}"
-            f"{meta}<h4>Partners</h4>{partners}</div>")
+            f"<br>{escape(line)}{meta}<h4>Partners</h4>{partners}</div>")
 
 
 def report_html(r: "Report") -> str:
     counts = r.counts()
-    head = _badge("INFO" if r.ok else "ERROR", "OK" if r.ok else "NOT OK") + " " + " ".join(
-        _badge(s, f"{n} {s.lower()}{'s' if n != 1 and s != 'INFO' else ''}") for s, n in counts.items() if n)
+    head = badge("INFO" if r.ok else "ERROR", "OK" if r.ok else "NOT OK") + " " + " ".join(
+        badge(s, count_text(s, n)) for s, n in counts.items() if n)
     rows = "".join(
-        f"<tr><td>{_badge(f.severity, f.severity)}</td><td><code>{escape(f.rule)}</code></td>"
+        f"<tr><td>{badge(f.severity, f.severity)}</td><td><code>{escape(f.rule)}</code></td>"
         f"<td><code>{escape(f.path or '/')}</code></td><td style='text-align:left'>{escape(f.message)}</td>"
-        f"<td style='text-align:left'>{escape(f.source)}{' (assumed)' if f.assumed else ''}</td></tr>"
+        f"<td style='text-align:left'>{source_link(f.source)}{' (assumed)' if f.assumed else ''}</td></tr>"
         for f in r.findings)
     table = ("<table><thead><tr><th>severity</th><th>rule</th><th>path</th><th>message</th><th>source</th>"
              f"</tr></thead><tbody>{rows}</tbody></table>") if rows else "<p>No findings.</p>"
@@ -76,41 +64,16 @@ def report_html(r: "Report") -> str:
 
 
 # -- budgets ----------------------------------------------------------------------------
-# Amounts are shown as the core computed them, with a comma between thousands and a point
-# before the two decimals ("240,600.00"), right-aligned in tabular figures; a total row is the
-# core's total, which is the exact sum of the rows above it. Labels start in lower case, except
-# the names of cost categories.
-_NUM = "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums"
-
-
-def _amount_table(header: Sequence[str], numeric_from: int, rows: Iterable[Sequence[object]],
-                  total: Optional[Sequence[object]] = None) -> str:
-    """A table whose columns from `numeric_from` on are amounts (right-aligned); `total` is
-    a bold last row."""
-    def cells(row: Sequence[object], tag: str) -> str:
-        out = []
-        for k, c in enumerate(row):
-            if k >= numeric_from:
-                text = format_amount(c) if isinstance(c, Decimal) else ("" if c is None else str(c))
-                out.append(f"<{tag} style='{_NUM}'>{escape(text)}</{tag}>")
-            else:
-                out.append(f"<{tag} style='text-align:left'>{escape('' if c is None else str(c))}</{tag}>")
-        return "".join(out)
-
-    head = "".join(f"<th style='{_NUM if k >= numeric_from else 'text-align:left'}'>{escape(h)}</th>"
-                   for k, h in enumerate(header))
-    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in rows)
-    foot = f"<tfoot><tr style='font-weight:bold;border-top:1px solid'>{cells(total, 'td')}</tr></tfoot>" if total else ""
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table>"
+# Amounts are shown as the core computed them; a total row is the core's total, which is the
+# exact sum of the rows above it. Labels start in lower case, except the names of cost categories.
 
 
 def _headline(s: "BudgetSummary") -> str:
     """Each fund's amount and the partners' contribution, adding up to the total budget."""
     funding = s.table("funding")
-    fund = lower_first(COLUMN_LABELS["fund"])
-    rows = [(f"{fund} {f}" if f is not None else lower_first(CONTRIBUTION), amount)
+    rows = [(s.fund_names.get(f, f) if f is not None else lower_first(CONTRIBUTION), amount)
             for f, amount in funding.rows(["fund", "amount"])]
-    return _amount_table(["funding", "EUR"], 1, rows, (lower_first(TOTAL_BUDGET), *funding.totals(["amount"])))
+    return amount_table(["funding", "EUR"], 1, rows, (lower_first(TOTAL_BUDGET), *funding.totals(["amount"])))
 
 
 def _by_category(s: "BudgetSummary") -> str:
@@ -119,16 +82,17 @@ def _by_category(s: "BudgetSummary") -> str:
     names = ["id", "name", "country"]
     costs = [*table.nonzero(COST_COLUMNS[:-1]), "total"]
     header = [*(lower_first(column_label("partners", c)) for c in names), *(COST_LABELS[c] for c in costs)]
-    return _amount_table(header, len(names), table.rows([*names, *costs]),
-                         (lower_first(TOTAL), "", "", *table.totals(costs)))
+    return amount_table(header, len(names), table.rows([*names, *costs]),
+                        (lower_first(TOTAL), "", "", *table.totals(costs)))
 
 
 def _cofinancing(s: "BudgetSummary") -> str:
     table = s.table("cofinancing")
     columns = ["id", "name", "fund", "rate", "total", "fund_amount", "contribution"]
-    rows = ((*row[:2], row[2] or "(none)", *row[3:]) for row in table.rows(columns))
+    rows = ((*row[:2], s.fund_names.get(row[2], row[2]) if row[2] else "(none)", *row[3:])
+            for row in table.rows(columns))
     total = (lower_first(TOTAL), "", "", "", *table.totals(columns[4:]))
-    return _amount_table([lower_first(column_label("cofinancing", c)) for c in columns], 3, rows, total)
+    return amount_table([lower_first(column_label("cofinancing", c)) for c in columns], 3, rows, total)
 
 
 def _exchange_rates(s: "BudgetSummary") -> str:
@@ -155,3 +119,66 @@ def budget_html(s: "BudgetSummary") -> str:
             f"period{'s' if len(periods) != 1 else ''}{escape(span)}")
     return (f"<div>{head}{_headline(s)}<h4>Costs by partner and category (EUR)</h4>{_by_category(s)}"
             f"<h4>Co-financing by partner (EUR)</h4>{_cofinancing(s)}{_exchange_rates(s)}</div>")
+
+
+# -- a partner, and the ranking of objectives ---------------------------------------------
+def _region_text(p: "Programme", region: Optional[str]) -> str:
+    found = p.find_region(region) if region else None
+    if found is None:
+        return region or "—"
+    in_area = "" if p.in_area(found) else ", outside the area"
+    return f"{found.name} ({found.code}{in_area})"
+
+
+def _org_type_text(p: "Programme", org_type: Optional[str]) -> str:
+    known = {t.id: t for t in p.org_types}
+    if not org_type:
+        return "—"
+    if org_type not in known:
+        return f"{org_type} (not a type of the programme)"
+    return known[org_type].name.get("en", org_type)
+
+
+def partner_html(partner: "Partner") -> str:
+    """The partner's fields with names for codes, its budget lines and flat rates, and its
+    co-financing as the budget summary computes it."""
+    f = partner._fields()
+    proposal = partner._proposal
+    programme = proposal.programme
+    role = ROLE_LABELS[f["role"]] + (" · Norwegian project owner" if f["norwegian_project_owner"] else "")
+    activity = {True: "yes", False: "no", None: "by organisation type"}[f["economic_activity"]]
+    aid = f["state_aid"]["scheme"] if f["state_aid"] else None
+    rates = ", ".join(f"{k} {v}" for k, v in partner.budget.rates.items() if v) or "none"
+    fields = table(["field", "value"], [
+        ("country", f["country"]), ("region", _region_text(programme, f["region"])),
+        ("organisation type", _org_type_text(programme, f["org_type"])), ("legal status", f["legal_status"] or "—"),
+        ("role", role), ("economic activity", activity),
+        ("State aid", STATE_AID_LABELS.get(aid, aid) if aid else "not recorded"),
+        ("budget lines", len(partner.budget)), ("flat rates", rates)])
+    try:
+        cofinancing = proposal.budget_summary().table("cofinancing")
+    except Error as e:  # a budget that cannot be summarised yet (a currency without a rate)
+        money = f"<p>The budget cannot be summarised yet: {escape(str(e))}</p>"
+    else:
+        columns = ["fund", "rate", "total", "fund_amount", "contribution"]
+        row = [r for r in cofinancing.rows(["id", *columns]) if r[0] == partner.id][0][1:]
+        funds = {f.id: f.name.get("en", f.id) for f in programme.funds}
+        row = (funds.get(row[0], row[0] or "(none)"), *row[1:])
+        money = amount_table([lower_first(column_label("cofinancing", c)) for c in columns], 2, [row])
+    return (f"<div><strong>{escape(f['id'])} {escape(f['name'])}</strong>{fields}"
+            f"<h4>Co-financing (EUR)</h4>{money}</div>")
+
+
+def ranking_html(ranking: "ObjectiveRanking") -> str:
+    """Rank, code, title, the score as a bar beside its number, and the terms that matched."""
+    best = max((s.score for s in ranking), default=0.0) or 1.0
+    rows = "".join(
+        f"<tr><td style='{NUM}'>{k}</td><td><code>{escape(s.code)}</code></td>"
+        f"<td style='text-align:left'>{escape(s.title)}</td><td style='{NUM}'>{s.score:.2f}</td>"
+        f"<td style='text-align:left'><div style='background:#4c78a8;height:0.8em;"
+        f"width:{100 * s.score / best:.0f}px'></div></td>"
+        f"<td style='text-align:left'>{escape('; '.join(str(t) for t in s.matched_terms[:6]))}</td></tr>"
+        for k, s in enumerate(ranking, 1))
+    header = "".join(f"<th style='text-align:left'>{h}</th>" for h in
+                     ("rank", "code", "title", "score", "", "matched terms (strongest first)"))
+    return f"<div><table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></div>"
