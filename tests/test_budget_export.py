@@ -22,7 +22,8 @@ import pytest
 
 import interreg
 from interreg.summary import COST_COLUMNS, COST_LABELS
-from interreg.render.excel import MAX_AMOUNT, SHEETS
+from interreg.render.excel import MAX_AMOUNT
+from interreg.render.annex import SHEETS
 
 import openpyxl
 
