@@ -214,7 +214,7 @@ def test_every_module_has_a_layer_and_imports_only_downwards():
 def test_the_layers_are_the_packages_folders():
     files = modules_of(PACKAGE_ROOT, "interreg")
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "render"} == {
-        "interreg.render", "interreg.render.html", "interreg.render.excel", "interreg.render.markdown",
+        "interreg.render", "interreg.render.html", "interreg.render.excel", "interreg.render.annex", "interreg.render.markdown",
         "interreg.render.word", "interreg.render.outline", "interreg.render.draft"}
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "plots"} == {
         "interreg.plots", "interreg.plots._axes", "interreg.plots.budget", "interreg.plots.timeline",

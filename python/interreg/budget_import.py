@@ -26,7 +26,7 @@ from . import _core
 from ._files import read_file
 from .errors import FormatError
 from .languages import LANGUAGES, label, spellings
-from .money import CENT
+from .money import in_cents
 from .render.annex import LINE_COLUMNS, OPTION_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -232,11 +232,10 @@ def _amount(cell: Any, problems: _Problems, what: str = "an amount") -> Optional
     if number.adjusted() > 14:
         problems.add(where, f"{number:f} is beyond what a budget line can hold")
         return None
-    exponent = number.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
+    cents = in_cents(number)
+    if cents is None:
         problems.add(where, f"{number.normalize():f} has more than two decimals; {what} is given to the cent")
-        return None
-    return number.quantize(CENT)
+    return cents
 
 
 # -- the header --------------------------------------------------------------------------

@@ -107,8 +107,9 @@ def _numeric(columns: Sequence["Column"]) -> List[int]:
     return [k for k, c in enumerate(columns) if c.kind in ("money", "integer", "percent", "decimal")]
 
 
-def _table_sheet(workbook: Any, wording: Wording, table: "Table", *, replace: Optional[Dict[str, List[Any]]] = None,
-                 total_label: Optional[str] = None, title_columns: int = 1) -> None:
+def _table_sheet(workbook: Any, wording: Wording, table: "Table", head: str, *,
+                 replace: Optional[Dict[str, List[Any]]] = None, total_label: Optional[str] = None,
+                 title_columns: int = 1) -> None:
     """A sheet of every column of `table` and its total row (labelled in the first column).
     `replace` gives other values for some columns (a label for an id)."""
     sheet = Sheet(workbook, wording(f"sheet.{table.id}"))
@@ -121,10 +122,10 @@ def _table_sheet(workbook: Any, wording: Wording, table: "Table", *, replace: Op
                      formats={k: formats[k][r] for k in range(len(columns)) if formats[k][r]})
     if table.has_total:
         sheet.append([total_label or wording("row.total"), *(c.total for c in columns[1:])], total=True)
-    sheet.finish(freeze="A2", title_columns=title_columns)
+    sheet.finish(freeze="A2", title_columns=title_columns, running_head=head)
 
 
-def _lines_sheet(workbook: Any, wording: Wording, summary: "BudgetSummary") -> None:
+def _lines_sheet(workbook: Any, wording: Wording, summary: "BudgetSummary", head: str) -> None:
     """One row per line, numbered from 1: partner, category by name, what the line says, its
     amounts and its amount per period (in the line's currency)."""
     table = summary.table("lines")
@@ -155,7 +156,7 @@ def _lines_sheet(workbook: Any, wording: Wording, summary: "BudgetSummary") -> N
             elif c in ("unit_price", "total_local") or c.startswith("period_"):
                 formats[k] = money_format(currencies[r])
         sheet.append(row, formats=formats)
-    sheet.finish(freeze="D2", title_columns=3)
+    sheet.finish(freeze="D2", title_columns=3, running_head=head)
 
 
 def _cover_sheet(workbook: Any, wording: Wording, summary: "BudgetSummary", cover: Cover) -> None:
@@ -164,11 +165,11 @@ def _cover_sheet(workbook: Any, wording: Wording, summary: "BudgetSummary", cove
     sheet.heading(f"{wording('cover.heading')}: {cover.acronym}" if cover.acronym else wording("cover.heading"))
     sheet.blank()
 
-    def text(names: Mapping[str, str]) -> List[Any]:
+    def text(names: Mapping[str, str]) -> str:
         shown, english = wording.text(names)
         if not shown:
-            return [wording("cover.not_given")]
-        return [shown, wording("cover.in_english")] if english else [shown]
+            return wording("cover.not_given")
+        return f"{shown} {wording('cover.in_english')}" if english else shown
 
     periods = summary.periods
     span = None
@@ -177,24 +178,24 @@ def _cover_sheet(workbook: Any, wording: Wording, summary: "BudgetSummary", cove
     if cover.duration_months:
         months = wording("cover.months", n=cover.duration_months)
         span = f"{span} ({months})" if span else months
-    objective = text(cover.objective_title) if cover.objective_title else []
-    rows: List[Tuple[str, List[Any]]] = [
-        ("acronym", [cover.acronym or wording("cover.not_given")]),
+    objective = cover.objective or wording("cover.not_given")
+    if cover.objective_title:
+        objective = f"{objective} – {text(cover.objective_title)}"
+    rows: List[Tuple[str, Any]] = [
+        ("acronym", cover.acronym or wording("cover.not_given")),
         ("title", text(cover.title)),
         ("programme", text(cover.programme)),
-        ("call", [cover.call or wording("cover.not_given")]),
+        ("call", cover.call or wording("cover.not_given")),
         ("kind", text(cover.kind)),
-        ("objective", [f"{cover.objective} – {objective[0]}" if objective else
-                       (cover.objective or wording("cover.not_given")), *objective[1:]]),
-        ("period", [span or wording("cover.not_given")]),
-        *([("version", [cover.version])] if cover.version else []),
-        ("date", [cover.date]),
-        ("currency", ["EUR"]),
+        ("objective", objective),
+        ("period", span or wording("cover.not_given")),
+        *([("version", cover.version)] if cover.version else []),
+        ("date", cover.date.isoformat()),
+        ("currency", "EUR"),
     ]
-    for key, values in rows:
-        sheet.append([wording(f"cover.{key}"), *values])
-        sheet.ws.cell(row=sheet.row, column=1).font = sheet._styles["bold"]
-    sheet.append([wording("row.total_budget"), summary.total], bold=True)
+    for key, value in rows:
+        sheet.field(wording(f"cover.{key}"), value)
+    sheet.field(wording("row.total_budget"), summary.total)
 
     # Where the money comes from, per country: each fund, the partners' contribution, the total.
     funding = summary.table("country_funding")
@@ -207,40 +208,41 @@ def _cover_sheet(workbook: Any, wording: Wording, summary: "BudgetSummary", cove
         sheet.append([wording.country(row[0]), *row[1:]])
     sheet.append([wording("row.total"), *funding.totals(funding.ids[1:])], total=True)
 
-    # The partners with their fund and total.
+    # The partners with their role and total (their funds are above).
     partners = summary.table("cofinancing")
     sheet.blank()
     sheet.append([wording("cover.partners")], bold=True)
-    ids = ["id", "name", "country", "fund", "total"]
-    sheet.header([*(wording.column("cofinancing", c) for c in ids[:3]), wording("column.role"),
-                  wording.column("cofinancing", "fund"), wording("row.total")], numeric=[5])
-    for id, name, country, fund, total in partners.rows(ids):
-        sheet.append([id, name, country, wording.role(cover.roles.get(id, "partner")), wording.fund(fund), total])
-    sheet.append([wording("row.total"), None, None, None, None, partners.column("total").total], total=True)
-    sheet.finish(title_columns=0, title_rows=False)
+    ids = ["id", "name", "country", "total"]
+    sheet.header([*(wording.column("cofinancing", c) for c in ids[:3]), wording("column.role"), wording("row.total")],
+                 numeric=[4])
+    for id, name, country, total in partners.rows(ids):
+        sheet.append([id, name, country, wording.role(cover.roles.get(id, "partner")), total])
+    sheet.append([wording("row.total"), None, None, None, partners.column("total").total], total=True)
+    sheet.finish(title_columns=0, title_rows=False, running_head=cover.acronym)
 
 
 def build_annex(summary: "BudgetSummary", wording: Wording, cover: Optional[Cover] = None) -> Any:
     """The workbook: the cover (when given), then per fund, per category, per period, per
     partner and period, the lines, co-financing and exchange rates."""
     workbook = new_workbook()
+    head = cover.acronym if cover is not None else ""
     if cover is not None:
         _cover_sheet(workbook, wording, summary, cover)
     for name in _TABLES:
         table = summary.table(name)
         if name == "lines":
-            _lines_sheet(workbook, wording, summary)
+            _lines_sheet(workbook, wording, summary, head)
         elif name == "funding":  # each fund by name, then the partners' contribution
-            _table_sheet(workbook, wording, table, total_label=wording("row.total_budget"),
+            _table_sheet(workbook, wording, table, head, total_label=wording("row.total_budget"),
                          replace={"fund": [wording("row.contribution") if f is None else wording.fund(f)
                                            for f in table["fund"]]})
         elif name == "cofinancing":
-            _table_sheet(workbook, wording, table, replace={"fund": [wording.fund(f) for f in table["fund"]]},
+            _table_sheet(workbook, wording, table, head, replace={"fund": [wording.fund(f) for f in table["fund"]]},
                          title_columns=2)
-        elif name == "periods":
-            _table_sheet(workbook, wording, table, title_columns=4)
+        elif name == "periods":  # the period's number says which row a page continues
+            _table_sheet(workbook, wording, table, head, title_columns=1)
         else:
-            _table_sheet(workbook, wording, table, title_columns=2 if "name" in table else 1)
+            _table_sheet(workbook, wording, table, head, title_columns=2 if "name" in table else 1)
     if cover is not None:
         workbook.properties.title = cover.acronym
     workbook.properties.creator = "interreg"

@@ -19,7 +19,7 @@ import datetime
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .._files import write_atomically
 from ..errors import ArgumentError
@@ -32,9 +32,13 @@ MAX_AMOUNT = Decimal("9999999999999.99")
 
 # Column widths (in characters of the default font) that fit across A4 landscape within the
 # margins below at 100 %: a sheet wider than this prints over several pages instead of shrinking.
-PAGE_WIDTH = 130
+PAGE_WIDTH = 100
 # A column no wider than this; longer texts wrap within it.
-MAX_COLUMN_WIDTH = 45
+MAX_COLUMN_WIDTH = 32
+# A header this long or shorter is not wrapped.
+SHORT_HEADER = 12
+# The height (points) of a line of text in the default font, for rows of wrapped text.
+LINE_HEIGHT = 15
 
 # Exact decimals (exchange rates, units) with up to six places, as the core holds them.
 DECIMAL_FORMAT = "0.######"
@@ -66,7 +70,8 @@ class Sheet:
 
     A value is written by its type: a Decimal is an amount (the column's money format, EUR
     unless `formats` says otherwise), a ``("rate", Decimal)`` pair a rate (percent), a date a
-    date, a str text; None leaves the cell empty.
+    date, a str text; None leaves the cell empty. Text wider than a column wraps, and its row
+    is made as tall as the wrapped lines (spreadsheets do not grow rows they read).
     """
 
     def __init__(self, workbook: Any, title: str):
@@ -85,6 +90,8 @@ class Sheet:
         self.widths: List[int] = []
         self.header_rows: List[int] = []
         self.row = 0
+        self._wrapped: List[Tuple[int, int, str]] = []  # (row, column, text) of cells that wrap
+        self._spans: List[Tuple[int, str]] = []  # (row, text) written across the columns after the first
 
     # -- rows --------------------------------------------------------------------------
     def heading(self, text: str) -> None:
@@ -108,21 +115,39 @@ class Sheet:
             cell.font = self._styles["bold"]
             cell.fill = self._styles["fill"]
             cell.alignment = self._styles["header_right" if k in numeric else "header"]
-            self._widen(k, max((len(word) for word in text.split()), default=0) + (0 if k in numeric else 2))
+            # bold, and the indent; a short header stays on one line
+            self._widen(k, max([len(word) for word in text.split()] + [min(len(text), SHORT_HEADER)]) + 3)
+            self._wrapped.append((self.row, k, text))
 
-    def append(self, values: Sequence[Any], *, bold: bool = False, total: bool = False,
+    def append(self, values: Sequence[Any], *, bold: bool = False, total: bool = False, label: bool = False,
                formats: Optional[Dict[int, str]] = None) -> None:
-        """Write a row (see the class). `total`: a total row (bold, a line above)."""
+        """Write a row (see the class). `total`: a total row (bold, a line above); `label`: the
+        first cell bold."""
         self.row += 1
         formats = formats or {}
         for k, value in enumerate(values):
             cell = self.ws.cell(row=self.row, column=k + 1)
             shown = self._write(cell, value, formats.get(k))
-            if bold or total:
+            if bold or total or (label and k == 0):
                 cell.font = self._styles["bold"]
             if total:
                 cell.border = self._styles["top"]
             self._widen(k, len(shown) + (2 if isinstance(value, str) else 0))
+            if isinstance(value, str) and len(value) > MAX_COLUMN_WIDTH:
+                self._wrapped.append((self.row, k, value))
+
+    def field(self, name: str, value: Any) -> None:
+        """A name in bold and its value across the columns after it (a cover's title, which
+        would otherwise widen a column of the tables below)."""
+        self.row += 1
+        cell = self.ws.cell(row=self.row, column=1)
+        _text(cell, name)
+        cell.font = self._styles["bold"]
+        self._widen(0, len(name) + 2)
+        cell = self.ws.cell(row=self.row, column=2)
+        shown = self._write(cell, value, None)
+        cell.alignment = self._styles["wrap"]
+        self._spans.append((self.row, value if isinstance(value, str) else shown))
 
     def _write(self, cell: Any, value: Any, fmt: Optional[str]) -> str:
         """Write `value` into `cell`; the text it shows (for the column's width)."""
@@ -153,7 +178,7 @@ class Sheet:
         if isinstance(value, str):
             _text(cell, value)
             cell.alignment = self._styles["wrap" if len(value) > MAX_COLUMN_WIDTH else "text"]
-            return value
+            return value[:MAX_COLUMN_WIDTH]
         if value is not None:
             cell.value = value
             cell.alignment = self._styles["number"]
@@ -166,30 +191,58 @@ class Sheet:
         self.widths[column] = max(self.widths[column], width)
 
     # -- layout ------------------------------------------------------------------------
-    def finish(self, *, freeze: Optional[str] = None, title_columns: int = 1, title_rows: bool = True) -> None:
+    def finish(self, *, freeze: Optional[str] = None, title_columns: int = 1, title_rows: bool = True,
+               running_head: str = "") -> None:
         """Size the columns and set up printing: A4 landscape, the first header row repeated
         on every page (unless not `title_rows`: a sheet of several tables); fitted to the page
         width when the columns fit at a readable size, else broken by columns with the first
-        `title_columns` repeated on every page."""
+        `title_columns` repeated on every page. Each page is headed by `running_head` and the
+        sheet's name, and numbered, so a printed page says where it belongs."""
         from openpyxl.utils import get_column_letter  # type: ignore[import]
 
         widths = [min(max(w + 1, 6), MAX_COLUMN_WIDTH) for w in self.widths]
         for k, width in enumerate(widths):
             self.ws.column_dimensions[get_column_letter(k + 1)].width = width
+        lines: Dict[int, int] = {}
+        for row, column, text in self._wrapped:
+            lines[row] = max(lines.get(row, 1), _line_count(text, widths[column]))
+        last = max(len(widths), 2)
+        for row, text in self._spans:
+            self.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
+            lines[row] = max(lines.get(row, 1), _line_count(text, sum(widths[1:last]) or MAX_COLUMN_WIDTH))
+        for row, count in lines.items():
+            if count > 1:
+                self.ws.row_dimensions[row].height = LINE_HEIGHT * count
         if freeze:
             self.ws.freeze_panes = freeze
         setup = self.ws.page_setup
         setup.orientation = "landscape"
         setup.paperSize = self.ws.PAPERSIZE_A4
         self.ws.page_margins.left = self.ws.page_margins.right = 0.5
+        self.ws.oddHeader.left.text = running_head.replace("&", "&&")  # "&" starts a field code
+        self.ws.oddHeader.right.text = "&A"  # the sheet's name
+        self.ws.oddFooter.right.text = "&P / &N"
+        # Absolute references: LibreOffice ignores print titles written as "1:1" or "A:B".
         if self.header_rows and title_rows:
-            self.ws.print_title_rows = f"{self.header_rows[0]}:{self.header_rows[0]}"
+            self.ws.print_title_rows = f"${self.header_rows[0]}:${self.header_rows[0]}"
         if sum(widths) <= PAGE_WIDTH:
             self.ws.sheet_properties.pageSetUpPr.fitToPage = True
             setup.fitToWidth = 1
             setup.fitToHeight = 0
         elif title_columns:
-            self.ws.print_title_cols = f"A:{get_column_letter(title_columns)}"
+            self.ws.print_title_cols = f"$A:${get_column_letter(title_columns)}"
+
+
+def _line_count(text: str, width: int) -> int:
+    """How many lines `text` wraps to in a column `width` characters wide (words kept whole;
+    the indent takes about two)."""
+    room = max(width - 2, 4)
+    count, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            count, used = count + 1, 0
+        used += (1 if used else 0) + len(word)
+    return count
 
 
 def _text(cell: Any, value: str) -> None:
