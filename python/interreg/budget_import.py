@@ -4,7 +4,9 @@ the partners it names (docs/workbook.md).
 
 Reading is all or nothing: every problem of the sheet is collected, each naming its cell
 (``Lines!F14: '4 500,00' is not an amount; write 4500.00``), and the proposal changes only when
-the whole sheet reads, through the core's checked edits in one step. Amounts are read exactly:
+the whole sheet reads, through the core's checked edits in one step. Only what a line says is
+read (partner, category, description, units, unit type, unit price, currency, split, the
+period amounts of a given split, a programme option); numbers and totals are computed again. Amounts are read exactly:
 a number cell as the spreadsheet shows it (15 significant digits), which must be whole cents;
 a text cell only in the one form that cannot be misread (``4500.00``). A formula is refused, as
 is a file that is not a workbook or is larger than a budget can be (see the limits below).
@@ -20,7 +22,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 from . import _core
 from ._files import read_file
@@ -48,8 +50,9 @@ MAX_PROBLEMS_SHOWN = 30
 
 # Columns a line needs; "partner" may be given by the partner's name instead.
 _REQUIRED = ("category", "description", "units", "unit_price")
-# Columns the workbook computes: never read, except the local total, which is checked.
-_COMPUTED = {"number", "partner_name", "total"}
+# Columns the workbook computes (and the partner's name, which the id overrides): never read, so
+# changing units or a price needs no other cell changed (the workbook holds no formulas).
+_COMPUTED = {"number", "partner_name", "total_local", "total"}
 # As spreadsheets show numbers: 15 significant digits, so float noise never reaches an amount.
 _SHOWN = Context(prec=15)
 _PLAIN = re.compile(r"[+-]?\d+(\.\d+)?")
@@ -387,7 +390,6 @@ class _Reader:
                                                          "unit_cost", "lump_sum", "split")}
         units = _amount(cell("units"), problems, "a number of units")
         price = _amount(cell("unit_price"), problems)
-        stated = _amount(cell("total_local"), problems)
         for column, value in (("category", texts["category"]), ("units", units)):
             if value is None and _is_empty(cell(column)):
                 problems.add(cell(column).coordinate, f"no {label(_label_key(column)).lower()}; every line has one")
@@ -406,14 +408,6 @@ class _Reader:
         except _core.ArgumentError as e:
             problems.add(_where(cells, e.field), _detail(e))
             return None
-        if stated is not None:
-            total = Decimal(_core.effective_line_total(self.programme, line))
-            if stated != total:
-                problems.add(cell("total_local").coordinate,
-                             f"the total {stated:,.2f} is not units × unit price ({line.units} × "
-                             f"{Decimal(line.unit_price):,.2f} = {total:,.2f}); totals are computed: change the units "
-                             "or the unit price, or clear this cell")
-                return None
         return _Row(partner, line, cells)
 
     def periods(self, cell: Any, columns: Dict[str, int], split: Optional[str],
