@@ -4,7 +4,6 @@ exactly; every problem names its cell and nothing changes unless the whole sheet
 that are no workbook, or are built to exhaust the reader, are refused."""
 from __future__ import annotations
 
-import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path

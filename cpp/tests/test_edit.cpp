@@ -175,22 +175,22 @@ TEST(EditPartners, ReplacingLinesIsAllOrNothing) {
     EXPECT_EQ(problems[1].field(), "lines/2/currency");
     EXPECT_CONTAINS(problems[1].detail(), "unknown currency 'GBP'");
 
-    // A good PP2 and a bad PP1: neither changes.
-    const std::vector<interreg::BudgetLine> pp2 = {budget_line(Category::equipment, "Laptop", "pieces", "2", "900.00")};
-    EXPECT_TRUE(thrown<ArgumentError>([&] { interreg::replace_lines(p, {{"PP2", pp2}, {"PP1", pp1}}); }));
-    EXPECT_TRUE(thrown<NotFoundError>([&] { interreg::replace_lines(p, {{"PP2", pp2}, {"PP9", {}}}); }));
+    // A good PP3 and a bad PP1: neither changes (PP3 has an office flat rate only).
+    const std::vector<interreg::BudgetLine> pp3 = {budget_line(Category::equipment, "Laptop", "pieces", "2", "900.00")};
+    EXPECT_TRUE(thrown<ArgumentError>([&] { interreg::replace_lines(p, {{"PP3", pp3}, {"PP1", pp1}}); }));
+    EXPECT_TRUE(thrown<NotFoundError>([&] { interreg::replace_lines(p, {{"PP3", pp3}, {"PP9", {}}}); }));
     EXPECT_EQ(interreg::dump_proposal(p), before);
 
     pp1.resize(1);
     EXPECT_TRUE(interreg::line_problems(p, "PP1", pp1).empty());
-    interreg::replace_lines(p, {{"PP2", pp2}, {"PP1", pp1}});
+    interreg::replace_lines(p, {{"PP3", pp3}, {"PP1", pp1}});
     ASSERT_EQ(p.partners[0].budget.lines.size(), 1u);
     EXPECT_EQ(p.partners[0].budget.lines[0].description, "Manager");
-    EXPECT_EQ(p.partners[1].budget.lines.size(), 1u);
+    EXPECT_EQ(p.partners[2].budget.lines.size(), 1u);
     EXPECT_EQ(p.partners[0].budget.flat_rates.travel, interreg_test::percent("15%"));  // flat rates stay
 
-    const std::vector<interreg::BudgetLine> too_many(interreg::max_budget_lines + 1, pp2[0]);
-    const auto count = interreg::line_problems(p, "PP2", too_many);
+    const std::vector<interreg::BudgetLine> too_many(interreg::max_budget_lines + 1, pp3[0]);
+    const auto count = interreg::line_problems(p, "PP3", too_many);
     ASSERT_FALSE(count.empty());
     EXPECT_EQ(count[0].field(), "lines");
 }
