@@ -314,6 +314,12 @@ def test_entities_are_refused(proposal, annex, tmp_path):
         dst.writestr("xl/sharedStrings.xml", laughs)
     with pytest.raises(interreg.FormatError, match="holds a document type declaration"):
         proposal.import_budget(evil)
+    with zipfile.ZipFile(annex) as src, zipfile.ZipFile(evil, "w") as dst:  # the same in UTF-16
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("xl/sharedStrings.xml", laughs.decode("utf-8").replace("utf-8", "utf-16").encode("utf-16"))
+    with pytest.raises(interreg.FormatError, match="holds a document type declaration"):
+        proposal.import_budget(evil)
 
 
 def test_too_many_parts_and_too_large_a_file(proposal, tmp_path, monkeypatch):

@@ -56,6 +56,9 @@ _COMPUTED = {"number", "partner_name", "total_local", "total"}
 # As spreadsheets show numbers: 15 significant digits, so float noise never reaches an amount.
 _SHOWN = Context(prec=15)
 _PLAIN = re.compile(r"[+-]?\d+(\.\d+)?")
+# How a part declares a document type (in each encoding XML may use): entities expand or reach files.
+_DECLARATIONS = tuple(word.encode(encoding) for word in ("<!DOCTYPE", "<!ENTITY")
+                      for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
 class _Problems(list):
@@ -113,10 +116,10 @@ def _unpacked(data: bytes, name: str) -> None:
                         chunk = part.read(1 << 16)
                         if not chunk:
                             break
-                        if b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk:
+                        if any(p in tail + chunk for p in _DECLARATIONS):
                             raise FormatError(f"{name}: {entry.filename} holds a document type declaration, "
                                               "which no workbook needs; the file is not read")
-                        tail = chunk[-16:]
+                        tail = chunk[-32:]
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as e:
         raise FormatError(f"{name} is not a readable Excel workbook (.xlsx): {e}") from None
 

@@ -282,7 +282,7 @@ def build_template(wording: Wording, partners: Sequence[TemplatePartner], period
         lists.append([p.id, p.name, p.country, wording.role(p.role), _flat_rates(wording, p.flat_rates)])
     last_partner = lists.row
     lists.blank()
-    lists.header([wording("lists.categories"), wording("column.category")])
+    lists.header([wording("lists.categories"), wording("lists.id")])
     first_category = lists.row + 1
     for id, name in wording.categories:
         lists.append([name, id])
