@@ -79,7 +79,7 @@ def _fail(name: str, problems: Sequence[str]) -> FormatError:
     error = FormatError(f"{name}: the budget lines cannot be read; nothing was changed "
                         f"({len(problems)} problem{'s' if len(problems) != 1 else ''}):\n  " + "\n  ".join(shown))
     error.path = problems[0].split(": ", 1)[0]
-    error.problems = list(problems)
+    error.problems = list(problems)  # type: ignore[attr-defined]
     return error
 
 
@@ -316,10 +316,6 @@ class _Row:
     cells: Dict[str, str]  # column id → coordinate
 
 
-_FIELD_COLUMNS = {"category": "category", "description": "description", "units": "units", "unit_price": "unit_price",
-                  "unit_type": "unit_type", "currency": "currency", "unit_cost": "unit_cost", "lump_sum": "lump_sum"}
-
-
 def _split_words() -> Dict[str, str]:
     return {_fold(text): split for split in ("even", "given") for text in spellings(f"split.{split}")}
 
@@ -405,7 +401,7 @@ class _Reader:
         cells = {c: cell(c).coordinate for c in (*LINE_COLUMNS, *OPTION_COLUMNS)}
         cells.update({f"periods/{k}": cell(f"period_{k + 1}").coordinate for k in range(len(periods or []))})
         try:
-            line = _core.make_line(self.programme, texts["category"], texts["description"] or "", str(units),
+            line = _core.make_line(self.programme, texts["category"] or "", texts["description"] or "", str(units),
                                    str(price if price is not None else "0"), texts["unit_type"] or "",
                                    (texts["currency"] or "EUR").upper(), periods, texts["unit_cost"], texts["lump_sum"])
         except _core.ArgumentError as e:
@@ -414,7 +410,7 @@ class _Reader:
         return _Row(partner, line, cells)
 
     def periods(self, cell: Any, columns: Dict[str, int], split: Optional[str],
-                problems: _Problems) -> Optional[List[str]]:
+                problems: _Problems) -> Optional[List[Any]]:
         """The line's own amounts per period when its split is given; None to spread it evenly."""
         count = sum(1 for c in columns if c.startswith("period_"))
         filled = [k for k in range(count) if not _is_empty(cell(f"period_{k + 1}"))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 from .languages import Wording
 
@@ -25,7 +25,7 @@ def _cover(proposal: "Proposal", date: datetime.date) -> "Cover":
 
     programme = proposal.programme
     kind = next((k.name for k in programme.project_kinds if k.id == proposal.kind), {"en": proposal.kind})
-    objective = next((o.title for o in programme.specific_objectives
+    objective: Mapping[str, str] = next((o.title for o in programme.specific_objectives
                       if o.code.lower() == (proposal.specific_objective or "").lower()), {})
     return Cover(acronym=proposal.acronym, title=proposal.title, programme=programme.names, call=proposal.call,
                  kind=kind, objective=proposal.specific_objective, objective_title=objective,

@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from .. import _core
 from ..languages import Wording, label
 from ..money import percent_fraction
 from .excel import DECIMAL_FORMAT, Sheet, money_format, new_workbook
@@ -75,7 +76,7 @@ def line_columns(periods: int, options: bool) -> List[str]:
 
 def line_header(wording: Wording, columns: Sequence[str]) -> List[str]:
     """The Lines sheet's header: each column's label in the wording's language."""
-    return [wording("column.total_local") if c == "total_local" else wording.column("lines", c) for c in columns]
+    return [wording.column("lines", c) for c in columns]
 
 
 def _date(text: Optional[str]) -> Optional[datetime.date]:
@@ -118,7 +119,7 @@ def _table_sheet(workbook: Any, wording: Wording, table: "Table", head: str, *,
     formats = [_formats(table, c) for c in columns]
     for r in range(table.row_count):
         sheet.append([cells[k][r] for k in range(len(columns))],
-                     formats={k: formats[k][r] for k in range(len(columns)) if formats[k][r]})
+                     formats={k: fmt for k in range(len(columns)) if (fmt := formats[k][r])})
     if table.has_total:
         sheet.append([total_label or wording("row.total"), *(c.total for c in columns[1:])], total=True)
     sheet.finish(freeze="A2", title_columns=title_columns, running_head=head)
@@ -266,14 +267,14 @@ def build_template(wording: Wording, partners: Sequence[TemplatePartner], period
     lines = Sheet(workbook, wording("sheet.lines"))
     lines.header(line_header(wording, columns),
                  numeric=[k for k, c in enumerate(columns) if c in _NUMERIC_LINE_COLUMNS or c.startswith("period_")])
-    for k, text in enumerate(line_header(wording, columns)):  # room to type in
-        lines._widen(k, {"description": 30, "category": 24, "partner_name": 20}.get(columns[k], 12))
+    for k, column in enumerate(columns):  # room to type in
+        lines.widen(k, {"description": 30, "category": 24, "partner_name": 20}.get(column, 12))
     lines.finish(freeze="D2", title_columns=3)
 
     lists = Sheet(workbook, wording("sheet.lists"))
     lists.heading(wording("lists.heading", sheet=wording("sheet.lines")))
     for key in ("rows", "category", "amounts", "currency", "split", "values"):
-        lists.append([wording(f"lists.help_{key}", even=wording.split("even"), given=wording.split("given"))])
+        lists.note(wording(f"lists.help_{key}", even=wording.split("even"), given=wording.split("given")))
     lists.blank()
     lists.header([wording("column.partner"), wording("column.name"), wording("column.country"), wording("column.role"),
                   wording("column.flat_rates")])
@@ -289,7 +290,7 @@ def build_template(wording: Wording, partners: Sequence[TemplatePartner], period
     last_category = lists.row
     lists.blank()
     lists.header([wording("lists.currencies")])
-    for code in ("EUR", "DKK", "SEK", "NOK"):
+    for code in _core.currency_codes:
         lists.append([code])
     lists.finish(title_columns=0, title_rows=False)
 
@@ -300,7 +301,7 @@ def build_template(wording: Wording, partners: Sequence[TemplatePartner], period
     choices = {
         "partner": f"{source}!$A${first_partner}:$A${max(first_partner, last_partner)}",
         "category": f"{source}!$A${first_category}:$A${last_category}",
-        "currency": '"EUR,DKK,SEK,NOK"',
+        "currency": '"' + ",".join(_core.currency_codes) + '"',
         "split": f'"{wording.split("even")},{wording.split("given")}"',
     }
     for column, formula in choices.items():

@@ -91,7 +91,7 @@ class Sheet:
         self.header_rows: List[int] = []
         self.row = 0
         self._wrapped: List[Tuple[int, int, str]] = []  # (row, column, text) of cells that wrap
-        self._spans: List[Tuple[int, str]] = []  # (row, text) written across the columns after the first
+        self._spans: List[Tuple[int, int, str]] = []  # (row, first column, text) written across the columns
 
     # -- rows --------------------------------------------------------------------------
     def heading(self, text: str) -> None:
@@ -116,7 +116,7 @@ class Sheet:
             cell.fill = self._styles["fill"]
             cell.alignment = self._styles["header_right" if k in numeric else "header"]
             # bold, and the indent; a short header stays on one line
-            self._widen(k, max([len(word) for word in text.split()] + [min(len(text), SHORT_HEADER)]) + 3)
+            self.widen(k, max([len(word) for word in text.split()] + [min(len(text), SHORT_HEADER)]) + 3)
             self._wrapped.append((self.row, k, text))
 
     def append(self, values: Sequence[Any], *, bold: bool = False, total: bool = False, label: bool = False,
@@ -132,7 +132,7 @@ class Sheet:
                 cell.font = self._styles["bold"]
             if total:
                 cell.border = self._styles["top"]
-            self._widen(k, len(shown) + (2 if isinstance(value, str) else 0))
+            self.widen(k, len(shown) + (2 if isinstance(value, str) else 0))
             if isinstance(value, str) and len(value) > MAX_COLUMN_WIDTH:
                 self._wrapped.append((self.row, k, value))
 
@@ -143,11 +143,19 @@ class Sheet:
         cell = self.ws.cell(row=self.row, column=1)
         _text(cell, name)
         cell.font = self._styles["bold"]
-        self._widen(0, len(name) + 2)
+        self.widen(0, len(name) + 2)
         cell = self.ws.cell(row=self.row, column=2)
         shown = self._write(cell, value, None)
         cell.alignment = self._styles["wrap"]
-        self._spans.append((self.row, value if isinstance(value, str) else shown))
+        self._spans.append((self.row, 2, value if isinstance(value, str) else shown))
+
+    def note(self, text: str) -> None:
+        """A line of text across the sheet's columns (instructions above the tables)."""
+        self.row += 1
+        cell = self.ws.cell(row=self.row, column=1)
+        _text(cell, text)
+        cell.alignment = self._styles["wrap"]
+        self._spans.append((self.row, 1, text))
 
     def _write(self, cell: Any, value: Any, fmt: Optional[str]) -> str:
         """Write `value` into `cell`; the text it shows (for the column's width)."""
@@ -185,7 +193,8 @@ class Sheet:
             return str(value)
         return ""
 
-    def _widen(self, column: int, width: int) -> None:
+    def widen(self, column: int, width: int) -> None:
+        """Make `column` (0-based) at least `width` characters wide."""
         while len(self.widths) <= column:
             self.widths.append(0)
         self.widths[column] = max(self.widths[column], width)
@@ -207,9 +216,9 @@ class Sheet:
         for row, column, text in self._wrapped:
             lines[row] = max(lines.get(row, 1), _line_count(text, widths[column]))
         last = max(len(widths), 2)
-        for row, text in self._spans:
-            self.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
-            lines[row] = max(lines.get(row, 1), _line_count(text, sum(widths[1:last]) or MAX_COLUMN_WIDTH))
+        for row, first, text in self._spans:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            lines[row] = max(lines.get(row, 1), _line_count(text, sum(widths[first - 1:last]) or MAX_COLUMN_WIDTH))
         for row, count in lines.items():
             if count > 1:
                 self.ws.row_dimensions[row].height = LINE_HEIGHT * count
