@@ -467,8 +467,9 @@ EXPECTED_COLUMNS = {
     "funds": ["fund", "amount"],
     "countries": ["country", "total"],
     "periods": ["period", "start", "end", "months", *COST_COLUMNS, "fund_amount", "contribution"],
-    "lines": ["partner", "index", "category", "description", "currency", "unit_price", "total_local",
-              "exchange_rate", "total", *[f"period_{k}" for k in range(1, 7)]],
+    "lines": ["partner", "index", "category", "description", "units", "unit_type", "unit_cost", "lump_sum", "currency",
+              "unit_price", "total_local", "exchange_rate", "total", "split", *[f"period_{k}" for k in range(1, 7)]],
+    "partner_periods": ["id", "name", "country", *[f"period_{k}" for k in range(1, 7)], "total"],
     "funding": ["fund", "partners", "amount"],
     "country_funding": ["country", "fund:erdf", "fund:no-interreg", "contribution", "total"],
     "exchange_rates": ["currency", "rate", "date", "source"],
@@ -481,7 +482,7 @@ def test_to_frame(good_proposal, view):
     df = s.to_frame(view)
     assert list(df.columns) == EXPECTED_COLUMNS[view]
     assert len(df) == {"partners": 3, "cofinancing": 3, "funds": 2, "countries": 3, "periods": 6, "lines": 6,
-                       "funding": 3, "country_funding": 3, "exchange_rates": 1}[view]
+                       "partner_periods": 3, "funding": 3, "country_funding": 3, "exchange_rates": 1}[view]
     amount_columns = [c for c in df.columns if c in COST_COLUMNS or c in ("fund_amount", "contribution", "amount",
                                                                          "unit_price", "total_local")
                       or c.startswith(("period_", "fund:")) or c.endswith("_contribution") or c == "sources_total"]
@@ -509,7 +510,12 @@ def test_to_frame(good_proposal, view):
         assert (nok["total_local"], nok["total"]) == (D("420000.00"), D("36548.75"))
         assert nok["exchange_rate"] == D(s.exchange_rates["NOK"]["rate"])
         assert list(df["exchange_rate"]).count(None) == 5
-        assert sum(nok[f"period_{k}"] for k in range(1, 7)) == nok["total"]
+        assert sum(nok[f"period_{k}"] for k in range(1, 7)) == nok["total_local"]  # in the line's currency
+        assert list(df["split"]) == ["even"] * 6 and nok["units"] == D("1") and nok["unit_type"] == "guide"
+    if view == "partner_periods":
+        assert sum(df["total"]) == s.total
+        assert [sum(df[f"period_{k}"]) for k in range(1, 7)] == s.period_totals
+        assert all(sum(row[f"period_{k}"] for k in range(1, 7)) == row["total"] for row in df.to_dict("records"))
 
 
 def test_to_frame_unknown_view(good_proposal):

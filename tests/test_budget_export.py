@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,8 @@ import pytest
 
 import interreg
 from interreg.summary import COST_COLUMNS, COST_LABELS
-from interreg.render.excel import MAX_AMOUNT, SHEETS
+from interreg.render.excel import MAX_AMOUNT
+from interreg.render.annex import SHEETS
 
 import openpyxl
 
@@ -79,8 +81,15 @@ def summary(proposal):
 
 
 @pytest.fixture(scope="module")
-def xlsx(summary, tmp_path_factory):
-    return summary.to_excel(tmp_path_factory.mktemp("xlsx") / "SKILLS budget.xlsx")
+def xlsx(proposal, tmp_path_factory):
+    """The annex (cover and every sheet), the one workbook LibreOffice converts below."""
+    return proposal.to_excel(tmp_path_factory.mktemp("xlsx") / "SKILLS budget.xlsx")
+
+
+@pytest.fixture(scope="module")
+def names(programme):
+    """The programme's English names of funds and cost categories, by id."""
+    return {**{f.id: f.name["en"] for f in programme.funds}, **{c.id: c.name["en"] for c in programme.cost_categories}}
 
 
 def shown(amount: Decimal) -> str:
@@ -93,7 +102,7 @@ def zero() -> Decimal:
 
 
 # -- what the library computes (the reference for every check) ------------------------
-def expected_sheets(s) -> Dict[str, List[List[object]]]:
+def expected_sheets(s, names: Dict[str, str]) -> Dict[str, List[List[object]]]:
     """Each sheet's rows below the header: amounts as Decimal, other cells as they are."""
     periods = []
     for k, period in enumerate(s.periods):
@@ -103,17 +112,22 @@ def expected_sheets(s) -> Dict[str, List[List[object]]]:
                         sum((p.contribution_by_period[k] for p in s.partners), zero())])
     periods.append(["Total", None, None, None, *(s.costs[c] for c in COST_COLUMNS), s.fund_amount, s.contribution])
     lines = s.to_frame("lines")
+    partner_names = {p.id: p.name for p in s.partners}
+    count = len(s.periods)
     return {
-        "Per fund": [*([f, None, a] for f, a in s.fund_totals.items()),
+        "Per fund": [*([names[f], None, a] for f, a in s.fund_totals.items()),
                      ["Partners' contribution", None, s.contribution], ["Total eligible budget", None, s.total]],
         "Per category": [*([p.id, p.name, p.country, *(p.costs[c] for c in COST_COLUMNS)] for p in s.partners),
                          ["Total", None, None, *(s.costs[c] for c in COST_COLUMNS)]],
         "Per period": periods,
-        "Lines": [[row["partner"], row["index"], row["category"], row["description"], row["currency"],
-                   row["unit_price"], row["total_local"], None, row["total"],
-                   *(row[f"period_{k}"] for k in range(1, len(s.periods) + 1))]
-                  for row in lines.to_dict("records")],
-        "Co-financing": [*([p.id, p.name, p.country, p.fund, None, p.total, p.fund_amount, p.contribution,
+        "Per partner and period": [*([p.id, p.name, p.country, *(b["total"] for b in p.periods), p.total]
+                                     for p in s.partners),
+                                   ["Total", None, None, *s.period_totals, s.total]],
+        "Lines": [[n, row["partner"], partner_names[row["partner"]], names[row["category"]], row["description"],
+                   row["units"], row["unit_type"], row["unit_price"], row["currency"], row["total_local"], row["total"],
+                   row["split"], *(row[f"period_{k}"] for k in range(1, count + 1))]
+                  for n, row in enumerate(lines.to_dict("records"), start=1)],
+        "Co-financing": [*([p.id, p.name, p.country, names[p.fund], None, p.total, p.fund_amount, p.contribution,
                             p.own_contribution, p.public_contribution, p.private_contribution, p.sources_total]
                            for p in s.partners),
                          ["Total", None, None, None, None, s.total, s.fund_amount, s.contribution,
@@ -133,10 +147,10 @@ def test_the_budget_is_what_the_docstring_says(summary):
 
 
 # -- the workbook as openpyxl reads it -------------------------------------------------
-def test_workbook_sheets_and_numbers(summary, xlsx):
+def test_workbook_sheets_and_numbers(summary, names, xlsx):
     wb = openpyxl.load_workbook(xlsx)
     assert wb.sheetnames == list(SHEETS)
-    expected = expected_sheets(summary)
+    expected = expected_sheets(summary, names)
     amounts = 0
     for title, rows in expected.items():
         ws = wb[title]
@@ -152,17 +166,19 @@ def test_workbook_sheets_and_numbers(summary, xlsx):
                     amounts += 1
                 elif want is not None:
                     assert value == want, (where, value, want)
-    assert amounts > 150
+    assert amounts > 200
 
 
 def test_number_formats_header_and_layout(summary, xlsx):
     wb = openpyxl.load_workbook(xlsx)
-    for ws in wb:
-        assert ws.freeze_panes == "A2", ws.title
+    for ws in wb.worksheets[1:]:
+        assert ws.freeze_panes in ("A2", "D2"), ws.title
         assert all(cell.font.b for cell in ws[1]), ws.title
         for k, cell in enumerate(ws[1], start=1):
             width = ws.column_dimensions[cell.column_letter].width
-            assert width and width >= len(str(cell.value)), (ws.title, cell.value, width)
+            longest_word = max(len(w) for w in str(cell.value).split())
+            assert width and width >= longest_word, (ws.title, cell.value, width)
+            assert cell.alignment.wrap_text, (ws.title, cell.value)  # a long header wraps, not the column
     per_category = wb["Per category"]
     for row in per_category.iter_rows(min_row=2, min_col=4):
         for cell in row:
@@ -176,12 +192,16 @@ def test_number_formats_header_and_layout(summary, xlsx):
             for cell in row:
                 assert cell.data_type != "f", (ws.title, cell.coordinate)
     lines = wb["Lines"]
-    nok = [r for r in lines.iter_rows(min_row=2) if r[4].value == "NOK"]
+    header = [c.value for c in lines[1]]
+    column = {label: k for k, label in enumerate(header)}
+    nok = [r for r in lines.iter_rows(min_row=2) if r[column["Currency"]].value == "NOK"]
     assert len(nok) == 2
     for r in nok:
-        assert r[5].number_format == '#,##0.00 "NOK"' and r[6].number_format == '#,##0.00 "NOK"'
-        assert r[7].value == float(NOK_RATE)
-        assert r[8].number_format == EUR
+        for label in ("Unit price", "Total (currency)", "Period 1", "Period 6"):
+            assert r[column[label]].number_format == '#,##0.00 "NOK"', label
+        assert r[column["Total (EUR)"]].number_format == EUR
+        assert r[column["Units"]].number_format == "General"
+    assert [r[0].value for r in lines.iter_rows(min_row=2)] == list(range(1, lines.max_row))
     cof = wb["Co-financing"]
     assert [cof.cell(row=k, column=5).value for k in (2, 3, 4)] == [0.6, 0.6, 0.5]
     assert cof.cell(row=2, column=5).number_format == "0%"
@@ -207,13 +227,13 @@ def sheet_xml_values(path: Path) -> Dict[str, Dict[str, str]]:
     return out
 
 
-def test_cells_hold_the_exact_decimal_text(summary, xlsx):
+def test_cells_hold_the_exact_decimal_text(summary, names, xlsx):
     """The XML of each amount cell is the Decimal's own text ("240600.00"), not a float's
     16-digit rendering, so every reader gets the double nearest to the exact amount."""
     values = sheet_xml_values(xlsx)
     wb = openpyxl.load_workbook(xlsx)
     checked = 0
-    for title, rows in expected_sheets(summary).items():
+    for title, rows in expected_sheets(summary, names).items():
         ws = wb[title]
         for r, row in enumerate(rows, start=2):
             for c, want in enumerate(row, start=1):
@@ -221,10 +241,10 @@ def test_cells_hold_the_exact_decimal_text(summary, xlsx):
                     text = values[title][ws.cell(row=r, column=c).coordinate]
                     assert text == format(want, "f"), (title, r, c, text, want)
                     checked += 1
-    assert checked > 150
+    assert checked > 200
 
 
-def test_large_amounts_stay_exact(programme, tmp_path):
+def test_large_amounts_stay_exact(programme, names, tmp_path):
     """openpyxl alone would write 858492037.43 as "858492037.4300001"."""
     p = interreg.Proposal(programme, acronym="LARGE", start="2026-01-01", duration_months=36)
     lead = p.add_partner("Large infrastructure", country="DK", role="lead")
@@ -238,7 +258,8 @@ def test_large_amounts_stay_exact(programme, tmp_path):
     values = sheet_xml_values(out)
     wb = openpyxl.load_workbook(out)
     checked = 0
-    for title, rows in expected_sheets(s).items():
+    assert wb.sheetnames == list(SHEETS[1:])  # a summary alone has no cover
+    for title, rows in expected_sheets(s, names).items():
         for r, row in enumerate(rows, start=2):
             for c, want in enumerate(row, start=1):
                 if isinstance(want, Decimal):
@@ -360,12 +381,17 @@ def converted(xlsx, tmp_path_factory):
     return out / f"{stem}.pdf", csvs, seconds
 
 
-def test_libreoffice_pdf_shows_the_totals(summary, converted):
+@pytest.fixture(scope="module")
+def pdf_text(converted):
     pdf, _, _ = converted
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext is missing: apt-get install poppler-utils (scripts/bootstrap.sh does)"
-    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, timeout=60,
+    return subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, timeout=60,
                           check=True).stdout.decode("utf-8")
+
+
+def test_libreoffice_pdf_shows_the_totals(summary, pdf_text):
+    text = pdf_text
     assert "###" not in text  # no column too narrow for its number
     for amount in (summary.total, *summary.fund_totals.values(), summary.contribution):
         assert shown(amount) in text, shown(amount)
@@ -375,9 +401,32 @@ def test_libreoffice_pdf_shows_the_totals(summary, converted):
     assert "1,268,250.00 NOK" in text  # a NOK line in its own currency
 
 
-def test_libreoffice_csv_numbers_equal_the_library(summary, converted):
+def test_libreoffice_pdf_shows_the_cover_units_and_partner_periods(summary, pdf_text):
+    text = pdf_text
+    # the cover: what the annex belongs to, its total and each fund per country
+    for fact in ("Budget annex: SKILLS", "Skills across borders", "Interreg Öresund-Kattegat-Skagerrak 2021-2027",
+                 "2025:1", "RSO4.1 – Enhancing", "2026-01-01 – 2028-12-31 (36 months)", "Funding by country",
+                 "Development Fund (ERDF)", "Norwegian Interreg funds", "Lead partner"):
+        assert fact in text, fact
+    assert re.search(r"Total eligible budget\s+817,222\.56 EUR", text)
+    assert re.search(r"Sweden\s+285,767\.61 EUR\s+0\.00 EUR\s+190,511\.75 EUR\s+476,279\.36 EUR", text)
+    # the lines with their units, so "36 × 4,120.50" can be checked on paper (the page repeats the partner)
+    assert re.search(r"Göteborgs universitet\s+36\s+months\s+4,120\.50 EUR\s+EUR\s+148,338\.00 EUR", text)
+    assert re.search(r"Østfold fylkeskommune\s+1500\s+hours\s+845\.50 NOK\s+NOK\s+1,268,250\.00 NOK", text)
+    for header in ("Unit price", "Unit type", "Units", "Partner name", "Split"):
+        assert header in text, header
+    # the partner × period sheet: each partner's first period, and the pages say which sheet they are
+    pp1 = summary.partners[0]
+    assert re.search(rf"Göteborgs universitet\s+SE\s+{re.escape(shown(pp1.periods[0]['total']))}", text)
+    assert "Per partner and period" in text and "SKILLS" in text
+    # dates and the next column stay apart ("2026-06-301-6" before)
+    assert re.search(r"2026-06-30\s+1-6\b", text) and "2026-06-301-6" not in text
+    assert re.search(r"\b1 / \d+\b", text)  # numbered pages
+
+
+def test_libreoffice_csv_numbers_equal_the_library(summary, names, converted):
     _, csvs, _ = converted
-    expected = expected_sheets(summary)
+    expected = expected_sheets(summary, names)
     compared = 0
     for title, path in csvs.items():
         if title not in expected:
@@ -386,7 +435,8 @@ def test_libreoffice_csv_numbers_equal_the_library(summary, converted):
             rows = list(csv.reader(f))
         header = rows[0]
         if title == "Per category":
-            assert header[3:] == [COST_LABELS[c] for c in COST_COLUMNS]
+            categories = {**names, "lump_sums": names["lump_sum"]}  # the cost column of the lump-sum lines
+            assert header[3:] == [categories.get(c) or COST_LABELS[c] for c in COST_COLUMNS]
         body = rows[1:]
         assert len(body) == len(expected[title]), title
         for want_row, got_row in zip(expected[title], body):
@@ -394,11 +444,12 @@ def test_libreoffice_csv_numbers_equal_the_library(summary, converted):
                 if isinstance(want, Decimal):
                     assert Decimal(got_row[c]) == want, (title, got_row, c, want)
                     compared += 1
-    assert compared >= (150 if len(csvs) > 1 else 4)
-    per_fund = {row[0]: Decimal(row[2]) for row in csv.reader(open(csvs["Per fund"], encoding="utf-8"))
-                if row[0] != "Fund"}
-    assert per_fund["Total eligible budget"] == summary.total
-    assert sum(v for k, v in per_fund.items() if k != "Total eligible budget") == summary.total
+    assert compared >= (200 if len(csvs) > 1 else 0)
+    if "Per fund" in csvs:
+        per_fund = {row[0]: Decimal(row[2]) for row in csv.reader(open(csvs["Per fund"], encoding="utf-8"))
+                    if row[0] != "Fund"}
+        assert per_fund["Total eligible budget"] == summary.total
+        assert sum(v for k, v in per_fund.items() if k != "Total eligible budget") == summary.total
 
 
 # -- docs/budget.md --------------------------------------------------------------------

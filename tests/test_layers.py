@@ -1,8 +1,8 @@
 """The Python package is layered, and its imports say so (docs/architecture.md):
 
-    leaf    errors, _resources, _frames, _files, labels, money, tables (and the compiled _core)
-    render  render/ (html*, excel, markdown, word, outline, draft)    plots/ (budget, timeline, network)
-    model   programme, proposal, budget, summary, workplan, timeline, report, history
+    leaf    errors, _resources, _frames, _files, labels, languages, money, tables (and the compiled _core)
+    render  render/ (html*, excel, annex, markdown, word, outline, draft)    plots/ (budget, timeline, network)
+    model   programme, proposal, budget, summary, workplan, timeline, report, history, workbook, budget_import
     api     batch, cli, __init__, __main__
 
 A module imports only from lower layers and from its own: leaf modules from each other,
@@ -33,6 +33,7 @@ INTERREG_LAYERS = {
     "interreg.labels": "leaf",
     "interreg.money": "leaf",
     "interreg.tables": "leaf",
+    "interreg.languages": "leaf",
     "interreg.render.*": "render",
     "interreg.plots.*": "plots",
     "interreg.programme": "model",
@@ -43,6 +44,8 @@ INTERREG_LAYERS = {
     "interreg.timeline": "model",
     "interreg.report": "model",
     "interreg.history": "model",
+    "interreg.workbook": "model",
+    "interreg.budget_import": "model",
     "interreg.batch": "api",
     "interreg.cli": "api",
     "interreg": "api",
@@ -212,7 +215,7 @@ def test_the_layers_are_the_packages_folders():
     files = modules_of(PACKAGE_ROOT, "interreg")
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "render"} == {
         "interreg.render", "interreg.render.html", "interreg.render.html_parts", "interreg.render.html_workplan",
-        "interreg.render.html_history", "interreg.render.excel", "interreg.render.markdown",
+        "interreg.render.html_history", "interreg.render.excel", "interreg.render.annex", "interreg.render.markdown",
         "interreg.render.word", "interreg.render.outline", "interreg.render.draft"}
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "plots"} == {
         "interreg.plots", "interreg.plots._axes", "interreg.plots.budget", "interreg.plots.timeline",

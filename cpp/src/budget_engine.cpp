@@ -17,8 +17,8 @@ Money sum_of(Money a, M... rest) {
 
 Money at(const CategorySums& s, Category c) { return s[static_cast<std::size_t>(c)]; }
 
-// A line's cost per period in euro: its own period amounts converted, or an even spread;
-// the last period takes the residual either way.
+// A line's cost per period (in euro when `rate` converts it, else in its own currency): its own
+// period amounts, or an even spread; the last period takes the residual either way.
 std::vector<Money> line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRate> rate, int count) {
     if (!line.periods || static_cast<int>(line.periods->size()) != count) return spread_evenly(total, count);
     std::vector<Money> out;
@@ -167,6 +167,10 @@ LineSummary summarise_line(const Programme& programme, const Proposal& proposal,
     ls.index = index;
     ls.category = line.category;
     ls.description = line.description;
+    ls.units = line.units;
+    ls.unit_type = line.unit_type;
+    ls.unit_cost = line.unit_cost;
+    ls.lump_sum = line.lump_sum;
     ls.currency = priced_by_programme(programme, line) ? "EUR" : line.currency;
     ls.unit_price = effective_unit_price(programme, line);
     ls.total_local = line_total(line.units, ls.unit_price);
@@ -183,6 +187,8 @@ LineSummary summarise_line(const Programme& programme, const Proposal& proposal,
     }
     ls.total = rate ? to_euro(ls.total_local, *rate) : ls.total_local;
     ls.periods = line_periods(line, ls.total, rate, count);
+    ls.periods_local = line_periods(line, ls.total_local, std::nullopt, count);
+    ls.periods_given = line.periods && static_cast<int>(line.periods->size()) == count;
     return ls;
 }
 

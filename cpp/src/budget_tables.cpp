@@ -138,6 +138,8 @@ BudgetTable periods_table(const BudgetSummary& s) {
     return t;
 }
 
+// One row per line: what the line says (units, unit type, price, currency) and its amounts;
+// every money column but `total` is in the line's own currency, like the line itself.
 BudgetTable lines_table(const BudgetSummary& s) {
     const auto& lines = s.lines;
     BudgetTable t{"lines", {}, false};
@@ -145,6 +147,10 @@ BudgetTable lines_table(const BudgetSummary& s) {
     t.columns.push_back(integer_column("index", lines, [](const LineSummary& l) { return l.index; }));
     t.columns.push_back(text_column("category", lines, [](const LineSummary& l) { return std::string(to_string(l.category)); }));
     t.columns.push_back(text_column("description", lines, [](const LineSummary& l) { return l.description; }));
+    t.columns.push_back(text_column("units", lines, [](const LineSummary& l) { return l.units.to_string(); }, ColumnKind::decimal));
+    t.columns.push_back(text_column("unit_type", lines, [](const LineSummary& l) { return or_null(l.unit_type); }));
+    t.columns.push_back(text_column("unit_cost", lines, [](const LineSummary& l) { return l.unit_cost; }));
+    t.columns.push_back(text_column("lump_sum", lines, [](const LineSummary& l) { return l.lump_sum; }));
     t.columns.push_back(text_column("currency", lines, [](const LineSummary& l) { return l.currency; }));
     t.columns.push_back(money_column("unit_price", lines, [](const LineSummary& l) { return l.unit_price; }, std::nullopt,
                                      "currency"));
@@ -155,10 +161,28 @@ BudgetTable lines_table(const BudgetSummary& s) {
         return it == s.exchange_rates_used.end() ? Text() : Text(it->second.rate.to_string());
     }, ColumnKind::decimal));
     t.columns.push_back(money_column("total", lines, [](const LineSummary& l) { return l.total; }));
+    t.columns.push_back(text_column("split", lines, [](const LineSummary& l) {
+        return std::string(l.periods_given ? "given" : "even");
+    }));
     for (std::size_t k = 0; k < s.periods.size(); ++k) {
         t.columns.push_back(money_column("period_" + std::to_string(k + 1), lines,
-                                         [k](const LineSummary& l) { return l.periods[k]; }));
+                                         [k](const LineSummary& l) { return l.periods_local[k]; }, std::nullopt,
+                                         "currency"));
     }
+    return t;
+}
+
+// Partner × reporting period (euro), with each partner's total; the total row holds the
+// project's periods and total.
+BudgetTable partner_periods_table(const BudgetSummary& s) {
+    BudgetTable t{"partner_periods", {}, true};
+    add_partner_columns(t, s.partners);
+    for (std::size_t k = 0; k < s.periods.size(); ++k) {
+        t.columns.push_back(money_column("period_" + std::to_string(k + 1), s.partners,
+                                         [k](const PartnerSummary& p) { return p.periods[k].total; }, s.period_totals[k]));
+    }
+    t.columns.push_back(money_column("total", s.partners, [](const PartnerSummary& p) { return p.costs.total; },
+                                     s.costs.total));
     return t;
 }
 
@@ -265,8 +289,9 @@ const TableColumn& BudgetTable::column(std::string_view wanted) const {
 }
 
 const std::vector<std::string>& budget_table_names() {
-    static const std::vector<std::string> names = {"partners", "cofinancing", "funds",   "countries",     "periods",
-                                                   "lines",    "funding",     "country_funding", "exchange_rates"};
+    static const std::vector<std::string> names = {"partners", "cofinancing", "funds",           "countries",
+                                                   "periods",  "lines",       "partner_periods", "funding",
+                                                   "country_funding", "exchange_rates"};
     return names;
 }
 
@@ -286,6 +311,7 @@ BudgetTable budget_table(const BudgetSummary& s, std::string_view name) {
     if (name == "countries") return map_table("countries", "country", "total", s.country_totals, s.costs.total);
     if (name == "periods") return periods_table(s);
     if (name == "lines") return lines_table(s);
+    if (name == "partner_periods") return partner_periods_table(s);
     if (name == "funding") return funding_table(s);
     if (name == "country_funding") return country_funding_table(s);
     if (name == "exchange_rates") return exchange_rates_table(s);

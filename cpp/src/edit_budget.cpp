@@ -91,6 +91,33 @@ void replace_line(Proposal& p, std::string_view partner_id, std::size_t index, B
     old = std::move(line);
 }
 
+std::vector<ArgumentError> line_problems(const Proposal& p, std::string_view partner_id, const std::vector<BudgetLine>& lines) {
+    const Partner& partner = p.partner(partner_id);
+    std::vector<ArgumentError> out;
+    if (lines.size() > max_budget_lines) {
+        out.emplace_back("lines", "a partner holds at most " + std::to_string(max_budget_lines) + " budget lines, not " +
+                                      std::to_string(lines.size()));
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        try {
+            check_line(lines[i]);
+            check_fits_rates(partner.budget.flat_rates, lines[i].category);
+        } catch (const ArgumentError& e) {
+            const std::string field = "lines/" + std::to_string(i);
+            out.emplace_back(e.field().empty() ? field : field + "/" + e.field(), e.detail());
+        }
+    }
+    return out;
+}
+
+void replace_lines(Proposal& p, std::vector<std::pair<std::string, std::vector<BudgetLine>>> budgets) {
+    for (const auto& [partner, lines] : budgets) {
+        const auto problems = line_problems(p, partner, lines);
+        if (!problems.empty()) throw problems.front();
+    }
+    for (auto& [partner, lines] : budgets) p.partner(partner).budget.lines = std::move(lines);  // cannot throw
+}
+
 void set_line_periods(Proposal& p, std::string_view partner_id, std::size_t index, std::optional<std::vector<Money>> periods) {
     BudgetLine& line = line_at(p.partner(partner_id), index);
     BudgetLine changed;  // checked on its own: a line's other fields are already valid

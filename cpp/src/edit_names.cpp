@@ -28,7 +28,8 @@ LegalStatus legal_status_named(const Programme&, std::string_view name) {
     return within("legal_status", [&] { return parse_legal_status(canonical(name, legal_status_names())); });
 }
 
-Category category_named(const Programme&, std::string_view name) {
+Category category_named(const Programme& programme, std::string_view name) {
+    if (const CostCategory* c = programme.cost_category(name)) return parse_category(c->id);
     return within("category", [&] { return parse_category(canonical(name, category_names())); });
 }
 

@@ -56,6 +56,7 @@ void Programme::index_vocabularies() {
     add_names(org_type_names_, org_types_, &OrgType::id, &OrgType::name, "org_types");
     add_names(fund_names_, funds_, &Fund::id, &Fund::name, "funds");
     add_names(country_names_, countries_, &Country::code, &Country::name, "countries");
+    add_names(category_names_, budget_.categories, &CostCategory::id, &CostCategory::name, "budget/categories");
     for (std::size_t i = 0; i < aliases_.size(); ++i) {
         const Alias& a = aliases_[i];
         Vocabulary& v = a.list == "org_types" ? org_type_names_ : a.list == "funds" ? fund_names_ : country_names_;
@@ -142,6 +143,10 @@ const Priority* Programme::priority(std::string_view id) const { return find_by(
 const Fund* Programme::fund(std::string_view name) const {
     const auto* e = fund_names_.find(name);
     return e ? find_by(funds_, &Fund::id, e->id) : nullptr;
+}
+const CostCategory* Programme::cost_category(std::string_view name) const {
+    const auto* e = category_names_.find(name);
+    return e ? find_by(budget_.categories, &CostCategory::id, e->id) : nullptr;
 }
 const ProjectKind* Programme::project_kind(std::string_view id) const { return find_by(kinds_, &ProjectKind::id, id); }
 const SubGeography* Programme::sub_geography(std::string_view id) const { return find_by(sub_geographies_, &SubGeography::id, id); }

@@ -139,7 +139,8 @@ std::vector<ReferenceRate> read_reference_rates(const JsonReader& list, const So
 }
 
 BudgetSettings read_budget_settings(const JsonReader& r, const Sources& sources) {
-    r.expect_object({"reporting_period", "flat_rates", "exchange_rates", "reference_rates", "lump_sums", "unit_costs"});
+    r.expect_object({"reporting_period", "flat_rates", "exchange_rates", "reference_rates", "lump_sums", "unit_costs",
+                     "categories"});
     BudgetSettings b;
     const auto period = r.at("reporting_period");
     period.expect_object({"months", "source", "status", "note"});
@@ -177,6 +178,13 @@ BudgetSettings read_budget_settings(const JsonReader& r, const Sources& sources)
         b.unit_costs.push_back(std::move(c));
     }
     require_unique(b.unit_costs, &UnitCost::id, r.at("unit_costs"));
+    if (auto list = r.find("categories")) {
+        for (const auto& c : list->items()) {
+            c.expect_object({"id", "name", "source", "status", "note"});
+            b.categories.push_back({c.at("id").choice(category_names()), read_text_map(c.at("name")), sources.cite(c)});
+        }
+        require_unique(b.categories, &CostCategory::id, *list);
+    }
     return b;
 }
 

@@ -74,7 +74,8 @@ TEST(BudgetTables, NamesAndUnknownTable) {
     const auto e = thrown<interreg::ArgumentError>([&] { interreg::budget_table(s, "regions"); });
     ASSERT_TRUE(e);
     EXPECT_NE(std::string(e->what()).find("unknown budget table 'regions'; choose one of: partners, cofinancing, funds, "
-                                          "countries, periods, lines, funding, country_funding, exchange_rates"),
+                                          "countries, periods, lines, partner_periods, funding, country_funding, "
+                                          "exchange_rates"),
               std::string::npos)
         << e->what();
 }
@@ -189,9 +190,10 @@ TEST(BudgetTables, LinesInTheirCurrency) {
     const auto s = interreg::summarise_budget(programme(), with_currency_and_outsider());
     const BudgetTable t = interreg::budget_table(s, "lines");
     EXPECT_FALSE(t.has_total);
-    EXPECT_EQ(ids(t), (std::vector<std::string>{"partner", "index", "category", "description", "currency", "unit_price",
-                                                "total_local", "exchange_rate", "total", "period_1", "period_2",
-                                                "period_3", "period_4", "period_5", "period_6"}));
+    EXPECT_EQ(ids(t), (std::vector<std::string>{"partner", "index", "category", "description", "units", "unit_type",
+                                                "unit_cost", "lump_sum", "currency", "unit_price", "total_local",
+                                                "exchange_rate", "total", "split", "period_1", "period_2", "period_3",
+                                                "period_4", "period_5", "period_6"}));
     EXPECT_EQ(t.row_count(), 8u);
     EXPECT_EQ(t.column("unit_price").currency_column, "currency");
     EXPECT_EQ(t.column("total_local").currency_column, "currency");
@@ -206,11 +208,51 @@ TEST(BudgetTables, LinesInTheirCurrency) {
     EXPECT_EQ(texts(t.column("exchange_rate")), (std::vector<std::string>{"<null>", "<null>", "<null>", "<null>",
                                                                           "<null>", "<null>", "11.7725", "<null>"}));
     EXPECT_EQ(texts(t.column("category"))[2], "external");
+    EXPECT_EQ(texts(t.column("units"))[6], "1");
+    EXPECT_EQ(texts(t.column("unit_type"))[6], "lot");
+    EXPECT_EQ(t.column("units").kind, ColumnKind::decimal);
+    EXPECT_EQ(texts(t.column("unit_cost"))[6], "<null>");
+    // The periods are in the line's currency and add up to its local total.
+    for (std::size_t row = 0; row < t.row_count(); ++row) {
+        std::int64_t sum = 0;
+        for (int k = 1; k <= 6; ++k) {
+            const TableColumn& period = t.column("period_" + std::to_string(k));
+            EXPECT_EQ(period.currency_column, "currency");
+            sum += period.numbers[row];
+        }
+        EXPECT_EQ(sum, t.column("total_local").numbers[row]) << "line " << row;
+    }
+    EXPECT_EQ(texts(t.column("split")), std::vector<std::string>(8, "even"));
+    expect_totals_add_up(t);
+}
+
+TEST(BudgetTables, GivenPeriodsStayInTheirCurrency) {
+    interreg::Proposal p = with_currency_and_outsider();
+    // PP3's NOK line given per period; the last period takes the residual.
+    auto& line = p.partners[2].budget.lines.back();
+    line.periods = std::vector<interreg::Money>{interreg_test::eur("11772.50"), {}, {}, {}, {}, {}};
+    const BudgetTable t = interreg::budget_table(interreg::summarise_budget(programme(), p), "lines");
+    EXPECT_EQ(texts(t.column("split"))[6], "given");
+    EXPECT_EQ(t.column("period_1").numbers[6], 1177250);
+    EXPECT_EQ(t.column("period_6").numbers[6], 0);
+}
+
+TEST(BudgetTables, PartnerPeriods) {
+    const auto s = interreg::summarise_budget(programme(), with_currency_and_outsider());
+    const BudgetTable t = interreg::budget_table(s, "partner_periods");
+    EXPECT_TRUE(t.has_total);
+    EXPECT_EQ(ids(t), (std::vector<std::string>{"id", "name", "country", "period_1", "period_2", "period_3", "period_4",
+                                                "period_5", "period_6", "total"}));
+    EXPECT_EQ(t.row_count(), s.partners.size());
     for (std::size_t row = 0; row < t.row_count(); ++row) {
         std::int64_t sum = 0;
         for (int k = 1; k <= 6; ++k) sum += t.column("period_" + std::to_string(k)).numbers[row];
-        EXPECT_EQ(sum, t.column("total").numbers[row]) << "line " << row;
+        EXPECT_EQ(sum, t.column("total").numbers[row]) << "partner " << row;
     }
+    for (int k = 1; k <= 6; ++k) {
+        EXPECT_EQ(*t.column("period_" + std::to_string(k)).total, s.period_totals[static_cast<std::size_t>(k - 1)].cents());
+    }
+    EXPECT_EQ(*t.column("total").total, s.costs.total.cents());
     expect_totals_add_up(t);
 }
 

@@ -174,6 +174,51 @@ TEST(EditPartners, LinesAndSourcesByPosition) {
     EXPECT_EQ(*p.partners[0].budget.lines[0].periods, amounts);
 }
 
+TEST(EditPartners, ReplacingLinesIsAllOrNothing) {
+    using interreg::Category;
+    using interreg_test::budget_line;
+    Proposal p = baseline();  // PP1 has travel and office flat rates
+    const std::string before = interreg::dump_proposal(p);
+    std::vector<interreg::BudgetLine> pp1 = {budget_line(Category::staff, "Manager", "months", "36", "4500.00"),
+                                             budget_line(Category::travel, "Trip", "trips", "1", "100.00"),
+                                             budget_line(Category::staff, "Bad", "hours", "1", "1.00", "GBP")};
+    const auto problems = interreg::line_problems(p, "PP1", pp1);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].field(), "lines/1/category");
+    EXPECT_CONTAINS(problems[0].detail(), "travel flat rate replaces travel lines");
+    EXPECT_EQ(problems[1].field(), "lines/2/currency");
+    EXPECT_CONTAINS(problems[1].detail(), "unknown currency 'GBP'");
+
+    // A good PP3 and a bad PP1: neither changes (PP3 has an office flat rate only).
+    const std::vector<interreg::BudgetLine> pp3 = {budget_line(Category::equipment, "Laptop", "pieces", "2", "900.00")};
+    EXPECT_TRUE(thrown<ArgumentError>([&] { interreg::replace_lines(p, {{"PP3", pp3}, {"PP1", pp1}}); }));
+    EXPECT_TRUE(thrown<NotFoundError>([&] { interreg::replace_lines(p, {{"PP3", pp3}, {"PP9", {}}}); }));
+    EXPECT_EQ(interreg::dump_proposal(p), before);
+
+    pp1.resize(1);
+    EXPECT_TRUE(interreg::line_problems(p, "PP1", pp1).empty());
+    interreg::replace_lines(p, {{"PP3", pp3}, {"PP1", pp1}});
+    ASSERT_EQ(p.partners[0].budget.lines.size(), 1u);
+    EXPECT_EQ(p.partners[0].budget.lines[0].description, "Manager");
+    EXPECT_EQ(p.partners[2].budget.lines.size(), 1u);
+    EXPECT_EQ(p.partners[0].budget.flat_rates.travel, interreg_test::percent("15%"));  // flat rates stay
+
+    const std::vector<interreg::BudgetLine> too_many(interreg::max_budget_lines + 1, pp3[0]);
+    const auto count = interreg::line_problems(p, "PP3", too_many);
+    ASSERT_FALSE(count.empty());
+    EXPECT_EQ(count[0].field(), "lines");
+}
+
+TEST(EditNames, CategoriesByTheProgrammesNames) {
+    const auto& programme = interreg_test::programme();
+    EXPECT_EQ(interreg::category_named(programme, "Personalkostnader"), interreg::Category::staff);
+    EXPECT_EQ(interreg::category_named(programme, "udgifter til ekstern ekspertise og eksterne tjenesteydelser"),
+              interreg::Category::external);
+    EXPECT_EQ(interreg::category_named(programme, "Travel and accommodation costs"), interreg::Category::travel);
+    EXPECT_EQ(interreg::category_named(programme, "Office admin"), interreg::Category::office_admin);
+    EXPECT_TRUE(thrown<ArgumentError>([&] { interreg::category_named(programme, "Catering"); }));
+}
+
 // ---- work plan items -----------------------------------------------------------------------
 
 TEST(EditWorkPlan, IdsAreHandedOut) {

@@ -257,6 +257,26 @@ TEST(Vocabulary, FundsAndCountries) {
     EXPECT_EQ(programme().country("Sverige"), nullptr);  // country() takes the code only
 }
 
+TEST(Vocabulary, CostCategoriesByNameInEveryLanguage) {
+    EXPECT_EQ(programme().budget().categories.size(), 7u);
+    for (const char* name : {"staff", "Staff costs", "Personalkostnader", "personaleomkostninger"}) {
+        ASSERT_NE(programme().cost_category(name), nullptr) << name;
+        EXPECT_EQ(programme().cost_category(name)->id, "staff") << name;
+    }
+    EXPECT_EQ(programme().cost_category("Engångsbelopp")->id, "lump_sum");
+    EXPECT_EQ(programme().cost_category("Catering"), nullptr);
+    EXPECT_TRUE(programme().cost_category("staff")->source.assumed);  // Norwegian names are the library's
+    auto unknown = broken([](json& d) { d["budget"]["categories"][0]["id"] = "catering"; });
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->path(), "/budget/categories/0/id");
+    auto twice = broken([](json& d) { d["budget"]["categories"][1]["name"]["sv"] = "Personalkostnader"; });
+    ASSERT_TRUE(twice);
+    EXPECT_CONTAINS(twice->what(), "'Personalkostnader' also names 'staff'");
+    auto without = load_mutated([](json& d) { d["budget"].erase("categories"); });
+    EXPECT_TRUE(without->budget().categories.empty());
+    EXPECT_EQ(without->cost_category("Personalkostnader"), nullptr);
+}
+
 // Severity follows evidence: an ERROR rests on a confirmed source; a rule whose source is
 // assumed is at most a WARNING. Otherwise the programme keeps the catalogue's severity.
 TEST(ProgrammeData, SeverityFollowsEvidence) {

@@ -94,6 +94,17 @@ void register_budget(py::module_& m) {
         .def("remove_line", [](Draft& d, const std::string& partner, std::size_t index) {
             editing(d, [&](Proposal& p) { remove_line(p, partner, index); });
         }, py::arg("partner"), py::arg("index"))
+        .def("line_problems", [](const Draft& d, const std::string& partner, const std::vector<BudgetLine>& lines) {
+            const auto problems = reading(d, [&](const Proposal& p) { return line_problems(p, partner, lines); });
+            std::vector<std::pair<std::string, std::string>> out;
+            for (const auto& e : problems) out.emplace_back(e.field(), e.detail());
+            return out;
+        }, py::arg("partner"), py::arg("lines"),
+           "Why `lines` could not replace the partner's lines: (field, message) pairs, the field naming the line "
+           "(\"lines/3/category\"); empty when they can.")
+        .def("replace_lines", [](Draft& d, const std::vector<std::pair<std::string, std::vector<BudgetLine>>>& budgets) {
+            editing(d, [&](Proposal& p) { replace_lines(p, budgets); });
+        }, py::arg("budgets"), "Replace the lines of each (partner id, lines) pair, all or nothing.")
         // ---- flat rates
         .def("flat_rates", [](const Draft& d, const std::string& partner) {
             const FlatRates rates = reading(d, [&](const Proposal& p) { return p.partner(partner).budget.flat_rates; });
@@ -173,6 +184,18 @@ void register_budget(py::module_& m) {
             const auto code = text_arg(currency, "currency");
             editing(d, [&](Proposal& p) { remove_exchange_rate(p, code); });
         }, py::arg("currency"));
+
+    m.def("make_line", [](const Programme& programme, py::handle category, py::handle description, py::handle units,
+                          py::handle unit_price, py::handle unit_type, py::handle currency, py::handle periods,
+                          py::handle unit_cost, py::handle lump_sum) {
+        BudgetLine line = line_arg(programme, category, description, units, unit_price, unit_type, currency, periods,
+                                   unit_cost, lump_sum);
+        check_line(line);
+        return line;
+    }, py::arg("programme"), py::arg("category"), py::arg("description"), py::arg("units"), py::arg("unit_price"),
+       py::arg("unit_type") = "", py::arg("currency") = "EUR", py::arg("periods") = py::none(),
+       py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none(),
+       "A line checked as add_line checks it, added nowhere; ArgumentError's field names the value at fault.");
 
     m.def("effective_line_total", [](const Programme& programme, const BudgetLine& line) {
         return line_total(line.units, effective_unit_price(programme, line)).to_string();

@@ -124,6 +124,10 @@ void register_programme(py::module_& m) {
                       "Whether organisations of this type carry out an economic activity by default (None: it depends).");
     add_source(org);
 
+    py::class_<CostCategory> category(m, "CostCategory", "What the programme calls a cost category in its languages.");
+    category.def_readonly("id", &CostCategory::id).def_readonly("name", &CostCategory::name);
+    add_source(category);
+
     py::class_<Alias> alias(m, "Alias", "Other spellings of an entry of one of the programme's lists.");
     alias.def_readonly("list", &Alias::list).def_readonly("id", &Alias::id).def_readonly("names", &Alias::names);
     add_source(alias);
@@ -140,6 +144,8 @@ void register_programme(py::module_& m) {
         .def_property_readonly("priorities", &Programme::priorities)
         .def_property_readonly("specific_objectives", &Programme::specific_objectives)
         .def_property_readonly("funds", &Programme::funds)
+        .def_property_readonly("cost_categories", [](const Programme& p) { return p.budget().categories; },
+                               "The programme's names of the cost categories (may be empty).")
         .def_property_readonly("project_kinds", &Programme::project_kinds)
         .def_property_readonly("calls", &Programme::calls)
         .def_property_readonly("org_types", &Programme::org_types)

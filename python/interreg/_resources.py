@@ -1,4 +1,5 @@
-"""Files shipped inside the package: embedded programmes and the proposal schema."""
+"""Files shipped inside the package: embedded programmes, the proposal schema and the labels'
+translations."""
 from __future__ import annotations
 
 import json
@@ -28,3 +29,9 @@ def schema() -> Dict[str, Any]:
 def history_sample() -> Path:
     """The made-up cooperation history that ships for examples (data/history-sample.csv)."""
     return _DATA / "history-sample.csv"
+
+
+def translations() -> Dict[str, Dict[str, str]]:
+    """Label key → language code → text (data/translations.json), as a new dict."""
+    with open(_DATA / "translations.json", encoding="utf-8") as f:
+        return json.load(f)["labels"]

@@ -8,11 +8,15 @@ cannot be read (the message says why). ``--format json`` gives every file the sa
 
 ``interreg programme [--regions ...] [--format table|json|csv]`` prints a programme's tables.
 
-``interreg export-budget FILE --xlsx OUT`` writes the budget summary of a proposal as an
-Excel workbook: 0 when written, 2 when the file cannot be read, the budget cannot be
-summarised (a currency without an exchange rate) or the workbook cannot be written. An output
-name whose extension does not match the format (``--xlsx out.csv``) is refused (2), so no
-workbook lands under a name that promises something else.
+``interreg export-budget FILE --xlsx OUT [--language sv]`` writes the budget of a proposal as
+the workbook to hand in as an annex (docs/workbook.md): 0 when written, 2 when the file cannot
+be read, the budget cannot be summarised (a currency without an exchange rate) or the workbook
+cannot be written. An output name whose extension does not match the format (``--xlsx
+out.csv``) is refused (2), so no workbook lands under a name that promises something else.
+
+``interreg budget-template FILE --xlsx OUT [--language sv]`` writes a blank Lines sheet for the
+proposal's partners, which ``Proposal.import_budget`` reads back once filled in; exit codes as
+for export-budget.
 
 ``interreg export-draft FILE --md OUT`` (or ``--docx OUT``) writes the proposal's narrative
 draft (docs/draft.md): 0 when written, 2 when the file cannot be read or the draft cannot be
@@ -35,6 +39,7 @@ from typing import Any, Dict, List, NoReturn, Optional, Sequence
 from . import __version__
 from .batch import check_all
 from .errors import Error
+from .languages import LANGUAGES
 from .programme import Programme, load_programme
 from .proposal import Proposal
 
@@ -108,7 +113,9 @@ _EXTENSIONS = {"xlsx": (".xlsx",), "docx": (".docx",), "md": (".md", ".markdown"
 _EXAMPLES = {
     "validate": "examples:\n  interreg validate drafts/\n  interreg validate talent.json --format json --strict",
     "programme": "examples:\n  interreg programme --regions\n  interreg programme --calls --format csv > calls.csv",
-    "export-budget": "example:\n  interreg export-budget talent.json --xlsx talent-budget.xlsx",
+    "export-budget": "examples:\n  interreg export-budget talent.json --xlsx talent-budget.xlsx\n"
+                     "  interreg export-budget talent.json --xlsx talent-budget-sv.xlsx --language sv",
+    "budget-template": "example:\n  interreg budget-template talent.json --xlsx talent-lines.xlsx --language da",
     "export-draft": "examples:\n  interreg export-draft talent.json --docx talent.docx\n"
                     "  interreg export-draft talent.json --md talent.md",
 }
@@ -221,16 +228,37 @@ def _export_budget(args: argparse.Namespace) -> int:
         return refused
     try:
         programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
-        summary = Proposal.load(args.file, programme).budget_summary()
+        proposal = Proposal.load(args.file, programme)
+        summary = proposal.budget_summary()
     except Error as e:
         return _fail("export-budget", f"{args.file}: {e}")
     try:
-        out = summary.to_excel(args.xlsx)
+        out = proposal.to_excel(args.xlsx, args.language)
     except (Error, OSError, ImportError) as e:
         return _fail("export-budget", e)
     funds = ", ".join(f"{fund} {format_amount(amount)}" for fund, amount in summary.fund_totals.items())
     print(_printable(f"{out}: total {format_amount(summary.total)} EUR ({funds}; contribution "
                      f"{format_amount(summary.contribution)}), {len(summary.partners)} partners"))
+    return EXIT_OK
+
+
+def _budget_template(args: argparse.Namespace) -> int:
+    from .workbook import write_template
+
+    refused = _output("budget-template", args.xlsx, "xlsx")
+    if refused is not None:
+        return refused
+    try:
+        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+        proposal = Proposal.load(args.file, programme)
+    except Error as e:
+        return _fail("budget-template", f"{args.file}: {e}")
+    try:
+        out = write_template(proposal, args.xlsx, args.language)
+    except (Error, OSError, ImportError) as e:
+        return _fail("budget-template", e)
+    print(_printable(f"{out}: budget lines template for {len(proposal.partners)} partners of "
+                     f"{proposal.acronym or '(no acronym)'}"))
     return EXIT_OK
 
 
@@ -279,11 +307,19 @@ def _parser() -> argparse.ArgumentParser:
                    help="output format (default table; csv prints one table, its formula-like cells as text)")
     p.set_defaults(run=_programme)
 
-    e = command("export-budget", help="write a proposal's budget summary as an Excel workbook")
+    e = command("export-budget", help="write a proposal's budget as an Excel workbook (the annex)")
     e.add_argument("file", metavar="FILE", help="proposal document")
     e.add_argument("--xlsx", required=True, metavar="OUT", help="the .xlsx file to write (replaced atomically)")
+    e.add_argument("--language", choices=LANGUAGES, default="en", help="headings and labels (default en)")
     e.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
     e.set_defaults(run=_export_budget)
+
+    t = command("budget-template", help="write a blank budget lines workbook for a proposal's partners to fill in")
+    t.add_argument("file", metavar="FILE", help="proposal document")
+    t.add_argument("--xlsx", required=True, metavar="OUT", help="the .xlsx file to write (replaced atomically)")
+    t.add_argument("--language", choices=LANGUAGES, default="en", help="headings and labels (default en)")
+    t.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
+    t.set_defaults(run=_budget_template)
 
     d = command("export-draft", help="write a proposal's narrative draft as Markdown or Word (.docx)")
     d.add_argument("file", metavar="FILE", help="proposal document")

@@ -1,6 +1,6 @@
 """What the library calls things, and the colours it draws them in: one place for every
-label of a budget table, a cost column, a role, and for the palette of the plots (so that
-later languages change one module).
+label of a budget table, a cost column, a role (in English, from data/translations.json, which
+holds every language: interreg.languages), and for the palette of the plots.
 
 Tables of the core are identified by column ids ("fund_amount"); :func:`column_label` names
 them as the workbook's headers do ("Fund amount"). The notebook's tables write the same labels
@@ -12,8 +12,9 @@ import re
 from typing import Dict
 
 from . import _core
+from .languages import english_labels, label
 
-__all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "DRAFT_LABELS", "SHEET_TITLES", "TOTAL", "TOTAL_BUDGET",
+__all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "DRAFT_LABELS", "TOTAL", "TOTAL_BUDGET",
            "CONTRIBUTION", "ROLE_LABELS", "STATE_AID_LABELS", "column_label", "lower_first", "COST_COLOURS",
            "FUND_COLOURS", "CONTRIBUTION_COLOUR", "WORK_PACKAGE_COLOURS", "COUNTRY_COLOURS", "OTHER_COUNTRY_COLOUR",
            "count_text", "counts_text"]
@@ -22,54 +23,23 @@ __all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "DRAFT_LABELS", "SHEE
 # the core defines them.
 COST_COLUMNS = tuple(_core.cost_columns)
 
-# How tables, plots and spreadsheets name the columns of a cost breakdown.
-COST_LABELS: Dict[str, str] = {
-    "staff": "Staff",
-    "office_admin": "Office and administration",
-    "travel": "Travel and accommodation",
-    "external": "External expertise and services",
-    "equipment": "Equipment",
-    "infrastructure": "Infrastructure and works",
-    "other_costs": "Other costs (flat rate)",
-    "lump_sums": "Lump sums",
-    "total": "Total",
-}
+# How tables, plots and spreadsheets name the columns of a cost breakdown (in English; the
+# words of every language are in data/translations.json).
+COST_LABELS: Dict[str, str] = english_labels("cost", COST_COLUMNS)
 
 # The columns of the budget tables (BudgetSummary.table), as the workbook's headers name them.
 COLUMN_LABELS: Dict[str, str] = {
     **COST_LABELS,
-    "id": "Partner",
-    "partner": "Partner",
-    "name": "Name",
-    "country": "Country",
-    "fund": "Fund",
-    "partners": "Partners",
-    "amount": "Amount",
-    "rate": "Rate",
-    "fund_amount": "Fund amount",
-    "contribution": "Contribution",
-    "own_contribution": "Own contribution",
-    "public_contribution": "Public contribution",
-    "private_contribution": "Private contribution",
-    "sources_total": "Sources total",
-    "period": "Period",
-    "start": "Start",
-    "end": "End",
-    "months": "Months",
-    "index": "Index",
-    "category": "Category",
-    "description": "Description",
-    "currency": "Currency",
-    "unit_price": "Unit price",
-    "total_local": "Total (currency)",
-    "exchange_rate": "Rate (1 EUR =)",
-    "date": "Date",
-    "source": "Source",
+    **english_labels("column", ["id", "partner", "name", "country", "fund", "partners", "amount", "rate", "fund_amount",
+                                "contribution", "own_contribution", "public_contribution", "private_contribution",
+                                "sources_total", "period", "start", "end", "months", "index", "category",
+                                "description", "units", "unit_type", "unit_cost", "lump_sum", "currency", "unit_price",
+                                "total_local", "split", "exchange_rate", "date", "source"]),
 }
 # Where one table names a column its own way.
 _TABLE_COLUMN_LABELS = {
-    ("lines", "total"): "Total (EUR)",
-    ("exchange_rates", "rate"): "Rate (1 EUR =)",
+    ("lines", "total"): label("column.total_eur"),
+    ("exchange_rates", "rate"): label("column.exchange_rate"),
 }
 # The narrative draft calls a partner's id "ID" and its name "Partner"; its funding table
 # shows each source of money (a fund or the partners' contribution) and its amount.
@@ -86,33 +56,23 @@ def lower_first(label: str) -> str:
 def column_label(table: str, column: str) -> str:
     """The header of `column` in budget table `table`: "Fund amount", "Period 3", "Fund: erdf";
     an id no label is known for is shown as it is."""
-    label = _TABLE_COLUMN_LABELS.get((table, column)) or COLUMN_LABELS.get(column)
-    if label:
-        return label
+    known = _TABLE_COLUMN_LABELS.get((table, column)) or COLUMN_LABELS.get(column)
+    if known:
+        return known
     period = _PERIOD.match(column)
     if period:
-        return f"Period {period.group(1)}"
+        return label("column.period_n", n=int(period.group(1)))
     if column.startswith("fund:"):
         return f"Fund: {column[5:]}"
     return column
 
 
 # Rows that are no record of their own.
-TOTAL = "Total"
-TOTAL_BUDGET = "Total eligible budget"
-CONTRIBUTION = "Partners' contribution"
+TOTAL = label("row.total")
+TOTAL_BUDGET = label("row.total_budget")
+CONTRIBUTION = label("row.contribution")
 
-# The workbook's sheets, by the budget table each shows, in order.
-SHEET_TITLES: Dict[str, str] = {
-    "funding": "Per fund",
-    "partners": "Per category",
-    "periods": "Per period",
-    "lines": "Lines",
-    "cofinancing": "Co-financing",
-    "exchange_rates": "Exchange rates",
-}
-
-ROLE_LABELS: Dict[str, str] = {"lead": "Lead partner", "partner": "Partner", "associated": "Associated partner"}
+ROLE_LABELS: Dict[str, str] = english_labels("role", ["lead", "partner", "associated"])
 
 # A partner's State-aid screening: its scheme, or why it has none (docs/rules.md#state-aid).
 STATE_AID_LABELS: Dict[str, str] = {

@@ -8,8 +8,9 @@ the core has done every rounding (docs/budget.md).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Optional
 
-__all__ = ["CENT", "from_cents", "from_text", "percent_fraction", "format_amount"]
+__all__ = ["CENT", "from_cents", "from_text", "in_cents", "percent_fraction", "format_amount"]
 
 CENT = Decimal("0.01")
 
@@ -23,6 +24,15 @@ def from_cents(cents: int) -> Decimal:
 def from_text(text: str) -> Decimal:
     """An amount the core wrote as text ("1234.5") as a Decimal with two places."""
     return Decimal(text).quantize(CENT)
+
+
+def in_cents(number: Decimal) -> Optional[Decimal]:
+    """A number someone wrote (a cell of a workbook) with two places when it is whole cents:
+    ``Decimal("4500")`` → ``Decimal("4500.00")``; None when it has more decimals (never rounded)."""
+    exponent = number.normalize().as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -2:
+        return None
+    return number.quantize(CENT)
 
 
 def percent_fraction(text: str) -> Decimal:

@@ -145,6 +145,13 @@ class Programme:
         return self._core.funds
 
     @functools.cached_property
+    def cost_categories(self) -> List[_core.CostCategory]:
+        """The programme's names of the cost categories (``id``, ``name`` by language code,
+        ``source``); a line's category may be given by any of them. Empty when the programme
+        document names none."""
+        return self._core.cost_categories
+
+    @functools.cached_property
     def project_kinds(self) -> List[_core.ProjectKind]:
         return self._core.project_kinds
 

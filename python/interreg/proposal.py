@@ -354,13 +354,39 @@ class Proposal:
     def budget_summary(self) -> BudgetSummary:
         """Totals per partner, category, period, fund and country, exact to the cent.
         Raises :class:`ArgumentError` when a line's currency has no exchange rate."""
-        names = {f.id: f.name.get("en") or f.id for f in self._programme.funds}
-        return BudgetSummary(_core.summarise_budget(self._programme._core, self._core), names, self._fund_caps())
+        return BudgetSummary(_core.summarise_budget(self._programme._core, self._core), self._programme._core,
+                             self._fund_caps())
 
     def _fund_caps(self) -> Dict[str, FundCap]:
         """The caps on each fund's amount for this project (of its call and project kind)."""
         return {fund: FundCap(from_cents(cents), where)
                 for fund, (cents, where) in _core.fund_caps(self._programme._core, self._core).items()}
+
+    def to_excel(self, path: PathLike, language: str = "en") -> "Path":
+        """Write the budget as a workbook to hand in as an annex (needs openpyxl: Debian
+        python3-openpyxl): a cover (acronym, title, call, programme, objective, period, export
+        date, total and each fund per country), then per fund, per category, per period, per
+        partner and period, the lines (units, unit type, unit price, amounts and the split per
+        period), co-financing and exchange rates. Headings and labels are in `language` (en, sv,
+        da, no), the programme's names of funds, categories and the objective too. The Lines
+        sheet reads back with :meth:`import_budget`. Replaced atomically; returns the path
+        (docs/workbook.md)."""
+        from .workbook import write_annex
+
+        return write_annex(self, path, language)
+
+    def import_budget(self, path: PathLike, partner: Optional[str] = None) -> Dict[str, int]:
+        """Replace partners' budget lines with those of a workbook's Lines sheet (one written by
+        :meth:`to_excel` or ``interreg budget-template``, filled in): every partner the sheet
+        names, or only `partner` (id or name; its lines become the sheet's, none if it has
+        none). Flat rates and co-financing stay. Returns partner id → number of lines.
+
+        Nothing changes unless the whole sheet reads: :class:`FormatError` lists every problem,
+        each with its cell (``Lines!F14: '4 500,00' is not an amount; write 4500.00``; all of
+        them in ``e.problems``). :class:`FileError` when the file cannot be read."""
+        from .budget_import import import_budget
+
+        return import_budget(self, path, partner)
 
     # -- checking ----------------------------------------------------------------------
     def validate(self) -> Report:

@@ -68,12 +68,13 @@ class BudgetSummary:
     """The project's budget computed by the core: totals per partner, category, period,
     fund and country, each the exact sum of its parts."""
 
-    def __init__(self, core: _core.BudgetSummary, fund_names: Optional[Dict[str, str]] = None,
+    def __init__(self, core: _core.BudgetSummary, programme: Optional[_core.Programme] = None,
                  fund_caps: Optional[Dict[str, "FundCap"]] = None):
         self._core = core
+        self._programme = programme  # its names of funds and categories, for the workbook
         # For people: each fund's name (English), and the caps the call or project kind puts on
         # a fund's amount for the whole project (the plot draws them).
-        self.fund_names: Dict[str, str] = dict(fund_names or {})
+        self.fund_names: Dict[str, str] = {f.id: f.name.get("en") or f.id for f in programme.funds} if programme else {}
         self.fund_caps: Dict[str, FundCap] = dict(fund_caps or {})
         self._tables: Dict[str, Table] = {}
         data = core.totals()
@@ -152,14 +153,15 @@ class BudgetSummary:
 
         return plot_funding(self, ax)
 
-    def to_excel(self, path: "Union[str, os.PathLike[str]]") -> "Path":
+    def to_excel(self, path: "Union[str, os.PathLike[str]]", language: str = "en") -> "Path":
         """Write the summary as an .xlsx workbook (needs openpyxl: Debian python3-openpyxl):
-        sheets "Per fund", "Per category", "Per period", "Lines", "Co-financing" and
-        "Exchange rates". Amounts are numbers with the format ``#,##0.00 "EUR"``, totals are
-        the core's numbers (no formulas). The file is replaced atomically. Returns the path."""
-        from .render.excel import write_budget
+        the sheets of :meth:`Proposal.to_excel` without its cover (a summary knows no
+        proposal), in `language` (en, sv, da, no). Amounts are numbers with the format
+        ``#,##0.00 "EUR"``, totals are the core's numbers (no formulas). The file is replaced
+        atomically. Returns the path."""
+        from .workbook import write_summary
 
-        return write_budget(self, path)
+        return write_summary(self, path, language)
 
     def __repr__(self) -> str:
         funds = ", ".join(f"{k} {v}" for k, v in self.fund_totals.items())

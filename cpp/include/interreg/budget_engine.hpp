@@ -54,11 +54,16 @@ struct LineSummary {
     std::size_t index = 0;  // position in the partner's lines
     Category category = Category::staff;
     std::string description;
+    Units units;
+    std::string unit_type;
+    std::optional<std::string> unit_cost, lump_sum;  // the programme option pricing the line
     std::string currency;
     Money unit_price;       // in `currency`
     Money total_local;      // units × unit price, in `currency`
     Money total;            // in euro
-    std::vector<Money> periods;  // in euro; sums to `total`
+    std::vector<Money> periods;        // in euro; sums to `total`
+    std::vector<Money> periods_local;  // in `currency`; sums to `total_local`
+    bool periods_given = false;        // the line's own amounts per period (else spread evenly)
 };
 
 struct PartnerSummary {

@@ -42,7 +42,7 @@ struct BudgetTable {
 };
 
 // The names of the tables, in the order the library lists them: partners, cofinancing, funds,
-// countries, periods, lines, funding, country_funding, exchange_rates.
+// countries, periods, lines, partner_periods, funding, country_funding, exchange_rates.
 const std::vector<std::string>& budget_table_names();
 
 // One table of the summary; ArgumentError (listing the names) for an unknown one.

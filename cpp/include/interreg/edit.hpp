@@ -13,10 +13,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "interreg/errors.hpp"
 #include "interreg/programme.hpp"
 #include "interreg/proposal.hpp"
 
@@ -75,6 +77,13 @@ void check_line(const BudgetLine& line);
 // only staff and lump sums (CPR Arts. 54-56). ArgumentError with the conflict otherwise.
 void add_line(Proposal& p, std::string_view partner, BudgetLine line);
 void replace_line(Proposal& p, std::string_view partner, std::size_t index, BudgetLine line);
+// What keeps `lines` from becoming the partner's lines, each as add_line would refuse it (the
+// field names the line: "lines/3/category"); empty when they may. A budget read from a
+// spreadsheet is checked whole with it before anything changes.
+std::vector<ArgumentError> line_problems(const Proposal& p, std::string_view partner, const std::vector<BudgetLine>& lines);
+// Replaces the lines of each partner named, all or nothing: ArgumentError with the first of
+// line_problems, NotFoundError for an unknown partner, and the proposal as it was.
+void replace_lines(Proposal& p, std::vector<std::pair<std::string, std::vector<BudgetLine>>> budgets);
 void set_line_periods(Proposal& p, std::string_view partner, std::size_t index, std::optional<std::vector<Money>> periods);
 void remove_line(Proposal& p, std::string_view partner, std::size_t index);
 // Writes an even spread of a line's amount (at the price charged) over the reporting periods:

@@ -162,6 +162,13 @@ struct Alias {
     Citation source;
 };
 
+// What the programme calls one of the cost categories (budget.hpp) in its languages.
+struct CostCategory {
+    std::string id;  // one of category_names()
+    TextMap name;
+    Citation source;
+};
+
 struct FlatRateOption {
     std::string id;  // one of flat_rate_names()
     Rate max_rate;
@@ -216,6 +223,7 @@ struct BudgetSettings {
     std::vector<ReferenceRate> reference_rates;     // to judge the proposal's own rates by
     std::vector<LumpSum> lump_sums;
     std::vector<UnitCost> unit_costs;
+    std::vector<CostCategory> categories;  // names of the cost categories; may be empty
 };
 
 struct RuleConfig {
@@ -254,6 +262,9 @@ public:
     const FlatRateOption* flat_rate_option(std::string_view id) const;
     const LumpSum* lump_sum(std::string_view id) const;
     const UnitCost* unit_cost(std::string_view id) const;
+    // A cost category by id or by its name in any of the programme's languages
+    // ("Personalkostnader"); nullptr when the programme does not name it so.
+    const CostCategory* cost_category(std::string_view name) const;
     const ReferenceRate* reference_rate(std::string_view currency) const;
 
     // Region by code, NUTS code, name or alias (case, diacritics and words like "län",
@@ -317,7 +328,7 @@ private:
     IndicatorCatalogue indicators_;
     std::shared_ptr<const ObjectiveIndex> objective_index_;
     std::unordered_map<std::string, std::size_t> region_index_;  // region_key → position
-    Vocabulary org_type_names_, fund_names_, country_names_;
+    Vocabulary org_type_names_, fund_names_, country_names_, category_names_;
 };
 
 // The ids of a list of records, for error messages ("valid: a, b or c").

@@ -1,13 +1,17 @@
-"""A budget summary as an Excel workbook (.xlsx), written with openpyxl (Debian
-python3-openpyxl), which is imported only when a workbook is written.
+"""Sheets of an Excel workbook (.xlsx), written with openpyxl (Debian python3-openpyxl), which
+is imported only when a workbook is written. What the budget workbook holds is render/annex.py;
+this module is how a sheet is written:
 
-Every amount is a number cell with the format ``#,##0.00 "EUR"`` (or the line's currency) and
-holds exactly the core's amount: the cell's XML text is the decimal text itself
-("240600.00"), so Excel and LibreOffice read the double nearest to it, which for amounts of
-at most 15 significant digits shows as that amount again. Totals are the core's numbers, not
-formulas, so a file opened without recalculation (a viewer, a converter, openpyxl) shows them.
-Every text (names, descriptions, labels) is a string cell, never a formula, even when it
-starts with "=", "+", "-" or "@".
+- Every amount is a number cell with the format ``#,##0.00 "EUR"`` (or the line's currency)
+  holding exactly the core's amount: the cell's XML text is the decimal text itself
+  ("240600.00"), so Excel and LibreOffice read the double nearest to it, which for amounts of
+  at most 15 significant digits shows as that amount again. Totals are the core's numbers, not
+  formulas, so a file opened without recalculation (a viewer, a converter, openpyxl) shows them.
+- Every text (names, descriptions, labels) is a string cell, never a formula, even when it
+  starts with "=", "+", "-" or "@".
+- Printed on A4 landscape with the header rows on every page; a sheet narrow enough is fitted
+  to the page width, a wider one breaks by columns with its first columns repeated, so no page
+  is shrunk until it cannot be read.
 """
 from __future__ import annotations
 
@@ -15,27 +19,32 @@ import datetime
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .._files import write_atomically
 from ..errors import ArgumentError
-from ..labels import CONTRIBUTION, SHEET_TITLES, TOTAL, TOTAL_BUDGET, column_label
-from ..money import percent_fraction
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..summary import BudgetSummary
-    from ..tables import Column, Table
-
-__all__ = ["write_budget", "SHEETS", "MAX_AMOUNT"]
-
-SHEETS = tuple(SHEET_TITLES.values())
+__all__ = ["Sheet", "new_workbook", "save", "money_format", "MAX_AMOUNT", "PAGE_WIDTH"]
 
 # A spreadsheet cell is a binary double, and Excel shows 15 significant digits: amounts up
 # to 9,999,999,999,999.99 (15 digits with the cents) are held and shown exactly.
 MAX_AMOUNT = Decimal("9999999999999.99")
 
+# Column widths (in characters of the default font) that fit across A4 landscape within the
+# margins below at 100 %: a sheet wider than this prints over several pages instead of shrinking.
+PAGE_WIDTH = 100
+# A column no wider than this; longer texts wrap within it.
+MAX_COLUMN_WIDTH = 32
+# A header this long or shorter is not wrapped.
+SHORT_HEADER = 12
+# The height (points) of a line of text in the default font, for rows of wrapped text.
+LINE_HEIGHT = 15
 
-def _money_format(currency: str) -> str:
+# Exact decimals (exchange rates, units) with up to six places, as the core holds them.
+DECIMAL_FORMAT = "0.######"
+
+
+def money_format(currency: str) -> str:
     return f'#,##0.00 "{currency}"'
 
 
@@ -46,88 +55,210 @@ def _rate_format(fraction: Decimal) -> str:
     return "0%" if decimals == 0 else "0." + "0" * decimals + "%"
 
 
-class _Sheet:
-    """Rows written one after another, with a record of how wide each column's text is."""
+def new_workbook() -> Any:
+    try:
+        from openpyxl import Workbook  # type: ignore[import]
+    except ImportError as e:  # pragma: no cover - a Debian package here
+        raise ImportError("Excel export needs openpyxl: apt-get install python3-openpyxl") from e
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
 
-    def __init__(self, workbook: Any, title: str, header: Sequence[str]):
+
+class Sheet:
+    """Rows written one after another, with a record of how wide each column's text is.
+
+    A value is written by its type: a Decimal is an amount (the column's money format, EUR
+    unless `formats` says otherwise), a ``("rate", Decimal)`` pair a rate (percent), a date a
+    date, a str text; None leaves the cell empty. Text wider than a column wraps, and its row
+    is made as tall as the wrapped lines (spreadsheets do not grow rows they read).
+    """
+
+    def __init__(self, workbook: Any, title: str):
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import]
 
-        self._bold = Font(bold=True)
-        self._top = Border(top=Side(style="thin"))
-        self._right = Alignment(horizontal="right")
+        self._styles = {"bold": Font(bold=True), "heading": Font(bold=True, size=13), "top": Border(top=Side(style="thin")),
+                        "fill": PatternFill("solid", start_color="FFDDE5EE", end_color="FFDDE5EE"),
+                        # An indent keeps text off the right-aligned number before it, also in a PDF.
+                        "text": Alignment(horizontal="left", vertical="top", indent=1),
+                        "wrap": Alignment(horizontal="left", vertical="top", indent=1, wrap_text=True),
+                        "header": Alignment(horizontal="left", vertical="bottom", indent=1, wrap_text=True),
+                        "header_right": Alignment(horizontal="right", vertical="bottom", wrap_text=True),
+                        "centre": Alignment(horizontal="center", vertical="top"),
+                        "number": Alignment(horizontal="right", vertical="top")}
         self.ws = workbook.create_sheet(title)
-        self.widths: List[int] = [len(h) for h in header]
-        self.numeric: set = set()  # columns holding numbers: their header is right-aligned
+        self.widths: List[int] = []
+        self.header_rows: List[int] = []
         self.row = 0
-        self.append(header, bold=True)
-        fill = PatternFill("solid", start_color="FFDDE5EE", end_color="FFDDE5EE")
-        for k in range(len(header)):
-            cell = self.ws.cell(row=1, column=k + 1)
-            cell.fill = fill
-        self.ws.freeze_panes = "A2"
-        # Printed (or converted to PDF) landscape, one page wide, the header on every page.
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.paperSize = self.ws.PAPERSIZE_A4
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.print_title_rows = "1:1"
+        self._wrapped: List[Tuple[int, int, str]] = []  # (row, column, text) of cells that wrap
+        self._spans: List[Tuple[int, int, str]] = []  # (row, first column, text) written across the columns
 
-    def append(self, values: Sequence[Any], *, bold: bool = False, total: bool = False,
+    # -- rows --------------------------------------------------------------------------
+    def heading(self, text: str) -> None:
+        """A title line above the tables (a cover's heading)."""
+        self.row += 1
+        cell = self.ws.cell(row=self.row, column=1)
+        _text(cell, text)
+        cell.font = self._styles["heading"]
+
+    def blank(self) -> None:
+        self.row += 1
+
+    def header(self, labels: Sequence[str], numeric: Sequence[int] = ()) -> None:
+        """A table's header row: bold on a fill, wrapped within the column (its longest word sets
+        the width); the columns `numeric` (0-based) right-aligned like their numbers."""
+        self.row += 1
+        self.header_rows.append(self.row)
+        for k, text in enumerate(labels):
+            cell = self.ws.cell(row=self.row, column=k + 1)
+            _text(cell, text)
+            cell.font = self._styles["bold"]
+            cell.fill = self._styles["fill"]
+            cell.alignment = self._styles["header_right" if k in numeric else "header"]
+            # bold, and the indent; a short header stays on one line
+            self.widen(k, max([len(word) for word in text.split()] + [min(len(text), SHORT_HEADER)]) + 3)
+            self._wrapped.append((self.row, k, text))
+
+    def append(self, values: Sequence[Any], *, bold: bool = False, total: bool = False, label: bool = False,
                formats: Optional[Dict[int, str]] = None) -> None:
-        """Write a row. A Decimal is an amount (the column's format, EUR unless `formats`
-        says otherwise); a `("rate", Decimal)` pair is a rate (percent); other values as they are."""
+        """Write a row (see the class). `total`: a total row (bold, a line above); `label`: the
+        first cell bold."""
         self.row += 1
         formats = formats or {}
         for k, value in enumerate(values):
             cell = self.ws.cell(row=self.row, column=k + 1)
-            shown: str
-            if isinstance(value, tuple) and value and value[0] == "rate":
-                fraction: Decimal = value[1]
-                _number(cell, fraction)
-                cell.number_format = _rate_format(fraction)
-                self.numeric.add(k)
-                shown = f"{fraction * 100}%"
-            elif isinstance(value, Decimal):
-                fmt = formats.get(k, _money_format("EUR"))
-                if fmt.startswith("#,##0.00"):
-                    if abs(value) > MAX_AMOUNT:
-                        raise ArgumentError(f"{value} is too large for a spreadsheet cell to hold exactly "
-                                            f"(at most {MAX_AMOUNT:,}); export the budget with to_frame instead")
-                    shown = f"{value:,.2f} EUR"
-                else:
-                    shown = str(value)
-                _number(cell, value)
-                cell.number_format = fmt
-                self.numeric.add(k)
-            elif isinstance(value, datetime.date):
-                cell.value = value
-                cell.number_format = "yyyy-mm-dd"
-                shown = value.isoformat()
-            elif isinstance(value, str):
-                # Text stays text: openpyxl would store "=..." as a formula and "#N/A" as an
-                # error; a string cell shows the user's text exactly (no quote prefix).
-                cell.value = value
-                cell.data_type = "s"
-                shown = value
-            else:
-                cell.value = value
-                shown = "" if value is None else str(value)
-            if bold or total:
-                cell.font = self._bold
+            shown = self._write(cell, value, formats.get(k))
+            if bold or total or (label and k == 0):
+                cell.font = self._styles["bold"]
             if total:
-                cell.border = self._top
-            if k >= len(self.widths):
-                self.widths.append(0)
-            self.widths[k] = max(self.widths[k], len(shown))
+                cell.border = self._styles["top"]
+            self.widen(k, len(shown) + (2 if isinstance(value, str) else 0))
+            if isinstance(value, str) and len(value) > MAX_COLUMN_WIDTH:
+                self._wrapped.append((self.row, k, value))
 
-    def finish(self) -> None:
+    def field(self, name: str, value: Any) -> None:
+        """A name in bold and its value across the columns after it (a cover's title, which
+        would otherwise widen a column of the tables below)."""
+        self.row += 1
+        cell = self.ws.cell(row=self.row, column=1)
+        _text(cell, name)
+        cell.font = self._styles["bold"]
+        self.widen(0, len(name) + 2)
+        cell = self.ws.cell(row=self.row, column=2)
+        shown = self._write(cell, value, None)
+        cell.alignment = self._styles["wrap"]
+        self._spans.append((self.row, 2, value if isinstance(value, str) else shown))
+
+    def note(self, text: str) -> None:
+        """A line of text across the sheet's columns (instructions above the tables)."""
+        self.row += 1
+        cell = self.ws.cell(row=self.row, column=1)
+        _text(cell, text)
+        cell.alignment = self._styles["wrap"]
+        self._spans.append((self.row, 1, text))
+
+    def _write(self, cell: Any, value: Any, fmt: Optional[str]) -> str:
+        """Write `value` into `cell`; the text it shows (for the column's width)."""
+        if isinstance(value, tuple) and value and value[0] == "rate":
+            fraction: Decimal = value[1]
+            _number(cell, fraction)
+            cell.number_format = _rate_format(fraction)
+            cell.alignment = self._styles["number"]
+            return f"{fraction * 100}%"
+        if isinstance(value, Decimal):
+            fmt = fmt or money_format("EUR")
+            if fmt.startswith("#,##0.00"):
+                if abs(value) > MAX_AMOUNT:
+                    raise ArgumentError(f"{value} is too large for a spreadsheet cell to hold exactly "
+                                        f"(at most {MAX_AMOUNT:,}); export the budget with to_frame instead")
+                shown = f"{value:,.2f} EUR"  # as wide as in any currency: codes have three letters
+            else:
+                shown = str(value)
+            _number(cell, value)
+            cell.number_format = fmt
+            cell.alignment = self._styles["number"]
+            return shown
+        if isinstance(value, datetime.date):
+            cell.value = value
+            cell.number_format = "yyyy-mm-dd"
+            cell.alignment = self._styles["centre"]
+            return value.isoformat()
+        if isinstance(value, str):
+            _text(cell, value)
+            cell.alignment = self._styles["wrap" if len(value) > MAX_COLUMN_WIDTH else "text"]
+            return value[:MAX_COLUMN_WIDTH]
+        if value is not None:
+            cell.value = value
+            cell.alignment = self._styles["number"]
+            return str(value)
+        return ""
+
+    def widen(self, column: int, width: int) -> None:
+        """Make `column` (0-based) at least `width` characters wide."""
+        while len(self.widths) <= column:
+            self.widths.append(0)
+        self.widths[column] = max(self.widths[column], width)
+
+    # -- layout ------------------------------------------------------------------------
+    def finish(self, *, freeze: Optional[str] = None, title_columns: int = 1, title_rows: bool = True,
+               running_head: str = "") -> None:
+        """Size the columns and set up printing: A4 landscape, the first header row repeated
+        on every page (unless not `title_rows`: a sheet of several tables); fitted to the page
+        width when the columns fit at a readable size, else broken by columns with the first
+        `title_columns` repeated on every page. Each page is headed by `running_head` and the
+        sheet's name, and numbered, so a printed page says where it belongs."""
         from openpyxl.utils import get_column_letter  # type: ignore[import]
 
-        for k, width in enumerate(self.widths):
-            self.ws.column_dimensions[get_column_letter(k + 1)].width = min(max(width + 2, 8), 60)
-        for k in self.numeric:
-            self.ws.cell(row=1, column=k + 1).alignment = self._right
+        widths = [min(max(w + 1, 6), MAX_COLUMN_WIDTH) for w in self.widths]
+        for k, width in enumerate(widths):
+            self.ws.column_dimensions[get_column_letter(k + 1)].width = width
+        lines: Dict[int, int] = {}
+        for row, column, text in self._wrapped:
+            lines[row] = max(lines.get(row, 1), _line_count(text, widths[column]))
+        last = max(len(widths), 2)
+        for row, first, text in self._spans:
+            self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            lines[row] = max(lines.get(row, 1), _line_count(text, sum(widths[first - 1:last]) or MAX_COLUMN_WIDTH))
+        for row, count in lines.items():
+            if count > 1:
+                self.ws.row_dimensions[row].height = LINE_HEIGHT * count
+        if freeze:
+            self.ws.freeze_panes = freeze
+        setup = self.ws.page_setup
+        setup.orientation = "landscape"
+        setup.paperSize = self.ws.PAPERSIZE_A4
+        self.ws.page_margins.left = self.ws.page_margins.right = 0.5
+        self.ws.oddHeader.left.text = running_head.replace("&", "&&")  # "&" starts a field code
+        self.ws.oddHeader.right.text = "&A"  # the sheet's name
+        self.ws.oddFooter.right.text = "&P / &N"
+        # Absolute references: LibreOffice ignores print titles written as "1:1" or "A:B".
+        if self.header_rows and title_rows:
+            self.ws.print_title_rows = f"${self.header_rows[0]}:${self.header_rows[0]}"
+        if sum(widths) <= PAGE_WIDTH:
+            self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+            setup.fitToWidth = 1
+            setup.fitToHeight = 0
+        elif title_columns:
+            self.ws.print_title_cols = f"$A:${get_column_letter(title_columns)}"
+
+
+def _line_count(text: str, width: int) -> int:
+    """How many lines `text` wraps to in a column `width` characters wide (words kept whole;
+    the indent takes about two)."""
+    room = max(width - 2, 4)
+    count, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            count, used = count + 1, 0
+        used += (1 if used else 0) + len(word)
+    return count
+
+
+def _text(cell: Any, value: str) -> None:
+    """Text stays text: openpyxl would store "=..." as a formula and "#N/A" as an error; a
+    string cell shows the user's text exactly (no quote prefix)."""
+    cell.value = value
+    cell.data_type = "s"
 
 
 def _number(cell: Any, value: Decimal) -> None:
@@ -143,73 +274,8 @@ def _number(cell: Any, value: Decimal) -> None:
     cell._value = format(value, "f")  # noqa: SLF001 - see above
 
 
-def _date(text: Optional[str]) -> Optional[datetime.date]:
-    return datetime.date.fromisoformat(text) if text else None
-
-
-# Exact decimals (exchange rates) with up to six places, as the core holds them.
-_DECIMAL_FORMAT = "0.######"
-
-
-def _cells(column: "Column") -> List[Any]:
-    """The column's values as `_Sheet.append` takes them: percentages as fractions, dates as
-    dates, the others as they are."""
-    if column.kind == "percent":
-        return [None if v is None else ("rate", percent_fraction(v)) for v in column.values]
-    if column.kind == "date":
-        return [_date(v) for v in column.values]
-    return list(column.values)
-
-
-def _formats(table: "Table", column: "Column") -> List[Optional[str]]:
-    """The number format of each of the column's cells (None: the sheet's default, euro for
-    amounts); money in each row's own currency is shown with that currency."""
-    if column.kind == "money" and column.currency_column:
-        return [_money_format(code) for code in table[column.currency_column]]
-    if column.kind == "decimal":
-        return [_DECIMAL_FORMAT] * table.row_count
-    return [None] * table.row_count
-
-
-def _add_sheet(workbook: Any, table: "Table", *, first: Optional[List[Any]] = None, total_label: str = TOTAL) -> None:
-    """A sheet of every column of `table`, and its total row under the rows (labelled in the
-    first column). `first` replaces the first column's values (a label for an id)."""
-    sheet = _Sheet(workbook, SHEET_TITLES[table.id], [column_label(table.id, c) for c in table.ids])
-    columns = table.columns
-    cells = [_cells(c) for c in columns]
-    if first is not None:
-        cells[0] = first
-    formats = [_formats(table, c) for c in columns]
-    for r in range(table.row_count):
-        sheet.append([cells[k][r] for k in range(len(columns))],
-                     formats={k: formats[k][r] for k in range(len(columns)) if formats[k][r]})
-    if table.has_total:
-        sheet.append([total_label, *(c.total for c in columns[1:])], total=True)
-    sheet.finish()
-
-
-def _build(s: "BudgetSummary") -> Any:
-    try:
-        from openpyxl import Workbook  # type: ignore[import]
-    except ImportError as e:  # pragma: no cover - a Debian package here
-        raise ImportError("Excel export needs openpyxl: apt-get install python3-openpyxl") from e
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name in SHEET_TITLES:
-        table = s.table(name)
-        if name == "funding":  # each fund by its id, then the partners' contribution
-            _add_sheet(wb, table, first=[CONTRIBUTION if f is None else f for f in table["fund"]],
-                       total_label=TOTAL_BUDGET)
-        else:
-            _add_sheet(wb, table)
-    return wb
-
-
-def write_budget(summary: "BudgetSummary", path: Union[str, "os.PathLike[str]"]) -> Path:
-    """Write `summary` to `path` (.xlsx) atomically: a temporary file in the same folder,
-    flushed to disk, then renamed over the target. Returns the path. Raises
-    :class:`FileError` when the file cannot be written and :class:`ArgumentError` when an
-    amount is too large for a spreadsheet cell (nothing is written then)."""
-    workbook = _build(summary)  # before touching the disk: a refused amount leaves no file
+def save(workbook: Any, path: Union[str, "os.PathLike[str]"]) -> Path:
+    """Write `workbook` to `path` atomically: a temporary file in the same folder, flushed to
+    disk, then renamed over the target. Returns the path; :class:`FileError` when it cannot
+    be written."""
     return write_atomically(path, workbook.save)
