@@ -98,7 +98,7 @@ def test_the_forms_text_sections(markdown, proposal):
 
 def test_partnership_table(markdown):
     rows = table_rows(section(markdown, "## Partnership"))
-    assert rows[0] == ["PP1", "Göteborgs universitet", "SE", "Västra Götaland (SE232)", rows[0][4], "public",
+    assert rows[0] == ["PP1", "Göteborgs universitet", "Sweden", "Västra Götaland (SE232)", rows[0][4], "public",
                        "Lead partner", "No State aid", "295,230.00"]
     assert rows[1][7] == rows[2][7] == "No economic activity"  # public authorities by default
     assert rows[2][0] == "PP3" and rows[2][6] == "Partner, Norwegian project owner"
@@ -171,7 +171,8 @@ def test_budget_numbers_are_exact_and_reconcile(markdown, proposal):
         assert sum(amount(r[column]) for r in per_partner[:3]) == amount(total[column])
     per_category = table_rows(section(budget, "### Per cost category"))
     header = section(budget, "### Per cost category").splitlines()
-    assert "| ID | Staff | Office and administration | Travel and accommodation | External expertise and services | Total |" in header
+    assert ("| ID | Staff costs | Office and administrative costs | Travel and accommodation costs | "
+            "External expertise and service costs | Total |") in header  # the programme's names
     for row in per_category:
         assert sum(amount(c) for c in row[1:-1]) == amount(row[-1])
     assert amount(per_category[-1][-1]) == TOTAL
@@ -255,6 +256,62 @@ def test_docx_structure(proposal, tmp_path):
     assert len(bullets) == 3 and bullets[0].startswith("WP1 Skills mapping")
 
 
+# -- languages ---------------------------------------------------------------------------
+SECTIONS_SV = ["# TALENT — " + TITLE_SV, "## Projektidentifiering", "## Sammanfattning", "## Relevans och sammanhang",
+               "## Målgrupper", "## Gränsregionalt mervärde", "## Partnerskap", "## Interventionslogik",
+               "### Övergripande mål", "### Projektmål", "### Utfall", "### Resultat", "## Arbetsplan",
+               "### Rapporteringsperioder", "### Tidsplan", "## Projektledning", "## Kommunikation",
+               "## Samarbetskriterier", "## Horisontella principer", "## Resultatens varaktighet", "## Budget",
+               "### Per partner", "### Per kostnadskategori", "### Finansiering"]
+
+
+def test_a_languages_version_has_its_headings_names_and_texts(proposal, programme):
+    sv = proposal.to_markdown(language="sv")
+    assert [line for line in sv.splitlines() if line.startswith("#")] == SECTIONS_SV
+    identification = section(sv, "## Projektidentifiering")
+    assert f"| Titel | {TITLE_SV} |" in identification and TITLE_EN not in sv  # one language's title
+    objective = programme.objective("RSO4.1")
+    assert f"| Specifikt mål | RSO4.1 — {objective.title['sv']} |" in identification  # the programme's own name
+    assert section(sv, "## Sammanfattning").strip() == SUMMARY_SV  # the Swedish summary only, unlabelled
+    # no Swedish relevance: the English one, said so
+    assert section(sv, "## Relevans och sammanhang").strip() == f"**på engelska:** {RELEVANCE_EN}"
+    assert section(sv, "## Målgrupper").strip() == "*Skrivs senare: vilka projektet är till för och hur det når dem.*"
+    partnership = table_rows(section(sv, "## Partnerskap"))
+    assert partnership[0][2] == "Sverige" and partnership[0][6] == "Lead partner"  # the programme's Swedish term
+    assert "Partner, norsk projektägare" in partnership[2][6]
+    funding = table_rows(section(sv, "### Finansiering"))
+    erdf = next(f for f in programme.funds if f.id == "erdf").name["sv"]
+    assert funding[0][0] == erdf and amount(funding[-1][1]) == TOTAL  # names from the programme, same amounts
+    assert f"Total stödberättigande budget {format_amount(TOTAL)} EUR över 6 rapporteringsperioder" in sv
+
+    da = proposal.to_markdown(language="da")
+    assert section(da, "## Relevans og kontekst").strip() == RELEVANCE_DA  # Danish given: no label
+    assert "## Grænseoverskridende merværdi" in da and "**på engelsk:** " + CROSS_BORDER_VALUE in da
+    en = proposal.to_markdown(language="en")
+    assert section(en, "## Relevance and context").strip() == RELEVANCE_EN  # English only, not every language
+    assert SUMMARY_SV not in en
+    assert proposal.to_markdown() != en and SUMMARY_SV in proposal.to_markdown()  # no language: every text
+
+
+def test_an_unknown_language_writes_nothing(proposal, tmp_path):
+    for bad in ("de", "svenska", ""):
+        with pytest.raises(interreg.ArgumentError, match="choose one of en, sv, da, no"):
+            proposal.to_docx(tmp_path / "x.docx", language=bad)
+        with pytest.raises(interreg.ArgumentError):
+            proposal.to_markdown(language=bad)
+    assert not list(tmp_path.iterdir())
+    assert proposal.to_markdown(language="NO").startswith("# TALENT")  # any case
+
+
+def test_docx_in_norwegian(proposal, tmp_path):
+    import docx
+    document = docx.Document(str(proposal.to_docx(tmp_path / "talent-no.docx", language="no")))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:4] == ["Prosjektidentifikasjon", "Sammendrag", "Relevans og kontekst", "Målgrupper"]
+    assert "Budsjett" in headings
+    assert any(r.text.startswith("Skal skrives: ") and r.italic for p in document.paragraphs for r in p.runs)
+
+
 def test_docx_needs_python_docx(proposal, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
     with pytest.raises(ImportError, match="apt-get install python3-docx"):
@@ -272,7 +329,7 @@ def test_libreoffice_opens_the_docx(proposal, tmp_path):
     assert SOFFICE, "LibreOffice is missing: apt-get install libreoffice-writer-nogui (scripts/bootstrap.sh does)"
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext is missing: apt-get install poppler-utils (scripts/bootstrap.sh does)"
-    path = proposal.to_docx(tmp_path / "talent.docx")
+    path = proposal.to_docx(tmp_path / "talent.docx", language="sv")  # a language's version, as handed in
     (tmp_path / "home").mkdir()
     env = dict(os.environ, HOME=str(tmp_path / "home"), LC_ALL="C.UTF-8", LANG="C.UTF-8")
     env.pop("DISPLAY", None)
@@ -286,15 +343,15 @@ def test_libreoffice_opens_the_docx(proposal, tmp_path):
     text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, timeout=60,
                           check=True).stdout.decode("utf-8")
     flat = " ".join(text.split())
-    for heading in SECTIONS[1:]:
+    for heading in SECTIONS_SV[1:]:
         assert heading.split(" ", 1)[1] in flat, heading
-    assert "TALENT — Talent across the Öresund-Kattegat-Skagerrak" in flat
+    assert "TALENT — Talang över arbetsmarknaden i Öresund" in flat  # (a long title line breaks at a hyphen)
     for name in ("Göteborgs universitet", "Aalborg Kommune", "Østfold fylkeskommune"):
-        assert name in flat
+        assert name in flat or name.replace(" ", "") in flat.replace(" ", ""), name  # a narrow cell may wrap a name
     for value in (*TOTALS.values(), *FUND_AMOUNTS.values(), TOTAL, ERDF, CONTRIBUTION):
         assert format_amount(value) in flat, value
     assert "RCR84" in flat and "12.25" in flat and "Employer survey" in flat and "■" in flat and "◆" in flat
-    assert "To be written." in flat
+    assert "Skrivs senare." in flat
 
 
 # -- the command line ------------------------------------------------------------------
@@ -314,6 +371,11 @@ def test_cli_export_draft(proposal, tmp_path):
     rc, out, err = cli("export-draft", tmp_path / "talent.json", "--docx", tmp_path / "talent.docx")
     assert rc == 0, err
     assert (tmp_path / "talent.docx").read_bytes()[:2] == b"PK"
+    rc, out, err = cli("export-draft", tmp_path / "talent.json", "--md", tmp_path / "talent-da.md", "--language", "da")
+    assert rc == 0, err
+    assert (tmp_path / "talent-da.md").read_text(encoding="utf-8") == proposal.to_markdown(language="da")
+    rc, _, err = cli("export-draft", tmp_path / "talent.json", "--md", tmp_path / "x.md", "--language", "de")
+    assert rc == 2 and "invalid choice: 'de'" in err and not (tmp_path / "x.md").exists()
 
 
 def test_cli_export_draft_errors(proposal, tmp_path):

@@ -117,7 +117,7 @@ _EXAMPLES = {
                      "  interreg export-budget talent.json --xlsx talent-budget-sv.xlsx --language sv",
     "budget-template": "example:\n  interreg budget-template talent.json --xlsx talent-lines.xlsx --language da",
     "export-draft": "examples:\n  interreg export-draft talent.json --docx talent.docx\n"
-                    "  interreg export-draft talent.json --md talent.md",
+                    "  interreg export-draft talent.json --md talent-sv.md --language sv",
 }
 
 
@@ -274,7 +274,8 @@ def _export_draft(args: argparse.Namespace) -> int:
     except Error as e:
         return _fail("export-draft", f"{args.file}: {e}")
     try:
-        out = write_docx(proposal, args.docx) if args.docx else write_markdown(proposal, args.md)
+        out = (write_docx(proposal, args.docx, args.language) if args.docx
+               else write_markdown(proposal, args.md, args.language))
     except (Error, OSError, ImportError) as e:
         return _fail("export-draft", e)
     print(_printable(f"{out}: narrative draft of {proposal.acronym or '(no acronym)'}"))
@@ -326,6 +327,9 @@ def _parser() -> argparse.ArgumentParser:
     out = d.add_mutually_exclusive_group(required=True)
     out.add_argument("--md", metavar="OUT", help="the Markdown file to write (replaced atomically)")
     out.add_argument("--docx", metavar="OUT", help="the Word file to write (replaced atomically)")
+    d.add_argument("--language", choices=LANGUAGES,
+                   help="that language's version: its headings and labels, and the texts in it (else in English); "
+                        "default: English labels and every text in every language given")
     d.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
     d.set_defaults(run=_export_draft)
     return parser

@@ -418,20 +418,25 @@ class Proposal:
         return {"period": period, "total": total, "validation": state}
 
     # -- narrative draft ---------------------------------------------------------------
-    def to_markdown(self) -> str:
-        """The application's text sections in the programme's order as Markdown: summary,
-        partnership, intervention logic, work plan timeline, cooperation criteria, horizontal
-        principles and budget; missing parts say "To be written." (see docs/draft.md)."""
+    def to_markdown(self, language: Optional[str] = None) -> str:
+        """The application's sections in the order of the application form as Markdown:
+        identification, summary, relevance, target groups, cross-border added value,
+        partnership, intervention logic, work plan, management, communication, cooperation
+        criteria, horizontal principles, durability and budget; missing parts say what to write
+        (see docs/draft.md). With `language` ("en", "sv", "da", "no") headings, labels and the
+        programme's names are in that language and each text is the proposal's in it (else the
+        English one, said so); without, labels are English and every text shows in every
+        language given."""
         from .render.draft import to_markdown
 
-        return to_markdown(self)
+        return to_markdown(self, language)
 
-    def to_docx(self, path: PathLike) -> "Path":
+    def to_docx(self, path: PathLike, language: Optional[str] = None) -> "Path":
         """Write the same draft as :meth:`to_markdown` as a Word document (.docx), replacing
         `path` atomically; needs python-docx (Debian python3-docx). Returns the path."""
         from .render.draft import write_docx
 
-        return write_docx(self, path)
+        return write_docx(self, path, language)
 
     def to_frame(self):
         """The partners as a pandas DataFrame, one row per partner (``state_aid``: the scheme)."""

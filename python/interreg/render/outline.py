@@ -9,10 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Union
 
-__all__ = ["Heading", "Paragraph", "Bullets", "Table", "Block", "PLACEHOLDER", "placeholder"]
-
-# What a missing part of the application says, for the team to fill in.
-PLACEHOLDER = "To be written."
+__all__ = ["Heading", "Paragraph", "Bullets", "Table", "Block"]
 
 
 @dataclass(frozen=True)
@@ -53,8 +50,3 @@ class Table:
 
 
 Block = Union[Heading, Paragraph, Bullets, Table]
-
-
-def placeholder(what: Optional[str] = None) -> Paragraph:
-    """The placeholder paragraph: "To be written." or "To be written: `what`."."""
-    return Paragraph(f"{PLACEHOLDER[:-1]}: {what}." if what else PLACEHOLDER, placeholder=True)
