@@ -113,11 +113,18 @@ CoGraph build_projection(const History& h, const BipartiteGraph& b) {
     return adopt_rows<CoGraph>(std::move(offsets), std::move(targets), std::move(props));
 }
 
-void check_org(const CooperationNetwork& net, std::uint32_t o) {
-    if (o >= net.organisation_count()) {
+void check_org(const History& history, std::uint32_t o) {
+    if (o >= history.organisations().size()) {
         throw ArgumentError("organisation number " + std::to_string(o) + " is out of range (the history has " +
-                            std::to_string(net.organisation_count()) + ")");
+                            std::to_string(history.organisations().size()) + ")");
     }
+}
+
+// Ties strongest first; a tie of equals stays in organisation order, as in the graph's rows.
+void order_ties(std::vector<Tie>& ties) {
+    std::stable_sort(ties.begin(), ties.end(), [](const Tie& x, const Tie& y) {
+        return x.projects != y.projects ? x.projects > y.projects : x.latest > y.latest;
+    });
 }
 
 }  // namespace
@@ -135,8 +142,8 @@ std::pair<const std::uint32_t*, const std::uint32_t*> CooperationNetwork::neighb
 }
 
 const CoEdge* CooperationNetwork::edge(std::uint32_t a, std::uint32_t b) const {
-    check_org(*this, a);
-    check_org(*this, b);
+    check_org(*history_, a);
+    check_org(*history_, b);
     const auto [begin, end] = neighbours(a);
     const auto* it = std::lower_bound(begin, end, b);
     if (it == end || *it != b) return nullptr;
@@ -152,21 +159,19 @@ std::size_t CooperationNetwork::memory_bytes() const {
 }
 
 std::vector<Tie> CooperationNetwork::partners_of(std::uint32_t o) const {
-    check_org(*this, o);
+    check_org(*history_, o);
     std::vector<Tie> out;
     for (auto [e, end] = boost::out_edges(o, graph_); e != end; ++e) {
         const CoEdge& p = graph_[*e];
         out.push_back({boost::target(*e, graph_), p.projects, p.latest});
     }
-    std::stable_sort(out.begin(), out.end(), [](const Tie& x, const Tie& y) {
-        return x.projects != y.projects ? x.projects > y.projects : x.latest > y.latest;
-    });
+    order_ties(out);
     return out;
 }
 
 std::vector<std::uint32_t> CooperationNetwork::shared_projects(std::uint32_t a, std::uint32_t b) const {
-    check_org(*this, a);
-    check_org(*this, b);
+    check_org(*history_, a);
+    check_org(*history_, b);
     auto [a0, a1] = history_->projects_of(a);
     auto [b0, b1] = history_->projects_of(b);
     if (a1 - a0 > b1 - b0) {
@@ -181,27 +186,60 @@ std::vector<std::uint32_t> CooperationNetwork::shared_projects(std::uint32_t a, 
     return out;
 }
 
-std::vector<std::vector<std::uint32_t>> CooperationNetwork::shared_projects_of(std::uint32_t o,
-                                                                                const std::vector<Tie>& ties) const {
-    check_org(*this, o);
-    constexpr std::uint32_t none = ~std::uint32_t{0};
-    std::vector<std::uint32_t> position(organisation_count(), none);  // organisation → its tie
-    for (std::size_t i = 0; i < ties.size(); ++i) position[ties[i].organisation] = static_cast<std::uint32_t>(i);
-    std::vector<std::vector<std::uint32_t>> out(ties.size());
-    for (std::size_t i = 0; i < ties.size(); ++i) out[i].reserve(ties[i].projects);
-    const auto [p0, p1] = history_->projects_of(o);
-    for (const std::uint32_t* p = p0; p != p1; ++p) {  // ascending, so each list is too
-        const auto [m0, m1] = history_->members(*p);
+SharedProjects CooperationNetwork::shared_projects_of(std::uint32_t o, const std::vector<Tie>& ties) const {
+    return shared_projects_in(*history_, o, ties);
+}
+
+
+std::vector<Tie> partners_in(const History& history, std::uint32_t o) {
+    check_org(history, o);
+    std::vector<Tie> ties;
+    std::vector<std::uint32_t> position(history.organisations().size(), ~std::uint32_t{0});  // organisation → tie
+    const auto [p0, p1] = history.projects_of(o);
+    for (const std::uint32_t* p = p0; p != p1; ++p) {
+        const std::uint32_t rank = history.projects()[*p].period_rank;
+        const auto [m0, m1] = history.members(*p);
         for (const std::uint32_t* m = m0; m != m1; ++m) {
-            if (position[*m] != none) out[position[*m]].push_back(*p);
+            if (*m == o) continue;
+            if (position[*m] == ~std::uint32_t{0}) {
+                position[*m] = static_cast<std::uint32_t>(ties.size());
+                ties.push_back({*m, 0, 0});
+            }
+            Tie& t = ties[position[*m]];
+            ++t.projects;
+            t.latest = std::max(t.latest, rank);
+        }
+    }
+    std::sort(ties.begin(), ties.end(), [](const Tie& x, const Tie& y) { return x.organisation < y.organisation; });
+    order_ties(ties);
+    return ties;
+}
+
+SharedProjects shared_projects_in(const History& history, std::uint32_t o, const std::vector<Tie>& ties) {
+    check_org(history, o);
+    constexpr std::uint32_t none = ~std::uint32_t{0};
+    std::vector<std::uint32_t> position(history.organisations().size(), none);  // organisation → its tie
+    SharedProjects out;
+    out.offsets.resize(ties.size() + 1);
+    for (std::size_t i = 0; i < ties.size(); ++i) {
+        position[ties[i].organisation] = static_cast<std::uint32_t>(i);
+        out.offsets[i + 1] = out.offsets[i] + ties[i].projects;  // each tie's count is known
+    }
+    out.projects.resize(out.offsets.back());
+    std::vector<std::size_t> next(out.offsets.begin(), out.offsets.end() - 1);  // where tie i writes
+    const auto [p0, p1] = history.projects_of(o);
+    for (const std::uint32_t* p = p0; p != p1; ++p) {  // ascending, so each tie's projects are too
+        const auto [m0, m1] = history.members(*p);
+        for (const std::uint32_t* m = m0; m != m1; ++m) {
+            if (position[*m] != none) out.projects[next[position[*m]]++] = *p;
         }
     }
     return out;
 }
 
 std::vector<std::uint32_t> CooperationNetwork::common_neighbours(std::uint32_t a, std::uint32_t b) const {
-    check_org(*this, a);
-    check_org(*this, b);
+    check_org(*history_, a);
+    check_org(*history_, b);
     const auto [a0, a1] = neighbours(a);
     const auto [b0, b1] = neighbours(b);
     std::vector<std::uint32_t> out;
@@ -252,8 +290,8 @@ struct SearchSide {
 }  // namespace
 
 std::vector<std::uint32_t> CooperationNetwork::path(std::uint32_t a, std::uint32_t b) const {
-    check_org(*this, a);
-    check_org(*this, b);
+    check_org(*history_, a);
+    check_org(*history_, b);
     if (a == b) return {a};
     thread_local SearchSide sides[2];
     SearchSide* side = sides;  // one thread-local lookup, not one per use
@@ -396,7 +434,7 @@ std::vector<double> CooperationNetwork::pagerank(const std::vector<std::uint32_t
     const auto& set = nodes.empty() ? (all.resize(n), std::iota(all.begin(), all.end(), 0), all) : nodes;
     std::vector<char> inside(n, nodes.empty() ? 1 : 0);
     for (auto v : set) {
-        check_org(*this, v);
+        check_org(*history_, v);
         inside[v] = 1;
     }
     const double count = static_cast<double>(set.size());
@@ -432,7 +470,7 @@ std::vector<double> CooperationNetwork::pagerank(const std::vector<std::uint32_t
 }
 
 CooperationNetwork::Closeness CooperationNetwork::adamic_adar_scores(const std::vector<std::uint32_t>& members) const {
-    for (auto m : members) check_org(*this, m);
+    for (auto m : members) check_org(*history_, m);
     Closeness out;
     out.score.assign(organisation_count(), 0.0);
     for (auto m : members) {

@@ -208,14 +208,33 @@ TEST(Suggestions, EmptyHistoryGivesNone) {
     EXPECT_TRUE(r.members.empty());
 }
 
+TEST(Network, PartnersReadFromTheHistoryAreTheGraphsTies) {
+    const auto h = history({{"A", "B", "C"}, {"A", "B"}, {"D"}, {"A", "C", "E"}, {"F", "A"}, {"B", "C"}});
+    CooperationNetwork n(h);
+    for (std::uint32_t o = 0; o < n.organisation_count(); ++o) {
+        const auto graph = n.partners_of(o);
+        const auto direct = interreg::partners_in(*h, o);
+        ASSERT_EQ(direct.size(), graph.size()) << o;
+        for (std::size_t i = 0; i < graph.size(); ++i) {
+            EXPECT_EQ(direct[i].organisation, graph[i].organisation) << o << " " << i;
+            EXPECT_EQ(direct[i].projects, graph[i].projects);
+            EXPECT_EQ(direct[i].latest, graph[i].latest);
+        }
+    }
+    EXPECT_TRUE(interreg_test::thrown<interreg::ArgumentError>([&] { interreg::partners_in(*h, 99); }));
+}
+
 TEST(Network, SharedProjectsOfAHubInOnePass) {
     CooperationNetwork n(history({{"A", "B", "C"}, {"A", "B"}, {"D"}, {"A", "C", "E"}}));
     const auto ties = n.partners_of(id(n, "A"));
     const auto shared = n.shared_projects_of(id(n, "A"), ties);
-    ASSERT_EQ(shared.size(), ties.size());
+    ASSERT_EQ(shared.offsets.size(), ties.size() + 1);
+    EXPECT_EQ(shared.offsets.back(), shared.projects.size());
     for (std::size_t i = 0; i < ties.size(); ++i) {
-        EXPECT_EQ(shared[i], n.shared_projects(id(n, "A"), ties[i].organisation));
-        EXPECT_EQ(shared[i].size(), ties[i].projects);
+        const std::vector<std::uint32_t> of_tie(shared.projects.begin() + shared.offsets[i],
+                                                shared.projects.begin() + shared.offsets[i + 1]);
+        EXPECT_EQ(of_tie, n.shared_projects(id(n, "A"), ties[i].organisation));
+        EXPECT_EQ(of_tie.size(), ties[i].projects);
     }
     EXPECT_EQ(n.shared_projects(id(n, "C"), id(n, "A")), n.shared_projects(id(n, "A"), id(n, "C")));
     EXPECT_TRUE(n.shared_projects(id(n, "D"), id(n, "A")).empty());

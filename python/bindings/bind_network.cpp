@@ -119,6 +119,31 @@ py::dict organisations(const History& h) {
     return out;
 }
 
+// The organisations' name, country, region and org_type as an (n, 4) object array: a row each,
+// for taking whole rows at once. A country, region or type is one str however often it occurs.
+py::array organisation_rows(const History& h) {
+    const auto& orgs = h.organisations();
+    py::array rows(py::dtype("object"), {static_cast<py::ssize_t>(orgs.size()), py::ssize_t{4}}, {});
+    auto** slots = static_cast<PyObject**>(rows.mutable_data());
+    std::unordered_map<std::string_view, py::str> shared;
+    auto put = [&](PyObject*& slot, PyObject* value) {
+        PyObject* old = slot;  // None (or NULL) in a new object array
+        slot = value;
+        Py_XDECREF(old);
+    };
+    for (std::size_t o = 0; o < orgs.size(); ++o) {
+        const auto& org = orgs[o];
+        put(slots[4 * o], py::str(org.name).release().ptr());
+        const std::string* repeated[3] = {&org.country, &org.region, &org.org_type};
+        for (int k = 0; k < 3; ++k) {
+            auto it = shared.find(*repeated[k]);
+            if (it == shared.end()) it = shared.emplace(*repeated[k], py::str(*repeated[k])).first;
+            put(slots[4 * o + 1 + k], it->second.inc_ref().ptr());
+        }
+    }
+    return rows;
+}
+
 py::dict suggestion_dict(const SuggestResult& r) {
     py::list rows;
     for (const auto& s : r.suggestions) {
@@ -152,6 +177,62 @@ void register_network(py::module_& m) {
         .def_property_readonly("participation_count", &History::participation_count)
         .def_property_readonly("periods", &History::periods, "The programme periods, sorted.")
         .def("organisations", &organisations, "Columns: organisation, country, region, org_type, projects.")
+        .def("organisation_rows", &organisation_rows,
+             "An (organisations, 4) object array: organisation, country, region, org_type.")
+        .def("partners_table", [](const History& h, std::uint32_t o) {
+                 std::vector<Tie> ties;
+                 SharedProjects shared;
+                 std::vector<std::uint32_t> partner, projects, latest;
+                 {
+                     py::gil_scoped_release release;
+                     ties = partners_in(h, o);  // from the history: no graph to build first
+                     shared = shared_projects_in(h, o, ties);
+                     partner.reserve(ties.size());
+                     projects.reserve(ties.size());
+                     latest.reserve(ties.size());
+                     for (const auto& t : ties) {
+                         partner.push_back(t.organisation);
+                         projects.push_back(t.projects);
+                         latest.push_back(t.latest);
+                     }
+                 }
+                 // The projects' ids as lists of str, each id one shared object, built with the C API:
+                 // a hub's hundreds of thousands of rows cost a small list each and nothing more.
+                 // The cyclic collector is paused meanwhile: each new list would count towards its next
+                 // pass, and its passes over hundreds of thousands of fresh lists cost more than making them.
+                 std::unordered_map<std::uint32_t, py::str> ids;
+                 py::array lists(py::dtype("object"), {static_cast<py::ssize_t>(ties.size())}, {});
+                 auto** slots = static_cast<PyObject**>(lists.mutable_data());
+                 const int collecting = PyGC_Disable();
+                 struct Resume {
+                     int on;
+                     ~Resume() {
+                         if (on) PyGC_Enable();
+                     }
+                 } resume{collecting};
+                 for (std::size_t i = 0; i < ties.size(); ++i) {
+                     const std::size_t begin = shared.offsets[i], count = shared.offsets[i + 1] - begin;
+                     PyObject* row = PyList_New(static_cast<Py_ssize_t>(count));
+                     if (!row) throw py::error_already_set();
+                     for (std::size_t k = 0; k < count; ++k) {
+                         const std::uint32_t p = shared.projects[begin + k];
+                         auto it = ids.find(p);
+                         if (it == ids.end()) it = ids.emplace(p, py::str(h.projects()[p].id)).first;
+                         PyList_SET_ITEM(row, static_cast<Py_ssize_t>(k), it->second.inc_ref().ptr());  // steals
+                     }
+                     PyObject* old = slots[i];  // None (or NULL) in a new object array
+                     slots[i] = row;
+                     Py_XDECREF(old);
+                 }
+                 py::dict d;
+                 d["partner"] = per_organisation(partner);
+                 d["shared_projects"] = per_organisation(projects);
+                 d["latest"] = per_organisation(latest);
+                 d["projects"] = lists;
+                 return d;
+             }, py::arg("organisation"),
+             "Columns partner, shared_projects, latest (period rank) as arrays and projects (an object array of "
+             "lists of ids) of an organisation's partners, strongest first, in one pass over its projects' members.")
         .def("participations", &participations,
              "Columns: project, programme, period, organisation, country, region, org_type, role.")
         .def("organisation", [](const History& h, std::uint32_t o) {
@@ -216,42 +297,6 @@ void register_network(py::module_& m) {
                  for (const auto& t : n.partners_of(o)) out.emplace_back(t.organisation, t.projects, t.latest);
                  return out;
              }, py::arg("organisation"), "(partner, shared projects, latest period rank), strongest first.")
-        .def("partners_table", [](const CooperationNetwork& n, std::uint32_t o) {
-                 std::vector<Tie> ties;
-                 std::vector<std::vector<std::uint32_t>> shared;
-                 {
-                     py::gil_scoped_release release;
-                     ties = n.partners_of(o);
-                     shared = n.shared_projects_of(o, ties);
-                 }
-                 std::vector<std::uint32_t> partner, projects, latest;
-                 for (const auto& t : ties) {
-                     partner.push_back(t.organisation);
-                     projects.push_back(t.projects);
-                     latest.push_back(t.latest);
-                 }
-                 // The projects' ids as lists of str, each id one shared object: a hub's hundreds of
-                 // thousands of rows cost a list each, not a conversion each.
-                 std::unordered_map<std::uint32_t, py::str> ids;
-                 py::list lists(shared.size());
-                 for (std::size_t i = 0; i < shared.size(); ++i) {
-                     py::list row(shared[i].size());
-                     for (std::size_t k = 0; k < shared[i].size(); ++k) {
-                         auto it = ids.find(shared[i][k]);
-                         if (it == ids.end()) it = ids.emplace(shared[i][k], py::str(n.history().projects()[shared[i][k]].id)).first;
-                         row[k] = it->second;
-                     }
-                     lists[i] = std::move(row);
-                 }
-                 py::dict d;
-                 d["partner"] = per_organisation(partner);
-                 d["shared_projects"] = per_organisation(projects);
-                 d["latest"] = per_organisation(latest);
-                 d["projects"] = lists;
-                 return d;
-             }, py::arg("organisation"),
-             "Columns partner, shared_projects, latest (period rank) as arrays and projects (lists of ids) of "
-             "partners_of, strongest first, computed in one pass over the organisation's projects.")
         .def("shared_projects", &CooperationNetwork::shared_projects, py::arg("a"), py::arg("b"))
         .def("common_neighbours", &CooperationNetwork::common_neighbours, py::arg("a"), py::arg("b"))
         .def("path", &CooperationNetwork::path, py::arg("a"), py::arg("b"), py::call_guard<py::gil_scoped_release>(),

@@ -78,7 +78,7 @@ class CooperationHistory:
         self._problems = list(problems)
         self._unit = unit
         self._network: Optional[_core.CooperationNetwork] = None
-        self._org_columns: Optional[Dict[str, Any]] = None
+        self._org_rows: Any = None
 
     # ---- making one -----------------------------------------------------------------------
 
@@ -213,25 +213,23 @@ class CooperationHistory:
         import pandas as pd  # type: ignore[import]
 
         o = self.organisation(organisation, country)
-        table = self.network.partners_table(o)  # whole columns from one pass in the core
-        partner = table["partner"]
-        columns = self._organisation_columns()
-        periods = np.asarray([""] + list(self._core.periods), dtype=object)
-        return pd.DataFrame({
-            "organisation": columns["organisation"][partner], "country": columns["country"][partner],
-            "region": columns["region"][partner], "org_type": columns["org_type"][partner],
-            "shared_projects": table["shared_projects"].astype(np.int64),
-            "latest_period": periods[table["latest"]],
-            "projects": table["projects"],
-        })
+        table = self._core.partners_table(o)  # whole columns from one pass in the core; no graph needed
+        # One object block filled column by column (a DataFrame of separate object columns would
+        # copy them all again to merge them), then the counts as an int64 column.
+        texts = np.empty((len(table["partner"]), 6), dtype=object)
+        texts[:, :4] = self._organisation_rows()[table["partner"]]
+        texts[:, 4] = np.asarray(["", *self._core.periods], dtype=object)[table["latest"]]
+        texts[:, 5] = table["projects"]
+        df = pd.DataFrame(texts, columns=["organisation", "country", "region", "org_type", "latest_period", "projects"])
+        df.insert(4, "shared_projects", table["shared_projects"].astype(np.int64))
+        return df
 
-    def _organisation_columns(self) -> Dict[str, Any]:
-        """The organisations' text columns as arrays, built once, for indexing whole columns."""
-        if self._org_columns is None:
-            import numpy as np  # type: ignore[import]
-            self._org_columns = {k: np.asarray(v, dtype=object) for k, v in self._core.organisations().items()}
-        return self._org_columns
-
+    def _organisation_rows(self):
+        """The organisations' organisation, country, region and org_type as one object array
+        (a row each), built once, for taking whole rows at a time."""
+        if self._org_rows is None:
+            self._org_rows = self._core.organisation_rows()
+        return self._org_rows
 
     def path(self, a: str, b: str, country_a: Optional[str] = None, country_b: Optional[str] = None):
         """A shortest chain of co-participations from `a` to `b`: one row per organisation with

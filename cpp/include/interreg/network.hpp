@@ -33,6 +33,22 @@ struct Tie {
     std::uint32_t latest;    // period rank, 0: unknown
 };
 
+// The projects each of an organisation's ties shared with it, parallel to the ties: tie i's are
+// projects[offsets[i] .. offsets[i + 1]), ascending.
+struct SharedProjects {
+    std::vector<std::size_t> offsets;  // ties + 1
+    std::vector<std::uint32_t> projects;
+};
+
+// An organisation's partners read from the history itself, without building the graph: one pass
+// over its projects' members, so the question costs what the organisation's projects hold however
+// large the rest of the history is. The same ties in the same order as
+// CooperationNetwork::partners_of (most shared projects first, then the latest, then number).
+// ArgumentError when `o` is out of range.
+std::vector<Tie> partners_in(const History& history, std::uint32_t o);
+// The projects each tie shared with `o`: one pass as above, and two allocations.
+SharedProjects shared_projects_in(const History& history, std::uint32_t o, const std::vector<Tie>& ties);
+
 struct Components {
     std::vector<std::uint32_t> label;  // per organisation; 0 is the largest component
     std::vector<std::uint32_t> sizes;  // per label, descending (ties: the component of the lower organisation first)
@@ -59,9 +75,8 @@ public:
     // Projects both took part in, ascending: each project of the one with fewer looked up in
     // the other's, so a hub's many projects cost a logarithm, not a pass.
     std::vector<std::uint32_t> shared_projects(std::uint32_t a, std::uint32_t b) const;
-    // partners_of(o) with the projects each shared with `o` (ascending, parallel to the ties):
-    // one pass over o's projects and their members, however many partners o has.
-    std::vector<std::vector<std::uint32_t>> shared_projects_of(std::uint32_t o, const std::vector<Tie>& ties) const;
+    // partners_of(o) with the projects each shared with `o` (see shared_projects_in).
+    SharedProjects shared_projects_of(std::uint32_t o, const std::vector<Tie>& ties) const;
     // A shortest chain of co-participations from a to b (both included; {a} when a == b; empty
     // when they are not connected). Bidirectional breadth-first search, a level at a time from
     // the side with fewer edges to read; deterministic for a given graph.
