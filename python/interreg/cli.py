@@ -220,6 +220,12 @@ def _write_csv(rows: List[Dict[str, Any]], columns: Sequence[str]) -> None:
     out.writerows([cell(r.get(c)) for c in columns] for r in rows)
 
 
+def _proposal(args: argparse.Namespace) -> Proposal:
+    """The proposal FILE holds, for the programme --programme names (else the one FILE names)."""
+    programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+    return Proposal.load(args.file, programme)
+
+
 def _export_budget(args: argparse.Namespace) -> int:
     from .money import format_amount
 
@@ -227,8 +233,7 @@ def _export_budget(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     try:
-        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
-        proposal = Proposal.load(args.file, programme)
+        proposal = _proposal(args)
         summary = proposal.budget_summary()
     except Error as e:
         return _fail("export-budget", f"{args.file}: {e}")
@@ -249,8 +254,7 @@ def _budget_template(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     try:
-        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
-        proposal = Proposal.load(args.file, programme)
+        proposal = _proposal(args)
     except Error as e:
         return _fail("budget-template", f"{args.file}: {e}")
     try:
@@ -269,8 +273,7 @@ def _export_draft(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     try:
-        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
-        proposal = Proposal.load(args.file, programme)
+        proposal = _proposal(args)
     except Error as e:
         return _fail("export-draft", f"{args.file}: {e}")
     try:
