@@ -214,14 +214,13 @@ class CooperationHistory:
 
         o = self.organisation(organisation, country)
         table = self._core.partners_table(o)  # whole columns from one pass in the core; no graph needed
-        # One object block filled column by column (a DataFrame of separate object columns would
-        # copy them all again to merge them), then the counts as an int64 column.
-        texts = np.empty((len(table["partner"]), 6), dtype=object)
-        texts[:, :4] = self._organisation_rows()[table["partner"]]
-        texts[:, 4] = np.asarray(["", *self._core.periods], dtype=object)[table["latest"]]
-        texts[:, 5] = table["projects"]
-        df = pd.DataFrame(texts, columns=["organisation", "country", "region", "org_type", "latest_period", "projects"])
-        df.insert(4, "shared_projects", table["shared_projects"].astype(np.int64))
+        # The partners' rows taken at once as one block, the other columns added as blocks of their
+        # own (a DataFrame made from separate object columns would copy them all to merge them).
+        df = pd.DataFrame(self._organisation_rows()[table["partner"]],
+                          columns=["organisation", "country", "region", "org_type"], copy=False)
+        df["shared_projects"] = table["shared_projects"].astype(np.int64)
+        df["latest_period"] = np.asarray(["", *self._core.periods], dtype=object)[table["latest"]]
+        df["projects"] = table["projects"]
         return df
 
     def _organisation_rows(self):
