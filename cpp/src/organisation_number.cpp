@@ -117,7 +117,11 @@ std::string org_number_key(std::string_view country, std::optional<OrgNumberSche
         const auto check = check_org_number(*scheme, number);
         if (check.problem.empty()) return std::string(country) + ":" + check.digits;
     }
-    return std::string(country) + ":" + text::fold(number);
+    std::string kept;
+    for (char c : text::fold(number)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) kept += c;
+    }
+    return kept.empty() ? kept : std::string(country) + ":" + kept;
 }
 
 }  // namespace interreg

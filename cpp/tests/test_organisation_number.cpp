@@ -120,4 +120,6 @@ TEST(OrgNumber, KeyJoinsSpellingsOfOneNumber) {
     EXPECT_NE(org_number_key("SE", OrgNumberScheme::se_orgnr, "556036-0793"),
               org_number_key("DK", OrgNumberScheme::dk_cvr, "556036-0793"));
     EXPECT_EQ(org_number_key("DE", std::nullopt, "HRB 1234"), org_number_key("DE", std::nullopt, "hrb-1234"));
+    EXPECT_EQ(org_number_key("SE", OrgNumberScheme::se_orgnr, "—"), "");  // nothing to compare
+    EXPECT_EQ(org_number_key("DE", std::nullopt, " - / "), "");
 }

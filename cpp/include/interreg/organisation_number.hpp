@@ -32,7 +32,9 @@ struct OrgNumberCheck {
 OrgNumberCheck check_org_number(OrgNumberScheme scheme, std::string_view number);
 
 // The key two partners share when they are one organisation: country + digits when the
-// country has a scheme and the number is well-formed, otherwise country + the text folded.
+// country has a scheme and the number is well-formed, otherwise country + the letters and
+// digits of the text (accents folded, lower case; "HRB 1234" and "hrb-1234" are one); empty
+// when it has none (nothing to compare).
 std::string org_number_key(std::string_view country, std::optional<OrgNumberScheme> scheme, std::string_view number);
 
 }  // namespace interreg

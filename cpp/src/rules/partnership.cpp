@@ -126,7 +126,8 @@ void norwegian_owner(RuleContext& ctx) {
 }
 
 // The key of a partner's organisation number (country + digits when well-formed for the country's
-// scheme, the text folded in a country without one); empty when it has none, or one that is malformed.
+// scheme, the text folded in a country without one); empty when it has none, one that is
+// malformed, or one with nothing to compare.
 std::string number_key(const Programme& programme, const Partner& p) {
     if (!p.organisation_number) return {};
     const Country* country = programme.country(p.country);
