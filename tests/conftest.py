@@ -40,8 +40,9 @@ NOK_RATE = "11.4915"
 
 def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
     """The reference proposal: SE lead, DK and NO partners, RSO4.1 in call 2025:1, no findings.
-    The lead, a university, has screened its part for State aid (scheme "none"); the others are
-    public authorities, which carry out no economic activity by default.
+    Each partner gives its organisation number (check digits worked out by hand). The lead, a
+    university, has screened its part for State aid (scheme "none"); the others are public
+    authorities, which carry out no economic activity by default.
 
     Its budget (EUR, 36 months, six reporting periods), exact to the cent:
 
@@ -68,11 +69,12 @@ def build_good_proposal(programme: "interreg.Programme") -> "interreg.Proposal":
         summary="Universities, municipalities and counties match skills shortages with job seekers across the borders.",
     )
     lead = p.add_partner("Göteborgs universitet", country="SE", region="Västra Götaland", org_type="university",
-                         legal_status="public", role="lead")
+                         legal_status="public", role="lead", organisation_number="202100-1215")
     lead.set_state_aid("none")  # screened: public research and teaching, no State aid
-    p.add_partner("Aalborg Kommune", country="DK", region="Region Nordjylland", org_type="local-authority")
+    p.add_partner("Aalborg Kommune", country="DK", region="Region Nordjylland", org_type="local-authority",
+                  organisation_number="29189420")
     p.add_partner("Østfold fylkeskommune", country="NO", region="Østfold", org_type="regional-authority",
-                  norwegian_project_owner=True)
+                  norwegian_project_owner=True, organisation_number="974 544 466")
     return add_reference_work_plan(add_reference_budget(p))
 
 

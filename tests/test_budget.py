@@ -714,7 +714,7 @@ def sources(pid, *amounts):
 def associated_partner(with_budget):
     def change(p):
         partner = p.add_partner("Nordic Council of Ministers", country="DK", region="Hovedstaden",
-                                org_type="other-public", role="associated")
+                                org_type="other-public", role="associated", organisation_number="25601238")
         if with_budget == "flat rates":
             partner.budget.flat_rates(travel="15%")  # no lines, no costs, but a budget all the same
         elif with_budget:

@@ -199,7 +199,7 @@ def test_programme_without_flags_prints_the_name():
     assert out.splitlines()[0] == "Interreg Öresund-Kattegat-Skagerrak 2021-2027 (oks-2021-2027)"
     assert "--regions" in out and "--rules" in out
     assert f"{len(RULE_IDS)} rows" in out
-    assert len(RULE_IDS) == 53
+    assert len(RULE_IDS) == 54
 
 
 def test_programme_regions():
@@ -232,7 +232,7 @@ def test_programme_rules():
     assert rc == 0
     ids = [line.split()[0] for line in out.splitlines()[2:]]
     assert ids == RULE_IDS
-    assert len(ids) == 53
+    assert len(ids) == 54
 
 
 def test_programme_reference_rates():

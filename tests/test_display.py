@@ -84,7 +84,7 @@ def mixed_report(make_good_proposal):
     p.partner("PP2").org_type = "municipal"  # ERROR partner.org-type
     p.partner("PP2").economic_activity = False  # no stateaid.screening
     sole_trader = p.add_partner("Anna Andersson Konsult", country="SE", region="Halland", org_type="sole-trader",
-                                economic_activity=False)
+                                economic_activity=False, organisation_number="802012-3454")
     give_small_budget(sole_trader)  # ERROR partner.eligible-type; a budget, so no budget.partner-empty
     report = p.validate()
     assert report.counts() == {"ERROR": 2, "WARNING": 2, "INFO": 0}

@@ -107,6 +107,20 @@ def test_partnership_table(markdown):
     assert sum(amount(r[-1]) for r in rows[:3]) == TOTAL
 
 
+def test_partners_numbers_and_contacts(proposal):
+    proposal.partner("PP1").address = "Box 100, 405 30 Göteborg"
+    proposal.partner("PP1").contact_person = "Anna Berg, anna.berg@example.se"
+    partnership = section(proposal.to_markdown(), "## Partnership")
+    assert "Organisation numbers and contacts" in partnership
+    contacts = table_rows(partnership.split("Organisation numbers and contacts", 1)[1])
+    assert contacts == [["PP1", "Göteborgs universitet", "202100-1215", "Box 100, 405 30 Göteborg",
+                         "Anna Berg, anna.berg@example.se"],
+                        ["PP2", "Aalborg Kommune", "29189420", "—", "—"],
+                        ["PP3", "Østfold fylkeskommune", "974 544 466", "—", "—"]]
+    no = section(proposal.to_markdown(language="no"), "## Partnerskap")
+    assert "| ID | Partner | Organisasjonsnummer | Adresse | Kontaktperson |" in no
+
+
 def test_intervention_logic(markdown):
     logic = section(markdown, "## Intervention logic")
     assert "A labour market without borders in Öresund\\-Kattegat\\-Skagerrak." not in logic  # no needless escapes
@@ -245,7 +259,7 @@ def test_docx_structure(proposal, tmp_path):
     assert headings[0][0] == "Title" and headings[1][0] == "Heading 1"
     assert headings[SECTIONS.index("### Overall objective")][0] == "Heading 2"
     assert document.core_properties.title == "TALENT — " + TITLE_EN
-    assert len(document.tables) == 9
+    assert len(document.tables) == 10
     partnership = document.tables[1]
     assert [c.text for c in partnership.rows[0].cells][-1] == "Budget (EUR)"
     assert partnership.rows[-1].cells[-1].text == "638,918.75"

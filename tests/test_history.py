@@ -31,7 +31,8 @@ def test_sample_ships_and_reads(sample):
     assert sample.problems.empty
     assert "48 projects" in repr(sample)
     orgs = sample.organisations()
-    assert list(orgs.columns) == ["organisation", "country", "region", "org_type", "projects"]
+    assert list(orgs.columns) == ["organisation", "country", "region", "org_type", "organisation_number", "projects"]
+    assert set(orgs["organisation_number"]) == {""}  # the sample gives no numbers
     assert set(orgs["country"]) == {"DK", "SE", "NO"}
 
 
@@ -51,6 +52,90 @@ def test_names_are_normalised_to_one_organisation(tmp_path):
     assert partners["projects"].tolist() == [["P1", "P2"]]
     frame = h.to_frame()
     assert frame["organisation"].tolist().count("Malmö stad") == 2
+
+
+NUMBERED = [  # (project, organisation, country, organisation_number)
+    ("P1", "Västra Götalandsregionen", "SE", "212000-1355"),
+    ("P1", "Aalborg Kommune", "DK", "29189420"),
+    ("P2", "Region Västra Götaland", "SE", "SE 2120001355"),
+    ("P2", "Østfold fylkeskommune", "NO", "974 544 466"),
+    ("P3", "VGR", "SE", "16212000-1355"),
+    ("P3", "Aalborg kommune", "DK", None),  # no number: joins by its name
+    ("P3", "Østfold Fylkeskommune", "NO", "974544466"),
+    ("P4", "Region Västra Götaland", "SE", ""),  # no number, a name only the numbered one is spelt
+    ("P4", "Göteborgs Stad", "SE", None),
+]
+
+
+def _check_numbered(h: CooperationHistory) -> None:
+    assert h.organisation_count == 4
+    orgs = h.organisations().set_index("organisation")
+    assert orgs.loc["Västra Götalandsregionen", "projects"] == 4
+    assert orgs.loc["Västra Götalandsregionen", "organisation_number"] == "212000-1355"  # as first written
+    assert orgs.loc["Aalborg Kommune", "projects"] == 2
+    assert orgs.loc["Göteborgs Stad", "organisation_number"] == ""
+    assert h.organisation("VGR") == h.organisation("Region Västra Götaland") == h.organisation("Västra Götalandsregionen")
+    assert h.find_number("SE", "2120001355") == "Västra Götalandsregionen"
+    assert h.find_number("no", "NO 974 544 466 MVA") == "Østfold fylkeskommune"
+    assert h.find_number("SE", "212000-1356") is None
+    partners = h.partners_of("Region Västra Götaland")
+    assert dict(zip(partners["organisation"], partners["shared_projects"])) == {
+        "Aalborg Kommune": 2, "Østfold fylkeskommune": 2, "Göteborgs Stad": 1}
+
+
+def test_organisation_numbers_are_the_identity_in_a_csv(tmp_path):
+    lines = ["project,organisation,country,organisation_number"]
+    lines += [f"{p},{o},{c},{n or ''}" for p, o, c, n in NUMBERED]
+    h = CooperationHistory.from_csv(write(tmp_path, "\n".join(lines) + "\n"))
+    _check_numbered(h)
+    frame = h.to_frame()
+    assert list(frame.columns)[-1] == "organisation_number"
+    assert set(frame.loc[frame["organisation"] == "Västra Götalandsregionen", "organisation_number"]) == {"212000-1355"}
+    # Written out and read again: the same organisations.
+    path = tmp_path / "again.csv"
+    frame.to_csv(path, index=False)
+    again = CooperationHistory.from_csv(path)
+    assert (again.organisation_count, again.participation_count) == (h.organisation_count, h.participation_count)
+
+
+def test_organisation_numbers_are_the_identity_in_a_frame():
+    df = pd.DataFrame(NUMBERED, columns=["project", "organisation", "country", "Organisation_Number"])
+    _check_numbered(CooperationHistory.from_frame(df))
+
+
+def test_numbers_read_as_floats_by_pandas_keep_their_digits(tmp_path):
+    # A number column with an empty cell is read by pandas as floats (29189420.0).
+    path = write(tmp_path, "project,organisation,country,organisation_number\n"
+                           "P1,Aalborg Kommune,DK,29189420\nP1,Lunds universitet,SE,\nP2,Aalborg,DK,29189420\n")
+    df = pd.read_csv(path)
+    assert df["organisation_number"].dtype == float
+    h = CooperationHistory.from_frame(df)
+    assert h.organisation_count == 2
+    assert h.find_number("DK", "29189420") == "Aalborg Kommune"
+
+
+def test_a_malformed_organisation_number_is_a_problem_with_its_line(tmp_path):
+    path = write(tmp_path, "project,organisation,country,organisation_number\n"
+                           "P1,Lunds universitet,SE,202100-3211\n"
+                           "P1,Volvo AB,SE,556036-0794\n")
+    with pytest.raises(interreg.FormatError, match="line 3: organisation_number '556036-0794' has a wrong check digit"):
+        CooperationHistory.from_csv(path)
+    kept = CooperationHistory.from_csv(path, errors="skip")
+    assert kept.organisation_count == 1
+    rows = pd.DataFrame({"project": ["P1"], "organisation": ["Volvo AB"], "country": ["SE"],
+                         "organisation_number": ["556036-079"]})
+    with pytest.raises(interreg.FormatError, match="row 0: organisation_number '556036-079' has 9 digits"):
+        CooperationHistory.from_frame(rows)
+
+
+def test_suggestions_know_a_partner_by_its_number(tmp_path, good_proposal):
+    # PP1 Göteborgs universitet gives 202100-1215; the history lists it under its English name.
+    h = CooperationHistory.from_csv(write(tmp_path, "project,organisation,country,region,org_type,organisation_number\n"
+                                                    "P1,University of Gothenburg,SE,SE232,university,202100-1215\n"
+                                                    "P1,Roskilde Universitet,DK,DK02,university,\n"))
+    suggested = h.suggest_partners(good_proposal, n=5)
+    assert list(suggested["organisation"]) == ["Roskilde Universitet"]
+    assert "Göteborgs universitet" in suggested["worked_with"].iloc[0]
 
 
 def test_malformed_rows_raise_with_line_numbers(tmp_path):

@@ -289,7 +289,8 @@ def test_partner_view_setters(good_proposal):
     doc = good_proposal.to_dict()["partners"][1]
     assert {k: v for k, v in doc.items() if k not in ("budget", "cofinancing")} == {
         "id": "PP2", "name": "Aalborg Universitet", "country": "DK", "region": "DK05", "org_type": "university",
-        "legal_status": "public", "role": "partner", "norwegian_project_owner": False}
+        "legal_status": "public", "role": "partner", "norwegian_project_owner": False,
+        "organisation_number": "29189420"}
     assert [line["description"] for line in doc["budget"]["lines"]] == [
         "Job centre consultants", "Joint job fairs: venue and production"]  # the budget stays
     assert partner.to_dict() == good_proposal.to_dict()["partners"][1]
@@ -304,12 +305,62 @@ def test_partner_view_setters(good_proposal):
     ("name", "", interreg.ArgumentError),
     ("legal_status", "semi", interreg.ArgumentError),
     ("name", 5, TypeError),
+    ("organisation_number", " ", interreg.ArgumentError),
+    ("organisation_number", "5" * 51, interreg.ArgumentError),
+    ("organisation_number", 29189420, TypeError),
+    ("address", "Boulevarden 13\n9000 Aalborg", interreg.ArgumentError),
+    ("contact_person", "x" * 501, interreg.ArgumentError),
+    ("contact_person", ["Mette"], TypeError),
 ])
 def test_bad_partner_setter_changes_nothing(good_proposal, field, value, error):
     before = good_proposal.to_dict()
     with pytest.raises(error):
         setattr(good_proposal.partner("PP2"), field, value)
     assert good_proposal.to_dict() == before
+
+
+def test_organisation_number_address_and_contact(programme):
+    p = interreg.Proposal(programme)
+    lead = p.add_partner("Västra Götalandsregionen", country="SE", role="lead", organisation_number="212000-1355",
+                         address="Regionens hus, 462 80 Vänersborg", contact_person="Anna Svensson, +46 10 441 00 00")
+    other = p.add_partner("Aalborg Kommune", country="DK")
+    assert (lead.organisation_number, lead.address, lead.contact_person) == (
+        "212000-1355", "Regionens hus, 462 80 Vänersborg", "Anna Svensson, +46 10 441 00 00")
+    assert (other.organisation_number, other.address, other.contact_person) == (None, None, None)
+    assert "organisation_number" not in other.to_dict()  # written once given
+    other.organisation_number = "DK 29 18 94 20"  # kept as written
+    other.address = "Boulevarden 13, 9000 Aalborg"
+    other.contact_person = "Mette Jensen"
+    again = interreg.Proposal.from_json(p.to_json())
+    assert again.partner("PP2").to_dict() == other.to_dict()
+    assert again.partner("PP2").organisation_number == "DK 29 18 94 20"
+    other.address = None
+    other.organisation_number = None
+    assert (other.organisation_number, other.address) == (None, None)
+    assert list(other.to_dict())[8:] == ["contact_person", "budget", "cofinancing"]
+
+
+def test_a_malformed_organisation_number_is_stored_and_reported(programme):
+    p = interreg.Proposal(programme)
+    p.add_partner("Volvo", country="SE", organisation_number="556036-0794")
+    assert p.partner("PP1").organisation_number == "556036-0794"
+    (finding,) = p.validate().by_rule("partner.organisation-number")
+    assert (finding.severity, finding.path) == ("ERROR", "/partners/0/organisation_number")
+
+
+@pytest.mark.parametrize("field", ["organisation_number", "address", "contact_person"])
+@pytest.mark.parametrize("text, detail", [("A\ud800", "not valid UTF-8"), ("x\x1b[8m", "U+001B"),
+                                          ("two\nlines", "U+000A"), ("c1\x85", "U+0085")])
+def test_hostile_texts_are_refused_in_the_new_fields(programme, field, text, detail):
+    p = interreg.Proposal(programme)
+    with pytest.raises(interreg.ArgumentError) as caught:
+        p.add_partner("Aalborg Kommune", country="DK", **{field: text})
+    assert caught.value.field == field and detail in str(caught.value)
+    assert p.partners == []
+    partner = p.add_partner("Aalborg Kommune", country="DK")
+    with pytest.raises(interreg.Error):
+        setattr(partner, field, text)
+    assert getattr(partner, field) is None
 
 
 def test_partner_id_is_read_only(good_proposal):
@@ -466,11 +517,13 @@ def test_document_layout(good_proposal):
     assert doc["format"] == "interreg-proposal"
     assert doc["version"] == 1
     assert doc["programme"] == "oks-2021-2027"
-    # state_aid (and economic_activity) are written once given: PP1 has screened, PP2 has not
+    # The organisation number, address, contact person, state_aid (and economic_activity) are
+    # written once given: every partner has a number, PP1 has screened, PP2 has not
     assert list(doc["partners"][0]) == ["id", "name", "country", "region", "org_type", "legal_status", "role",
-                                        "norwegian_project_owner", "state_aid", "budget", "cofinancing"]
+                                        "norwegian_project_owner", "organisation_number", "state_aid", "budget",
+                                        "cofinancing"]
     assert list(doc["partners"][1]) == ["id", "name", "country", "region", "org_type", "legal_status", "role",
-                                        "norwegian_project_owner", "budget", "cofinancing"]
+                                        "norwegian_project_owner", "organisation_number", "budget", "cofinancing"]
     assert list(doc["partners"][0]["state_aid"]) == ["scheme", "previous_de_minimis"]
     assert list(doc["partners"][0]["budget"]) == ["flat_rates", "lines"]
     assert list(doc["partners"][0]["budget"]["flat_rates"]) == ["staff", "office_on_staff", "office_on_direct",
@@ -624,7 +677,9 @@ def test_copy_is_independent(good_proposal):
 def test_partners_frame(good_proposal):
     df = good_proposal.to_frame()
     assert list(df.columns) == ["id", "name", "country", "region", "org_type", "legal_status", "role",
-                                "norwegian_project_owner", "economic_activity", "state_aid"]
+                                "norwegian_project_owner", "organisation_number", "address", "contact_person",
+                                "economic_activity", "state_aid"]
+    assert list(df["organisation_number"]) == ["202100-1215", "29189420", "974 544 466"]
     assert list(df["id"]) == ["PP1", "PP2", "PP3"]
     assert list(df["country"]) == ["SE", "DK", "NO"]
     assert list(df["norwegian_project_owner"]) == [False, False, True]

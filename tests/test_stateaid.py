@@ -16,7 +16,8 @@ from conftest import clear_budget, cover_contribution, shorten_work_plan, take_p
 
 
 def add_danish_aps(p: interreg.Proposal, **kwargs) -> interreg.Partner:
-    company = p.add_partner("Nordic Drones ApS", country="DK", region="Nordjylland", org_type="company", **kwargs)
+    company = p.add_partner("Nordic Drones ApS", country="DK", region="Nordjylland", org_type="company",
+                            organisation_number="41122331", **kwargs)
     company.budget.add("equipment", "Test drones and sensors", units=1, unit_price="250000.00")
     company.budget.add("staff", "Engineers", units=24, unit_price="7000.00", unit_type="months")
     take_part(company, "A2.1")
@@ -104,7 +105,8 @@ def test_the_document_round_trips(good_proposal, tmp_path):
     company = add_danish_aps(good_proposal, economic_activity=True)
     company.set_state_aid("de-minimis", "100000.00")
     doc = company.to_dict()
-    assert list(doc)[7:11] == ["norwegian_project_owner", "economic_activity", "state_aid", "budget"]
+    assert list(doc)[7:12] == ["norwegian_project_owner", "organisation_number", "economic_activity", "state_aid",
+                               "budget"]
     assert doc["state_aid"] == {"scheme": "de-minimis", "previous_de_minimis": "100000.00"}
     good_proposal.save(tmp_path / "p.json")
     again = interreg.Proposal.load(tmp_path / "p.json")

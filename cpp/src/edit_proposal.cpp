@@ -153,6 +153,9 @@ void check_partner(const Partner& partner) {
     check_country(partner.country);
     check_optional("region", partner.region, field::region);
     check_optional("org_type", partner.org_type, field::org_type);
+    check_optional("organisation_number", partner.organisation_number, field::organisation_number);
+    check_optional("address", partner.address, field::address);
+    check_optional("contact_person", partner.contact_person, field::contact_person);
     const auto& lines = partner.budget.lines;
     if (lines.size() > max_budget_lines) {
         throw ArgumentError("budget/lines", "a partner holds at most " + std::to_string(max_budget_lines) +
@@ -206,6 +209,24 @@ void set_partner_org_type(Proposal& p, std::string_view id, std::optional<std::s
 
 void set_partner_legal_status(Proposal& p, std::string_view id, std::optional<LegalStatus> status) {
     p.partner(id).legal_status = status;
+}
+
+void set_partner_organisation_number(Proposal& p, std::string_view id, std::optional<std::string> number) {
+    Partner& partner = p.partner(id);
+    check_optional("organisation_number", number, field::organisation_number);
+    partner.organisation_number = std::move(number);
+}
+
+void set_partner_address(Proposal& p, std::string_view id, std::optional<std::string> address) {
+    Partner& partner = p.partner(id);
+    check_optional("address", address, field::address);
+    partner.address = std::move(address);
+}
+
+void set_partner_contact_person(Proposal& p, std::string_view id, std::optional<std::string> contact) {
+    Partner& partner = p.partner(id);
+    check_optional("contact_person", contact, field::contact_person);
+    partner.contact_person = std::move(contact);
 }
 
 void set_partner_role(Proposal& p, std::string_view id, Role role) { p.partner(id).role = role; }

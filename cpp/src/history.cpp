@@ -5,6 +5,7 @@
 
 #include "interreg/countries.hpp"
 #include "interreg/errors.hpp"
+#include "interreg/organisation_number.hpp"
 #include "interreg/proposal.hpp"
 #include "interreg/text.hpp"
 
@@ -87,13 +88,30 @@ std::uint32_t History::require(std::string_view name, std::string_view country) 
                         (near.empty() ? std::string(" (it is empty)") : "; nearest: " + text::join_choices(near)));
 }
 
+std::optional<std::uint32_t> History::find_number(std::string_view country, std::string_view number) const {
+    const countries::Country* c = countries::find(country);
+    if (!c) return std::nullopt;
+    const std::string key = history_number_key(c->code, number);
+    if (key.empty()) return std::nullopt;
+    const auto it = by_key_.find(key);
+    if (it == by_key_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string history_number_key(std::string_view country, std::string_view number) {
+    const auto scheme = national_org_number_scheme(country);
+    if (scheme && !check_org_number(*scheme, number).problem.empty()) return {};
+    const std::string key = org_number_key(country, scheme, number);
+    return key.empty() ? key : "#" + key;
+}
+
 std::size_t History::memory_bytes() const {
     std::size_t n = sizeof(History) + vector_bytes(organisations_) + vector_bytes(projects_) + vector_bytes(periods_) +
                     vector_bytes(project_offsets_) + vector_bytes(project_members_) + vector_bytes(org_offsets_) +
                     vector_bytes(org_projects_) + vector_bytes(member_roles_) + vector_bytes(roles_);
     for (const auto& o : organisations_) {
         n += string_bytes(o.name) + string_bytes(o.country) + string_bytes(o.region) + string_bytes(o.org_type) +
-             string_bytes(o.key);
+             string_bytes(o.organisation_number) + string_bytes(o.key);
     }
     for (const auto& p : projects_) n += string_bytes(p.id) + string_bytes(p.programme) + string_bytes(p.period);
     // Hash indexes: a node (key, value, next pointer, cached hash) per entry plus the bucket array.
@@ -109,7 +127,7 @@ std::string HistoryBuilder::add(const ParticipationRow& row) {
     const std::pair<const char*, const std::string*> fields[] = {
         {"project", &row.project},   {"programme", &row.programme}, {"period", &row.period},
         {"organisation", &row.organisation}, {"country", &row.country}, {"region", &row.region},
-        {"org_type", &row.org_type}, {"role", &row.role}};
+        {"org_type", &row.org_type}, {"role", &row.role}, {"organisation_number", &row.organisation_number}};
     for (const auto& [column, value] : fields) {
         if (!text::valid_utf8(*value)) return std::string(column) + " is not valid UTF-8: " + text::escape_invalid_utf8(*value);
         if (value->size() > max_name_length) {
@@ -129,6 +147,21 @@ std::string HistoryBuilder::add(const ParticipationRow& row) {
     if (!country) return "country '" + code + "' is not an ISO 3166-1 alpha-2 code (e.g. DK, SE, NO)";
     const std::string org_key = text::organisation_key(name);
     if (org_key.empty()) return "organisation '" + name + "' has no letters or digits";
+    // The organisation number, when given, is the identity (history_number_key).
+    const std::string number = trimmed(row.organisation_number);
+    std::string number_key;
+    if (!number.empty()) {
+        if (const auto scheme = national_org_number_scheme(country->code)) {
+            const auto check = check_org_number(*scheme, number);
+            if (!check.problem.empty()) {
+                return "organisation_number '" + number + "' " + check.problem + " (" +
+                       std::string(org_number_form(*scheme)) + "); correct it, or leave it empty to match " + name +
+                       " by its name";
+            }
+        }
+        number_key = history_number_key(country->code, number);
+        if (number_key.empty()) return "organisation_number '" + number + "' has no letters or digits";
+    }
 
     const std::string role_name = trimmed(row.role);
     auto [rit, new_role] = role_index_.emplace(text::fold(role_name), static_cast<std::uint32_t>(h_.roles_.size()));
@@ -158,11 +191,20 @@ std::string HistoryBuilder::add(const ParticipationRow& row) {
     auto& p = h_.projects_[pit->second];
     if (p.period.empty()) p.period = period;
 
-    const std::string key = std::string(country->code) + ":" + org_key;
-    auto [oit, new_org] = h_.by_key_.emplace(key, static_cast<std::uint32_t>(h_.organisations_.size()));
+    const std::string name_key = std::string(country->code) + ":" + org_key;
+    const bool numbered = !number_key.empty();
+    auto [oit, new_org] = h_.by_key_.emplace(numbered ? number_key : name_key,
+                                             static_cast<std::uint32_t>(h_.organisations_.size()));
     if (new_org) {
-        h_.organisations_.push_back({name, country->code, {}, {}, key});
+        h_.organisations_.push_back({name, country->code, {}, {}, numbered ? number : std::string(), oit->first});
         h_.by_name_[org_key].push_back(oit->second);
+    } else if (numbered) {  // another spelling of a numbered organisation: find() knows it too
+        auto& spelt = h_.by_name_[org_key];
+        if (std::find(spelt.begin(), spelt.end(), oit->second) == spelt.end()) spelt.push_back(oit->second);
+    }
+    if (numbered) {
+        auto& named = numbered_names_[name_key];
+        if (std::find(named.begin(), named.end(), oit->second) == named.end()) named.push_back(oit->second);
     }
     auto& o = h_.organisations_[oit->second];
     if (o.region.empty()) o.region = trimmed(row.region);
@@ -172,7 +214,52 @@ std::string HistoryBuilder::add(const ParticipationRow& row) {
     return {};
 }
 
+// Organisations known only by a name that exactly one numbered organisation of the same country
+// is also spelt: one organisation, under the numbered one (its own region and type first).
+void HistoryBuilder::join_names_to_numbers() {
+    const auto count = static_cast<std::uint32_t>(h_.organisations_.size());
+    std::vector<std::uint32_t> into(count);
+    std::iota(into.begin(), into.end(), 0u);
+    bool any = false;
+    for (std::uint32_t o = 0; o < count; ++o) {
+        const auto& org = h_.organisations_[o];
+        if (!org.organisation_number.empty()) continue;
+        const auto it = numbered_names_.find(org.key);
+        if (it == numbered_names_.end() || it->second.size() != 1) continue;  // none, or ambiguous
+        into[o] = it->second.front();
+        any = true;
+    }
+    numbered_names_.clear();
+    if (!any) return;
+    std::vector<std::uint32_t> index(count);
+    std::vector<HistoryOrganisation> kept;
+    for (std::uint32_t o = 0; o < count; ++o) {
+        if (into[o] != o) continue;
+        index[o] = static_cast<std::uint32_t>(kept.size());
+        kept.push_back(std::move(h_.organisations_[o]));
+    }
+    for (std::uint32_t o = 0; o < count; ++o) {
+        if (into[o] == o) continue;
+        index[o] = index[into[o]];
+        auto& target = kept[index[o]];
+        const auto& joined = h_.organisations_[o];
+        if (target.region.empty()) target.region = joined.region;
+        if (target.org_type.empty()) target.org_type = joined.org_type;
+    }
+    h_.organisations_ = std::move(kept);
+    for (auto& r : rows_) r.organisation = index[r.organisation];
+    for (auto& entry : h_.by_key_) entry.second = index[entry.second];
+    for (auto& entry : h_.by_name_) {
+        std::vector<std::uint32_t> unique;
+        for (std::uint32_t o : entry.second) {
+            if (std::find(unique.begin(), unique.end(), index[o]) == unique.end()) unique.push_back(index[o]);
+        }
+        entry.second = std::move(unique);
+    }
+}
+
 std::shared_ptr<const History> HistoryBuilder::build() {
+    join_names_to_numbers();
     // Periods ranked in their sorted order ("2007-2013" < "2014-2020" < "2021-2027").
     for (const auto& p : h_.projects_) {
         if (!p.period.empty()) h_.periods_.push_back(p.period);
@@ -209,9 +296,14 @@ std::shared_ptr<const History> HistoryBuilder::build() {
 }
 
 const std::vector<std::string>& history_columns() {
-    static const std::vector<std::string> names = {"project", "organisation", "country", "programme",
-                                                   "period", "region", "org_type", "role"};
+    static const std::vector<std::string> names = {"project", "organisation", "country", "programme", "period",
+                                                   "region", "org_type", "role", "organisation_number"};
     return names;
+}
+
+ParticipationRow participation_row(const std::vector<std::string>& v) {
+    auto at = [&](std::size_t k) { return k < v.size() ? v[k] : std::string(); };
+    return ParticipationRow{at(0), at(3), at(4), at(1), at(2), at(5), at(6), at(7), at(8)};
 }
 
 }  // namespace interreg

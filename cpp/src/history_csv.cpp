@@ -1,6 +1,5 @@
 // Participation tables in CSV (RFC 4180), every unreadable row reported with its line.
 #include <algorithm>
-#include <array>
 
 #include "interreg/errors.hpp"
 #include "interreg/fields.hpp"
@@ -136,8 +135,7 @@ HistoryReadResult read_history_csv(std::string_view text) {
     if (!header.error.empty()) throw FormatError("", "line " + std::to_string(header.line) + ": header: " + header.error);
     // Column positions of the known names, in the order of ParticipationRow's fields.
     const auto& known = history_columns();
-    std::array<int, 8> column;
-    column.fill(-1);
+    std::vector<int> column(known.size(), -1);
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         const auto name = trim_lower(header.fields[i]);
         const auto it = std::find(known.begin(), known.end(), name);
@@ -157,7 +155,7 @@ HistoryReadResult read_history_csv(std::string_view text) {
                                   text::join_choices(missing, " and ") + "; it has " +
                                   (found.empty() ? std::string("none") : text::join_choices(found, " and ")) +
                                   ". Required: project, organisation, country; optional: programme, period, region, "
-                                  "org_type, role");
+                                  "org_type, role, organisation_number");
     }
     Record r;
     while (scanner.next(r)) {
@@ -170,9 +168,13 @@ HistoryReadResult read_history_csv(std::string_view text) {
                                                    std::to_string(header.fields.size())});
             continue;
         }
-        auto get = [&](std::size_t k) { return column[k] < 0 ? std::string() : r.fields[static_cast<std::size_t>(column[k])]; };
-        ParticipationRow row{get(0), get(3), get(4), get(1), get(2), get(5), get(6), get(7)};
-        if (auto problem = builder.add(row); !problem.empty()) result.problems.push_back({r.line, std::move(problem)});
+        std::vector<std::string> values(known.size());
+        for (std::size_t k = 0; k < known.size(); ++k) {
+            if (column[k] >= 0) values[k] = r.fields[static_cast<std::size_t>(column[k])];
+        }
+        if (auto problem = builder.add(participation_row(values)); !problem.empty()) {
+            result.problems.push_back({r.line, std::move(problem)});
+        }
     }
     result.history = builder.build();
     return result;

@@ -12,12 +12,16 @@ struct SchemeSpec {
     OrgNumberScheme scheme;
     std::string_view id, country, name;
     std::size_t length;
+    std::string_view form, register_name;
 };
 
 constexpr std::array<SchemeSpec, 3> specs{{
-    {OrgNumberScheme::se_orgnr, "se-orgnr", "SE", "Swedish organisationsnummer", 10},
-    {OrgNumberScheme::dk_cvr, "dk-cvr", "DK", "Danish CVR number", 8},
-    {OrgNumberScheme::no_orgnr, "no-orgnr", "NO", "Norwegian organisasjonsnummer", 9},
+    {OrgNumberScheme::se_orgnr, "se-orgnr", "SE", "Swedish organisationsnummer", 10,
+     "10 digits, written NNNNNN-NNNN, the last a check digit", "Bolagsverket or Skatteverket"},
+    {OrgNumberScheme::dk_cvr, "dk-cvr", "DK", "Danish CVR number", 8,
+     "8 digits, written NNNNNNNN, the last a check digit", "the CVR register (datacvr.virk.dk)"},
+    {OrgNumberScheme::no_orgnr, "no-orgnr", "NO", "Norwegian organisasjonsnummer", 9,
+     "9 digits, written NNN NNN NNN, the last a check digit", "Enhetsregisteret (Brønnøysundregistrene)"},
 }};
 
 const SchemeSpec& spec(OrgNumberScheme s) { return specs[static_cast<std::size_t>(s)]; }
@@ -72,6 +76,20 @@ std::optional<OrgNumberScheme> parse_org_number_scheme(std::string_view s) {
     return std::nullopt;
 }
 
+std::optional<OrgNumberScheme> national_org_number_scheme(std::string_view country) {
+    for (const auto& sp : specs) {
+        if (country.size() == 2 && std::toupper(static_cast<unsigned char>(country[0])) == sp.country[0] &&
+            std::toupper(static_cast<unsigned char>(country[1])) == sp.country[1]) {
+            return sp.scheme;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view org_number_name(OrgNumberScheme s) { return spec(s).name; }
+std::string_view org_number_form(OrgNumberScheme s) { return spec(s).form; }
+std::string_view org_number_register(OrgNumberScheme s) { return spec(s).register_name; }
+
 OrgNumberCheck check_org_number(OrgNumberScheme scheme, std::string_view number) {
     const SchemeSpec& sp = spec(scheme);
     OrgNumberCheck out;
@@ -99,7 +117,11 @@ std::string org_number_key(std::string_view country, std::optional<OrgNumberSche
         const auto check = check_org_number(*scheme, number);
         if (check.problem.empty()) return std::string(country) + ":" + check.digits;
     }
-    return std::string(country) + ":" + text::fold(number);
+    std::string kept;
+    for (char c : text::fold(number)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) kept += c;
+    }
+    return kept.empty() ? kept : std::string(country) + ":" + kept;
 }
 
 }  // namespace interreg

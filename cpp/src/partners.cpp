@@ -261,12 +261,19 @@ SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& p
                                const SuggestOptions& options) {
     const Scope scope = check_options(programme, proposal, options);
     SuggestResult result;
-    // The consortium: its partners found in the history, and the organisations it already has.
+    // The consortium: its partners found in the history (by organisation number, else by name), and
+    // the organisations it already has.
     std::vector<std::string> partner_keys;
     for (std::size_t i = 0; i < proposal.partners.size(); ++i) {
         const auto& p = proposal.partners[i];
         partner_keys.push_back(p.country + ":" + text::organisation_key(p.name));
-        if (auto o = net.history().find(p.name, p.country)) {
+        std::optional<std::uint32_t> o;
+        if (p.organisation_number) {
+            if (auto key = history_number_key(p.country, *p.organisation_number); !key.empty()) partner_keys.push_back(key);
+            o = net.history().find_number(p.country, *p.organisation_number);
+        }
+        if (!o) o = net.history().find(p.name, p.country);
+        if (o) {
             result.members.push_back(i);
             result.member_organisations.push_back(*o);
         }

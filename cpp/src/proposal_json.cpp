@@ -117,7 +117,8 @@ StateAid read_state_aid(const JsonReader& r) {
 
 Partner read_partner(const JsonReader& r) {
     r.expect_object({"id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner",
-                     "economic_activity", "state_aid", "budget", "cofinancing"});
+                     "organisation_number", "address", "contact_person", "economic_activity", "state_aid", "budget",
+                     "cofinancing"});
     Partner p;
     p.id = r.at("id").string(detail::any_length);
     if (p.id.empty()) r.at("id").fail("must not be empty");  // an empty id would be handed a new one
@@ -128,6 +129,9 @@ Partner read_partner(const JsonReader& r) {
     if (auto s = r.find("legal_status")) p.legal_status = read_choice(*s, &parse_legal_status);
     p.role = read_choice(r.at("role"), &parse_role);
     if (auto owner = r.find("norwegian_project_owner")) p.norwegian_project_owner = owner->boolean();
+    p.organisation_number = optional_string(r, "organisation_number");
+    p.address = optional_string(r, "address");
+    p.contact_person = optional_string(r, "contact_person");
     if (auto e = r.find("economic_activity")) p.economic_activity = e->boolean();
     if (auto s = r.find("state_aid")) p.state_aid = read_state_aid(*s);
     if (auto b = r.find("budget")) p.budget = read_budget(*b);
@@ -293,7 +297,10 @@ nlohmann::ordered_json proposal_to_json(const Proposal& p) {
             {"role", std::string(to_string(partner.role))},
             {"norwegian_project_owner", partner.norwegian_project_owner},
         };
-        // Written once given, so documents drafted before the State-aid screening keep their bytes.
+        // Written once given, so documents drafted before these fields keep their bytes.
+        if (partner.organisation_number) out["organisation_number"] = *partner.organisation_number;
+        if (partner.address) out["address"] = *partner.address;
+        if (partner.contact_person) out["contact_person"] = *partner.contact_person;
         if (partner.economic_activity) out["economic_activity"] = *partner.economic_activity;
         if (partner.state_aid) out["state_aid"] = state_aid_to_json(*partner.state_aid);
         out["budget"] = budget_to_json(partner.budget);

@@ -87,6 +87,11 @@ void RuleContext::emit_warning(std::string path, std::string message, bool fact_
     f.severity = std::max(f.severity, Severity::warning);
 }
 
+void RuleContext::emit_info(std::string path, std::string message) {
+    Finding& f = add(std::move(path), std::move(message), config_->source.assumed, config_->source.text());
+    f.severity = Severity::info;
+}
+
 void RuleContext::emit_citing(const Citation& fact, std::string path, std::string message) {
     add(std::move(path), std::move(message), config_->source.assumed || fact.assumed, fact.text());
 }

@@ -732,7 +732,11 @@ TEST(PartnerEmptyRule, AssociatedPartnersNeedNoBudget) {
 // theirs to it (glossary "Partner"), so they need no budget of their own.
 namespace {
 
-Partner akershus() { return make_partner("Akershus fylkeskommune", "NO", "Akershus", "regional-authority"); }
+Partner akershus() {
+    Partner p = make_partner("Akershus fylkeskommune", "NO", "Akershus", "regional-authority");
+    p.organisation_number = "930580783";
+    return p;
+}
 
 }  // namespace
 

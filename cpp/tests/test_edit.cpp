@@ -79,6 +79,36 @@ TEST(EditNarrative, UnknownSectionNamesTheChoicesAndEmptyTextsClear) {
     EXPECT_TRUE(p.narrative.empty());
 }
 
+TEST(EditAndReader, OrganisationNumberAddressAndContact) {
+    using interreg::set_partner_address;
+    using interreg::set_partner_contact_person;
+    using interreg::set_partner_organisation_number;
+    expect_same_refusal([&](Proposal& p) { set_partner_organisation_number(p, "PP1", std::string(51, '1')); },
+                        "/partners/0/organisation_number", std::string(51, '1'));
+    expect_same_refusal([&](Proposal& p) { set_partner_organisation_number(p, "PP2", "  "); },
+                        "/partners/1/organisation_number", "  ");
+    expect_same_refusal([&](Proposal& p) { set_partner_organisation_number(p, "PP3", lone_surrogate); },
+                        "/partners/2/organisation_number", lone_surrogate);
+    expect_same_refusal([&](Proposal& p) { set_partner_address(p, "PP1", "Box 100\n405 30 Göteborg"); },
+                        "/partners/0/address", "Box 100\n405 30 Göteborg");
+    expect_same_refusal([&](Proposal& p) { set_partner_contact_person(p, "PP2", esc); }, "/partners/1/contact_person", esc);
+    expect_same_refusal([&](Proposal& p) { set_partner_contact_person(p, "PP2", c1); }, "/partners/1/contact_person", c1);
+
+    Proposal p = baseline();
+    set_partner_organisation_number(p, "PP1", "556036-0794");  // kept as given: validation judges it
+    set_partner_address(p, "Aalborg Kommune", "Boulevarden 13, 9000 Aalborg");
+    set_partner_contact_person(p, "PP2", "Mette Jensen");
+    const Proposal back = interreg::parse_proposal(interreg::dump_proposal(p));
+    EXPECT_EQ(*back.partners[0].organisation_number, "556036-0794");
+    EXPECT_EQ(*back.partners[1].address, "Boulevarden 13, 9000 Aalborg");
+    EXPECT_EQ(*back.partners[1].contact_person, "Mette Jensen");
+    set_partner_organisation_number(p, "PP1", std::nullopt);
+    set_partner_address(p, "PP2", std::nullopt);
+    EXPECT_FALSE(p.partners[0].organisation_number);
+    EXPECT_FALSE(p.partners[1].address);
+    EXPECT_TRUE(thrown<NotFoundError>([&] { set_partner_address(p, "PP9", "x"); }));
+}
+
 TEST(EditAndReader, LoneSurrogateIsRefusedEverywhere) {
     Proposal p = baseline();
     auto e = thrown<ArgumentError>([&] { set_acronym(p, lone_surrogate); });

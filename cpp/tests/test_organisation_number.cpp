@@ -61,6 +61,58 @@ TEST(OrgNumber, SchemeNames) {
     EXPECT_FALSE(interreg::parse_org_number_scheme("de-hrb"));
 }
 
+// Numbers of real organisations whose check digits were worked out by hand, and the same numbers
+// with a digit wrong or missing.
+TEST(OrgNumber, RealNumbersOfEachCountry) {
+    for (const char* n : {"556036-0793", "212000-1355", "202100-1215", "232100-0255", "202100-3211"}) {
+        EXPECT_TRUE(valid(OrgNumberScheme::se_orgnr, n)) << n;
+    }
+    for (const char* n : {"29189714", "29189420", "64942212", "29190623"}) EXPECT_TRUE(valid(OrgNumberScheme::dk_cvr, n)) << n;
+    for (const char* n : {"974760673", "974 544 466", "930580783", "971040238"}) {
+        EXPECT_TRUE(valid(OrgNumberScheme::no_orgnr, n)) << n;
+    }
+    EXPECT_FALSE(valid(OrgNumberScheme::se_orgnr, "212000-1356"));
+    EXPECT_FALSE(valid(OrgNumberScheme::dk_cvr, "29189715"));
+    EXPECT_FALSE(valid(OrgNumberScheme::dk_cvr, "2918971"));
+    EXPECT_FALSE(valid(OrgNumberScheme::no_orgnr, "974760674"));
+    EXPECT_FALSE(valid(OrgNumberScheme::no_orgnr, "97476067"));
+    EXPECT_FALSE(valid(OrgNumberScheme::no_orgnr, "974760673 5"));
+}
+
+// Luhn and the weighted moduli 11 catch every single wrong digit.
+TEST(OrgNumber, EverySingleWrongDigitIsCaught) {
+    const std::pair<OrgNumberScheme, std::string> numbers[] = {
+        {OrgNumberScheme::se_orgnr, "5560360793"}, {OrgNumberScheme::se_orgnr, "2120001355"},
+        {OrgNumberScheme::dk_cvr, "29189714"},     {OrgNumberScheme::dk_cvr, "64942212"},
+        {OrgNumberScheme::no_orgnr, "974760673"},  {OrgNumberScheme::no_orgnr, "930580783"}};
+    for (const auto& [scheme, number] : numbers) {
+        ASSERT_TRUE(valid(scheme, number)) << number;
+        for (std::size_t i = 0; i < number.size(); ++i) {
+            for (char d = '0'; d <= '9'; ++d) {
+                if (d == number[i]) continue;
+                std::string wrong = number;
+                wrong[i] = d;
+                const auto check = check_org_number(scheme, wrong);
+                EXPECT_NE(check.problem.find("wrong check digit"), std::string::npos) << wrong;
+            }
+        }
+    }
+}
+
+TEST(OrgNumber, NationalSchemesAndTheirDescriptions) {
+    using interreg::national_org_number_scheme;
+    EXPECT_EQ(national_org_number_scheme("SE"), OrgNumberScheme::se_orgnr);
+    EXPECT_EQ(national_org_number_scheme("dk"), OrgNumberScheme::dk_cvr);
+    EXPECT_EQ(national_org_number_scheme("No"), OrgNumberScheme::no_orgnr);
+    EXPECT_FALSE(national_org_number_scheme("DE"));
+    EXPECT_FALSE(national_org_number_scheme("S"));
+    EXPECT_FALSE(national_org_number_scheme("SEX"));
+    EXPECT_EQ(interreg::org_number_name(OrgNumberScheme::dk_cvr), "Danish CVR number");
+    EXPECT_EQ(interreg::org_number_form(OrgNumberScheme::se_orgnr), "10 digits, written NNNNNN-NNNN, the last a check digit");
+    EXPECT_EQ(interreg::org_number_form(OrgNumberScheme::no_orgnr), "9 digits, written NNN NNN NNN, the last a check digit");
+    EXPECT_NE(interreg::org_number_register(OrgNumberScheme::no_orgnr).find("Brønnøysundregistrene"), std::string::npos);
+}
+
 TEST(OrgNumber, KeyJoinsSpellingsOfOneNumber) {
     using interreg::org_number_key;
     EXPECT_EQ(org_number_key("SE", OrgNumberScheme::se_orgnr, "556036-0793"),
@@ -68,4 +120,6 @@ TEST(OrgNumber, KeyJoinsSpellingsOfOneNumber) {
     EXPECT_NE(org_number_key("SE", OrgNumberScheme::se_orgnr, "556036-0793"),
               org_number_key("DK", OrgNumberScheme::dk_cvr, "556036-0793"));
     EXPECT_EQ(org_number_key("DE", std::nullopt, "HRB 1234"), org_number_key("DE", std::nullopt, "hrb-1234"));
+    EXPECT_EQ(org_number_key("SE", OrgNumberScheme::se_orgnr, "—"), "");  // nothing to compare
+    EXPECT_EQ(org_number_key("DE", std::nullopt, " - / "), "");
 }

@@ -822,7 +822,7 @@ TEST(BrokenProgramme, RuleParamsNotAnObject) {
 TEST(BrokenProgramme, DuplicateRule) {
     // The copy is appended after the last rule, so the error points at the old length.
     const std::size_t rule_count = programme_doc()["rules"].size();
-    ASSERT_EQ(rule_count, 53u);
+    ASSERT_EQ(rule_count, 54u);
     auto e = broken([](json& d) { d["rules"].push_back(d["rules"][2]); });
     ASSERT_TRUE(e);
     EXPECT_EQ(e->path(), "/rules/" + std::to_string(rule_count));

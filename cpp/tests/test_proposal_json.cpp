@@ -60,8 +60,11 @@ Proposal rich_proposal() {
     set_narrative(p, "durability", {{"sv", "Regionerna för arbetet vidare."}, {"en", "The regions carry it on."}});
     set_narrative(p, "relevance", {{"en", "Employers lack staff\nacross the border."}});
     p.partners[1].legal_status = interreg::LegalStatus::public_body;
+    p.partners[1].address = "Boulevarden 13, 9000 Aalborg";
+    p.partners[1].contact_person = "Mette Jensen, “MJ”, +45 99 31 31 31";
     add_partner(p, interreg_test::make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university",
                                               interreg::Role::associated));
+    p.partners[3].organisation_number = "HRB 1234 KI";  // a country without a scheme: kept as given
     return p;
 }
 
@@ -294,6 +297,44 @@ TEST(ProposalStrict, UnknownLegalStatus) {
     EXPECT_CONTAINS(e->detail(), "public");
 }
 
+TEST(ProposalRead, OrganisationNumberAddressAndContact) {
+    json doc = minimal_doc();
+    doc["partners"][0]["organisation_number"] = "202100-3211";
+    doc["partners"][0]["address"] = "Box 117, 221 00 Lund";
+    doc["partners"][0]["contact_person"] = nullptr;  // null: not given
+    const Proposal p = proposal_from_json(doc);
+    EXPECT_EQ(*p.partners[0].organisation_number, "202100-3211");
+    EXPECT_EQ(*p.partners[0].address, "Box 117, 221 00 Lund");
+    EXPECT_FALSE(p.partners[0].contact_person);
+    // A malformed number is a finding (partner.organisation-number), not a format error.
+    EXPECT_NO_THROW(proposal_from_json(with("/partners/0/organisation_number", "556036-0794")));
+}
+
+TEST(ProposalStrict, OrganisationNumberAddressAndContactAreTexts) {
+    const std::pair<const char*, json> refused[] = {
+        {"/partners/0/organisation_number", 5560360793},
+        {"/partners/0/organisation_number", " "},
+        {"/partners/0/organisation_number", std::string(51, '5')},
+        {"/partners/0/organisation_number", "556036\n0793"},
+        {"/partners/0/address", std::string(501, 'a')},
+        {"/partners/0/address", "Box 117\n221 00 Lund"},
+        {"/partners/0/contact_person", "Anna\x1b[8m"},
+        {"/partners/0/contact_person", json::array()},
+    };
+    for (const auto& [pointer, value] : refused) {
+        auto e = format_error(with(pointer, value));
+        ASSERT_TRUE(e) << pointer << " " << value;
+        EXPECT_EQ(e->path(), pointer) << value;
+    }
+    EXPECT_EQ(format_error(with("/partners/0/organisation_number", " "))->detail(), "must not be empty");
+    EXPECT_EQ(format_error(with("/partners/0/address", std::string(501, 'a')))->detail(),
+              "text is 501 characters; the limit is 500");
+    auto typo = format_error(with("/partners/0/organisation_nr", "202100-3211"));
+    ASSERT_TRUE(typo);
+    EXPECT_EQ(typo->path(), "/partners/0/organisation_nr");
+    EXPECT_CONTAINS(typo->detail(), "organisation_number");
+}
+
 TEST(ProposalStrict, DuplicatePartnerId) {
     json doc = minimal_doc();
     doc["partners"].push_back(json{{"id", "PP1"}, {"name", "Other"}, {"country", "DK"}, {"role", "partner"}});
@@ -348,7 +389,11 @@ TEST(ProposalWrite, DumpStartsWithFormatAndEndsWithNewline) {
 }
 
 TEST(ProposalWrite, KeysInDocumentedOrder) {
-    const auto doc = interreg::proposal_to_json(interreg_test::baseline());
+    Proposal p = interreg_test::baseline();
+    p.partners[1].address = "Boulevarden 13, 9000 Aalborg";
+    p.partners[1].contact_person = "Mette Jensen, mette.jensen@example.dk";
+    p.partners[2].organisation_number.reset();
+    const auto doc = interreg::proposal_to_json(p);
     std::vector<std::string> keys;
     for (const auto& item : doc.items()) keys.push_back(item.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"format", "version", "programme", "call", "kind", "acronym", "title",
@@ -359,11 +404,17 @@ TEST(ProposalWrite, KeysInDocumentedOrder) {
         for (const auto& item : j.items()) out.push_back(item.key());
         return out;
     };
-    // economic_activity and state_aid are written once given (PP1 records its State-aid scheme).
+    // The organisation number, address, contact person, economic_activity and state_aid are written
+    // once given (PP1 records its State-aid scheme, PP2 its address and contact, PP3 has no number).
     EXPECT_EQ(keys_of(doc["partners"][0]), (std::vector<std::string>{"id", "name", "country", "region", "org_type",
                                                                       "legal_status", "role", "norwegian_project_owner",
-                                                                      "state_aid", "budget", "cofinancing"}));
+                                                                      "organisation_number", "state_aid", "budget",
+                                                                      "cofinancing"}));
     EXPECT_EQ(keys_of(doc["partners"][1]), (std::vector<std::string>{"id", "name", "country", "region", "org_type",
+                                                                      "legal_status", "role", "norwegian_project_owner",
+                                                                      "organisation_number", "address", "contact_person",
+                                                                      "budget", "cofinancing"}));
+    EXPECT_EQ(keys_of(doc["partners"][2]), (std::vector<std::string>{"id", "name", "country", "region", "org_type",
                                                                       "legal_status", "role", "norwegian_project_owner",
                                                                       "budget", "cofinancing"}));
     EXPECT_EQ(keys_of(doc["partners"][0]["state_aid"]), (std::vector<std::string>{"scheme", "previous_de_minimis"}));
@@ -429,6 +480,11 @@ TEST(ProposalWrite, RoundTripKeepsValues) {
     EXPECT_EQ(*back.partners[3].region, "Schleswig-Holstein");
     EXPECT_TRUE(back.partners[2].norwegian_project_owner);
     EXPECT_EQ(*back.partners[1].legal_status, interreg::LegalStatus::public_body);
+    EXPECT_EQ(back.partners[0].organisation_number, original.partners[0].organisation_number);
+    EXPECT_EQ(back.partners[1].address, original.partners[1].address);
+    EXPECT_EQ(back.partners[1].contact_person, original.partners[1].contact_person);
+    EXPECT_EQ(*back.partners[3].organisation_number, "HRB 1234 KI");
+    EXPECT_FALSE(back.partners[3].address);
 }
 
 TEST(ProposalWrite, TextSectionsInTheFormsOrderAndOnlyWhenGiven) {

@@ -87,6 +87,8 @@ Proposal oresund_proposal() {
     add_partner(p, interreg_test::with_budget(make_partner("Københavns Kommune", "DK", "DK011", "local-authority"), copenhagen,
                                               interreg_test::own_contribution("Københavns Kommune", "64512.00")));
     p.partners[0].state_aid = interreg::StateAid{};  // screened: no State aid
+    p.partners[0].organisation_number = "202100-3211";
+    p.partners[1].organisation_number = "64942212";
     return p;
 }
 
@@ -109,8 +111,8 @@ TEST(RuleCatalogue, IdsAreUnique) {
     for (const auto& d : interreg::rule_catalogue()) EXPECT_TRUE(seen.insert(d.id).second) << "duplicate " << d.id;
     // 17 + 8 budget.* + 4 cofinancing.* + 9 workplan.* + 4 indicators.* + project.objective-fit + 3 network.*
     // + project.period + budget.pre-project-total + workplan.activity-order + 4 document.*
-    // + budget.simplified-costs + 3 stateaid.*
-    EXPECT_EQ(seen.size(), 57u);
+    // + budget.simplified-costs + 3 stateaid.* + partner.organisation-number
+    EXPECT_EQ(seen.size(), 58u);
 }
 
 TEST(RuleCatalogue, EveryRuleIsSwitchedOnInOks) {
@@ -213,7 +215,8 @@ INSTANTIATE_TEST_SUITE_P(EveryRule, BaselineIsSilent,
                                            "partnership.lead-partner", "partnership.lead-country",
                                            "partnership.norwegian-owner", "partnership.duplicate", "partner.region",
                                            "partner.outside-area", "partner.region-renamed", "partner.org-type",
-                                           "partner.eligible-type", "project.objective", "project.geography",
+                                           "partner.eligible-type", "partner.organisation-number",
+                                           "project.objective", "project.geography",
                                            "project.duration", "project.texts", "call.known", "call.objective-open",
                                            "budget.line", "budget.exchange-rate", "budget.period-sum",
                                            "budget.flat-rate-combination", "budget.flat-rate-value",
@@ -461,6 +464,69 @@ TEST(Duplicate, RestsOnNoAssumedFact) {
     ASSERT_TRUE(f);
     EXPECT_FALSE(f->assumed);
     EXPECT_EQ(std::string(f->message).find(assumed_note), std::string::npos);
+}
+
+// The case: one region under two names, with one number written two ways.
+TEST(Duplicate, TheSameOrganisationNumberIsOneOrganisationWhateverTheNames) {
+    Proposal p = baseline();
+    add_partner(p, make_partner("Västra Götalandsregionen", "SE", "Västra Götaland", "regional-authority"));
+    add_partner(p, make_partner("Region Västra Götaland", "SE", "Västra Götaland", "regional-authority"));
+    pp(p, 3).organisation_number = "212000-1355";
+    pp(p, 4).organisation_number = "SE 2120001355";
+    auto f = single(p, "partnership.duplicate");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->severity, Severity::warning);
+    EXPECT_EQ(f->path, "/partners/4/organisation_number");
+    EXPECT_CONTAINS(f->message, "Region Västra Götaland (PP5)");
+    EXPECT_CONTAINS(f->message, "Västra Götalandsregionen (PP4)");
+    EXPECT_CONTAINS(f->message, "SE 2120001355");
+    EXPECT_CONTAINS(f->message, "same organisation number");
+    EXPECT_EQ(f->source, source_of("partnership.duplicate"));
+}
+
+TEST(Duplicate, SameNameAndSameNumberIsOneFinding) {
+    Proposal p = baseline();
+    add_partner(p, make_partner("Aalborg Kommune", "DK", "Nordjylland", "local-authority"));
+    pp(p, 3).organisation_number = "DK 29 18 94 20";
+    auto f = single(p, "partnership.duplicate");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->path, "/partners/3/organisation_number");
+}
+
+TEST(Duplicate, TwoDifferentNumbersAreTwoOrganisationsEvenWithOneName) {
+    Proposal p = baseline();
+    add_partner(p, make_partner("Göteborgs universitet", "SE", "Västra Götaland", "university"));
+    pp(p, 3).organisation_number = "202100-3211";
+    expect_silent(p, "partnership.duplicate");
+    pp(p, 3).organisation_number.reset();  // one number only: the names still ask
+    auto f = single(p, "partnership.duplicate");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->path, "/partners/3/name");
+    pp(p, 3).organisation_number = "202100-3212";  // malformed: not compared, so the names ask
+    EXPECT_EQ(fired(p, "partnership.duplicate").size(), 1u);
+}
+
+TEST(Duplicate, NumbersAreComparedWithinACountry) {
+    Proposal p = baseline();
+    add_partner(p, make_partner("Kieler Universität", "DE", "Schleswig-Holstein", "university", Role::associated));
+    add_partner(p, make_partner("Christian-Albrechts-Universität zu Kiel", "DE", "Kiel", "university", Role::associated));
+    add_partner(p, make_partner("Universität Wien", "AT", "Wien", "university", Role::associated));
+    pp(p, 3).organisation_number = "HRB 1234";
+    pp(p, 5).organisation_number = "HRB 1234";  // another country: another register
+    expect_silent(p, "partnership.duplicate");
+    pp(p, 4).organisation_number = "hrb-1234";  // no scheme in Germany: compared as written, folded
+    auto f = single(p, "partnership.duplicate");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->path, "/partners/4/organisation_number");
+}
+
+TEST(Duplicate, TheSameMalformedNumberIsNotCompared) {
+    Proposal p = baseline();
+    add_partner(p, make_partner("Volvo Cars", "SE", "Västra Götaland", "company"));
+    add_partner(p, make_partner("Volvo Lastvagnar", "SE", "Västra Götaland", "company"));
+    pp(p, 3).organisation_number = "556036-0794";
+    pp(p, 4).organisation_number = "556036-0794";
+    expect_silent(p, "partnership.duplicate");
 }
 
 TEST(Duplicate, DifferentOrganisationsOfTheSameTownAreFine) {
@@ -1274,10 +1340,10 @@ TEST(EveryFinding, HasRulePathMessageAndSource) {
         EXPECT_FALSE(f.source.empty()) << f.rule;
         EXPECT_EQ(f.source, source_of(f.rule)) << f.rule;
         EXPECT_EQ(f.path.rfind("/", 0), 0u) << f.rule << " " << f.path;
-        // As the catalogue says, or a WARNING where the rule caps what a draft may not know yet.
+        // As the catalogue says, or weaker where the rule caps what a draft may not know yet (a
+        // WARNING) or only informs (INFO).
         const Severity catalogued = interreg::find_rule(f.rule)->severity;
-        EXPECT_TRUE(f.severity == catalogued || (catalogued == Severity::error && f.severity == Severity::warning))
-            << f.rule;
+        EXPECT_GE(f.severity, catalogued) << f.rule;
     }
     EXPECT_GE(rules.size(), 12u) << describe(report);
 }

@@ -142,7 +142,8 @@ TEST(StateAidDocument, RoundTripsAndIsWrittenAfterTheOwnerFlag) {
     p.partners[1].economic_activity = true;
     p.partners[1].state_aid = StateAid{StateAidScheme::de_minimis, eur("12000.00")};
     const std::string text = interreg::dump_proposal(p);
-    EXPECT_CONTAINS(text, "\"norwegian_project_owner\": false,\n      \"economic_activity\": true,\n      \"state_aid\": {\n"
+    EXPECT_CONTAINS(text, "\"norwegian_project_owner\": false,\n      \"organisation_number\": \"29189420\",\n"
+                          "      \"economic_activity\": true,\n      \"state_aid\": {\n"
                           "        \"scheme\": \"de-minimis\",\n        \"previous_de_minimis\": \"12000.00\"\n      },\n"
                           "      \"budget\"");
     const Proposal back = interreg::parse_proposal(text);

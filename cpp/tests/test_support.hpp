@@ -270,8 +270,8 @@ inline interreg::WorkPlan full_work_plan(bool pre_project = false) {
 
 // A main-project proposal for call 2025:1 that the embedded programme accepts with no
 // finding at all: a Swedish lead university (PP1, screened: no State aid), a Danish
-// municipality (PP2) and a Norwegian county that owns the Norwegian part (PP3), each with a
-// budget and the work plan above.
+// municipality (PP2) and a Norwegian county that owns the Norwegian part (PP3), each with an
+// organisation number, a budget and the work plan above.
 inline interreg::Proposal baseline() {
     interreg::Proposal p;
     p.programme = "oks-2021-2027";
@@ -292,6 +292,10 @@ inline interreg::Proposal baseline() {
     add_partner(p, with_budget(make_partner("Østfold fylkeskommune", "NO", "Østfold", "regional-authority",
                                            interreg::Role::partner, true),
                               baseline_budget_pp3(), own_contribution("Østfold fylkeskommune", "112912.50")));
+    // Organisation numbers with right check digits (partner.organisation-number).
+    p.partners[0].organisation_number = "202100-1215";
+    p.partners[1].organisation_number = "29189420";
+    p.partners[2].organisation_number = "974 544 466";
     // The university has screened its part (public research and teaching): no State aid.
     p.partners[0].state_aid = interreg::StateAid{interreg::StateAidScheme::none, std::nullopt};
     p.work_plan = full_work_plan();

@@ -60,19 +60,17 @@ std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns) {
     std::vector<HistoryProblem> problems;
     {
         py::gil_scoped_release release;
-        auto get = [&](std::size_t column, std::size_t row) {
-            return values[column].empty() ? std::string() : values[column][row];
-        };
+        std::vector<std::string> cells(values.size());
         for (std::size_t r = 0; r < rows; ++r) {
-            ParticipationRow row{get(0, r), get(3, r), get(4, r), get(1, r), get(2, r), get(5, r), get(6, r), get(7, r)};
-            if (auto problem = builder.add(row); !problem.empty()) problems.push_back({r, std::move(problem)});
+            for (std::size_t k = 0; k < values.size(); ++k) cells[k] = values[k].empty() ? std::string() : values[k][r];
+            if (auto problem = builder.add(participation_row(cells)); !problem.empty()) problems.push_back({r, std::move(problem)});
         }
     }
     return {held(builder.build()), problems_list(problems)};
 }
 
 py::dict participations(const History& h) {
-    py::list project, programme, period, organisation, country, region, org_type, role;
+    py::list project, programme, period, organisation, country, region, org_type, role, number;
     for (std::uint32_t p = 0; p < h.projects().size(); ++p) {
         const auto& pr = h.projects()[p];
         for (auto [it, end] = h.members(p); it != end; ++it) {
@@ -85,6 +83,7 @@ py::dict participations(const History& h) {
             region.append(o.region);
             org_type.append(o.org_type);
             role.append(h.role(p, *it));
+            number.append(o.organisation_number);
         }
     }
     py::dict out;
@@ -96,11 +95,12 @@ py::dict participations(const History& h) {
     out["region"] = region;
     out["org_type"] = org_type;
     out["role"] = role;
+    out["organisation_number"] = number;
     return out;
 }
 
 py::dict organisations(const History& h) {
-    py::list name, country, region, org_type, projects;
+    py::list name, country, region, org_type, number, projects;
     for (std::uint32_t o = 0; o < h.organisations().size(); ++o) {
         const auto& org = h.organisations()[o];
         const auto [begin, end] = h.projects_of(o);
@@ -108,6 +108,7 @@ py::dict organisations(const History& h) {
         country.append(org.country);
         region.append(org.region);
         org_type.append(org.org_type);
+        number.append(org.organisation_number);
         projects.append(end - begin);
     }
     py::dict out;
@@ -115,6 +116,7 @@ py::dict organisations(const History& h) {
     out["country"] = country;
     out["region"] = region;
     out["org_type"] = org_type;
+    out["organisation_number"] = number;
     out["projects"] = projects;
     return out;
 }
@@ -176,7 +178,8 @@ void register_network(py::module_& m) {
         .def_property_readonly("project_count", [](const History& h) { return h.projects().size(); })
         .def_property_readonly("participation_count", &History::participation_count)
         .def_property_readonly("periods", &History::periods, "The programme periods, sorted.")
-        .def("organisations", &organisations, "Columns: organisation, country, region, org_type, projects.")
+        .def("organisations", &organisations,
+             "Columns: organisation, country, region, org_type, organisation_number, projects.")
         .def("organisation_rows", &organisation_rows,
              "An (organisations, 4) object array: organisation, country, region, org_type.")
         .def("partners_table", [](const History& h, std::uint32_t o) {
@@ -234,7 +237,7 @@ void register_network(py::module_& m) {
              "Columns partner, shared_projects, latest (period rank) as arrays and projects (an object array of "
              "lists of ids) of an organisation's partners, strongest first, in one pass over its projects' members.")
         .def("participations", &participations,
-             "Columns: project, programme, period, organisation, country, region, org_type, role.")
+             "Columns: project, programme, period, organisation, country, region, org_type, role, organisation_number.")
         .def("organisation", [](const History& h, std::uint32_t o) {
                  if (o >= h.organisations().size()) throw ArgumentError("organisation number out of range");
                  const auto& org = h.organisations()[o];
@@ -257,6 +260,10 @@ void register_network(py::module_& m) {
                  return h.require(text_arg(name, "organisation"), text_arg(country, "country"));
              }, py::arg("name"), py::arg("country") = "",
              "The organisation's number; NotFoundError with the nearest names, ArgumentError when ambiguous.")
+        .def("find_number", [](const History& h, py::handle country, py::handle number) {
+                 return h.find_number(text_arg(country, "country"), text_arg(number, "organisation_number"));
+             }, py::arg("country"), py::arg("number"),
+             "The organisation with this organisation number in the country (any usual spelling), or None.")
         .def("memory_bytes", &History::memory_bytes);
 
     m.attr("max_history_bytes") = max_history_bytes;

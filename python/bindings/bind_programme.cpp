@@ -43,7 +43,13 @@ void register_programme(py::module_& m) {
         });
 
     py::class_<Country> country(m, "Country", "A programme country.");
-    country.def_readonly("code", &Country::code).def_readonly("name", &Country::name);
+    country.def_readonly("code", &Country::code)
+        .def_readonly("name", &Country::name)
+        .def_property_readonly("organisation_number", [](const Country& c) {
+            return c.org_number ? std::optional<std::string>(to_string(*c.org_number)) : std::nullopt;
+        }, "The scheme of the national organisation numbers partners give ('se-orgnr', 'dk-cvr', 'no-orgnr'), or None.")
+        .def_readonly("organisation_number_source", &Country::org_number_source,
+                      "Where the scheme's check digit is defined (meaningful when there is a scheme).");
     add_source(country);
 
     py::class_<Region> region(m, "Region", "A region (NUTS unit or county) known to the programme.");

@@ -43,13 +43,25 @@ struct PartnerCopy {
     std::optional<LegalStatus> legal_status;
     Role role;
     bool owner;
+    std::optional<std::string> organisation_number, address, contact_person;
     std::optional<bool> economic_activity;
     std::optional<StateAid> state_aid;
 };
 
 PartnerCopy copy_fields(const Programme& programme, const Partner& p) {
-    return {p.id,     p.name,  p.country, p.region, p.org_type, p.legal_status, p.role, p.norwegian_project_owner,
-            economic_activity(programme, p), p.state_aid};
+    return {p.id,
+            p.name,
+            p.country,
+            p.region,
+            p.org_type,
+            p.legal_status,
+            p.role,
+            p.norwegian_project_owner,
+            p.organisation_number,
+            p.address,
+            p.contact_person,
+            economic_activity(programme, p),
+            p.state_aid};
 }
 
 py::object optional_str(const std::optional<std::string>& s) { return s ? py::object(py::str(*s)) : py::none(); }
@@ -74,6 +86,9 @@ py::dict fields_of(const PartnerCopy& c) {
     d["legal_status"] = c.legal_status ? py::object(py::str(std::string(to_string(*c.legal_status)))) : py::none();
     d["role"] = std::string(to_string(c.role));
     d["norwegian_project_owner"] = c.owner;
+    d["organisation_number"] = optional_str(c.organisation_number);
+    d["address"] = optional_str(c.address);
+    d["contact_person"] = optional_str(c.contact_person);
     d["economic_activity"] = c.economic_activity ? py::object(py::bool_(*c.economic_activity)) : py::none();
     d["state_aid"] = state_aid_fields(c.state_aid);
     return d;
@@ -127,6 +142,18 @@ const std::map<std::string, Setter>& partner_setters() {
         {"norwegian_project_owner", [](Draft& d, std::string_view id, py::handle v) {
              const bool owner = bool_arg(v, "norwegian_project_owner");
              editing(d, [&](Proposal& p) { set_norwegian_project_owner(p, id, owner); });
+         }},
+        {"organisation_number", [](Draft& d, std::string_view id, py::handle v) {
+             auto number = optional_text_arg(v, "organisation_number");  // kept as given: validation checks it
+             editing(d, [&](Proposal& p) { set_partner_organisation_number(p, id, std::move(number)); });
+         }},
+        {"address", [](Draft& d, std::string_view id, py::handle v) {
+             auto address = optional_text_arg(v, "address");
+             editing(d, [&](Proposal& p) { set_partner_address(p, id, std::move(address)); });
+         }},
+        {"contact_person", [](Draft& d, std::string_view id, py::handle v) {
+             auto contact = optional_text_arg(v, "contact_person");
+             editing(d, [&](Proposal& p) { set_partner_contact_person(p, id, std::move(contact)); });
          }},
         {"economic_activity", [](Draft& d, std::string_view id, py::handle v) {
              const auto value = optional_bool_arg(v, "economic_activity");
@@ -264,7 +291,8 @@ void register_proposal(py::module_& m) {
             return fields_of(reading(d, [&](const Proposal& p) { return copy_fields(d.programme(), p.partner(key)); }));
         }, py::arg("id_or_name"), "A partner's own fields, by id or name (NotFoundError lists the partners).")
         .def("add_partner", [](Draft& d, py::handle name, py::handle country, py::handle region, py::handle org_type,
-                               py::handle legal_status, py::handle role, py::handle owner, py::handle activity) {
+                               py::handle legal_status, py::handle role, py::handle owner, py::handle activity,
+                               py::handle number, py::handle address, py::handle contact) {
             const Programme& programme = d.programme();
             Partner partner;
             partner.name = text_arg(name, "name");
@@ -275,10 +303,14 @@ void register_proposal(py::module_& m) {
             partner.role = role_named(programme, text_arg(role, "role"));
             partner.norwegian_project_owner = bool_arg(owner, "norwegian_project_owner");
             partner.economic_activity = optional_bool_arg(activity, "economic_activity");
+            partner.organisation_number = optional_text_arg(number, "organisation_number");
+            partner.address = optional_text_arg(address, "address");
+            partner.contact_person = optional_text_arg(contact, "contact_person");
             return editing(d, [&](Proposal& p) { return add_partner(p, std::move(partner)).id; });
         }, py::arg("name"), py::arg("country"), py::arg("region") = py::none(), py::arg("org_type") = py::none(),
            py::arg("legal_status") = py::none(), py::arg("role") = "partner", py::arg("norwegian_project_owner") = false,
-           py::arg("economic_activity") = py::none(), "Add a partner; returns its id.")
+           py::arg("economic_activity") = py::none(), py::arg("organisation_number") = py::none(),
+           py::arg("address") = py::none(), py::arg("contact_person") = py::none(), "Add a partner; returns its id.")
         .def("set_partner", [](Draft& d, py::handle id_or_name, const std::string& field, py::handle value) {
             const auto id = text_arg(id_or_name, "partner");
             const auto& setters = partner_setters();

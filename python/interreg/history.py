@@ -1,8 +1,8 @@
 """The history of past cooperation projects and the partner network it forms.
 
 Import a table of participations (CSV or a pandas DataFrame with the columns ``project``,
-``organisation`` and ``country``, optionally ``programme``, ``period``, ``region``, ``org_type``
-and ``role``), then ask who worked with whom, how two organisations are connected, which
+``organisation`` and ``country``, optionally ``programme``, ``period``, ``region``, ``org_type``,
+``role`` and ``organisation_number``), then ask who worked with whom, how two organisations are connected, which
 organisations are central, and whom to invite into a proposal::
 
     history = interreg.CooperationHistory.from_csv("participations.csv")
@@ -52,8 +52,11 @@ def _text(value: Any) -> str:
     """A cell as text: missing values (None, NaN, NA) are empty."""
     if value is None:
         return ""
-    if isinstance(value, float) and value != value:  # NaN
-        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():  # a number column with gaps, read as floats: 29189420.0 is 29189420
+            return str(int(value))
     if isinstance(value, str):
         return value
     try:
@@ -69,8 +72,12 @@ class CooperationHistory:
     """Participations in past cooperation projects and the co-participation network.
 
     Make one with :meth:`from_csv`, :meth:`from_frame`, :meth:`sample` or :meth:`synthetic`.
-    Organisations are named as in the table; a name is matched after folding case, diacritics,
-    spacing and legal forms (AB, A/S, ApS, AS, Oy, kommun/kommune), optionally within a country.
+    An organisation number, where a row gives one, is the organisation's identity within its
+    country (one organisation however the name is spelt; Swedish, Danish and Norwegian numbers
+    checked); otherwise organisations are named as in the table, a name matched after folding
+    case, diacritics, spacing and legal forms (AB, A/S, ApS, AS, Oy, kommun/kommune), optionally
+    within a country. A row without a number joins the one numbered organisation of its country
+    spelt the same way (docs/network.md).
     """
 
     def __init__(self, core: _core.History, problems: Sequence[Tuple[int, str]] = (), unit: str = "line"):
@@ -169,7 +176,8 @@ class CooperationHistory:
         return self.network.edge_count
 
     def organisations(self):
-        """Every organisation: name, country, region, org_type and number of projects."""
+        """Every organisation: name, country, region, org_type, organisation_number (as first
+        written; empty when no row gives one) and number of projects."""
         import pandas as pd  # type: ignore[import]
         return pd.DataFrame(self._core.organisations())
 
@@ -194,11 +202,18 @@ class CooperationHistory:
     # ---- questions ------------------------------------------------------------------------
 
     def organisation(self, name: str, country: Optional[str] = None) -> int:
-        """The number of an organisation (for the core); :class:`NotFoundError` with the nearest
-        names, :class:`ArgumentError` when the name exists in several countries."""
+        """The position of an organisation (for the core), by any of its names;
+        :class:`NotFoundError` with the nearest names, :class:`ArgumentError` when the name exists
+        in several countries."""
         if not isinstance(name, str):
             raise TypeError(f"an organisation is named by a str, not {type(name).__name__}")
         return self._core.require(name, country or "")
+
+    def find_number(self, country: str, number: str) -> Optional[str]:
+        """The name of the organisation with this organisation number in `country` (any usual
+        spelling: ``"SE 212000-1355"``), or None."""
+        o = self._core.find_number(country, number)
+        return None if o is None else self._row(o)["organisation"]
 
     def _row(self, o: int) -> Dict[str, Any]:
         return self._core.organisation(o)

@@ -96,8 +96,9 @@ class Partner:
     """A partner of a :class:`Proposal`: a live view, so changes go straight into the proposal.
 
     Attributes ``name``, ``country``, ``region``, ``org_type``, ``legal_status``, ``role``,
-    ``norwegian_project_owner`` and ``economic_activity`` can be read and set; ``id`` ("PP1",
-    ...) is fixed. The State-aid scheme is recorded with :meth:`set_state_aid`.
+    ``norwegian_project_owner``, ``organisation_number``, ``address``, ``contact_person`` and
+    ``economic_activity`` can be read and set; ``id`` ("PP1", ...) is fixed. The State-aid
+    scheme is recorded with :meth:`set_state_aid`.
     """
 
     __slots__ = ("_proposal", "_id")
@@ -110,6 +111,12 @@ class Partner:
     role: _PartnerField[str] = _PartnerField("'lead', 'partner' or 'associated'.")
     norwegian_project_owner: _PartnerField[bool] = _PartnerField(
         "Whether this Norwegian partner is the Norwegian project owner (norsk prosjekteier).")
+    organisation_number: _PartnerField[Optional[str]] = _PartnerField(
+        "The national organisation number as written, e.g. '556036-0793' (SE), '29189714' (DK), '974 760 673' "
+        "(NO), or None. Kept as given; validation checks its check digit (partner.organisation-number).")
+    address: _PartnerField[Optional[str]] = _PartnerField("Postal address on one line, or None.")
+    contact_person: _PartnerField[Optional[str]] = _PartnerField(
+        "Contact person on one line (name, and e-mail or phone), or None.")
     economic_activity: _PartnerField[Optional[bool]] = _PartnerField(
         "Whether the partner carries out an economic activity (State aid): the value set, else the default of "
         "its organisation type (ÖKS: a company True, a public authority False), else None (unknown). Set "
@@ -307,7 +314,8 @@ class Proposal:
     def add_partner(self, name: str, *, country: str, region: Optional[str] = None,
                     org_type: Optional[str] = None, legal_status: Optional[str] = None,
                     role: str = "partner", norwegian_project_owner: bool = False,
-                    economic_activity: Optional[bool] = None) -> Partner:
+                    economic_activity: Optional[bool] = None, organisation_number: Optional[str] = None,
+                    address: Optional[str] = None, contact_person: Optional[str] = None) -> Partner:
         """Add a partner and return it (ids run PP1, PP2, ...).
 
         `country` is an ISO 3166-1 alpha-2 code or a programme country's name ("Sverige"), and
@@ -317,9 +325,14 @@ class Proposal:
         stored as its id; an unknown one and the region are stored as given and judged by
         :meth:`validate`. `economic_activity` says whether the partner carries out an economic
         activity (State aid); None leaves it to the organisation type's default.
+        `organisation_number` (the Swedish organisationsnummer, Danish CVR number or Norwegian
+        organisasjonsnummer, written in any usual way), `address` and `contact_person` are what
+        the application form asks of each partner; the number is kept as given and its check
+        digit judged by :meth:`validate`.
         """
         return Partner(self, self._core.add_partner(name, country, region, org_type, legal_status, role,
-                                                     norwegian_project_owner, economic_activity))
+                                                     norwegian_project_owner, economic_activity, organisation_number,
+                                                     address, contact_person))
 
     def partner(self, id_or_name: str) -> Partner:
         """A partner by id ("PP2") or by name (case, diacritics and legal form ignored)."""
@@ -441,7 +454,7 @@ class Proposal:
     def to_frame(self):
         """The partners as a pandas DataFrame, one row per partner (``state_aid``: the scheme)."""
         columns = ["id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner",
-                   "economic_activity", "state_aid"]
+                   "organisation_number", "address", "contact_person", "economic_activity", "state_aid"]
         rows = [{**p, "state_aid": p["state_aid"] and p["state_aid"]["scheme"]} for p in self._core.partners()]
         return frame(rows, columns=columns)
 

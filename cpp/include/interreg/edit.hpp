@@ -55,6 +55,10 @@ void set_partner_country(Proposal& p, std::string_view id, std::string country);
 void set_partner_region(Proposal& p, std::string_view id, std::optional<std::string> region);
 void set_partner_org_type(Proposal& p, std::string_view id, std::optional<std::string> org_type);
 void set_partner_legal_status(Proposal& p, std::string_view id, std::optional<LegalStatus> status);
+// Kept as given (validation checks the number's check digit); none clears.
+void set_partner_organisation_number(Proposal& p, std::string_view id, std::optional<std::string> number);
+void set_partner_address(Proposal& p, std::string_view id, std::optional<std::string> address);
+void set_partner_contact_person(Proposal& p, std::string_view id, std::optional<std::string> contact);
 void set_partner_role(Proposal& p, std::string_view id, Role role);
 void set_norwegian_project_owner(Proposal& p, std::string_view id, bool owner);
 // Whether the partner carries out an economic activity; none: its organisation type's default.

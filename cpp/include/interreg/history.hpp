@@ -1,7 +1,8 @@
 #pragma once
 // The history of past cooperation projects: which organisations took part in which project.
-// Read from a table of participations (CSV text or columns handed over row by row); names are
-// normalised so that one organisation is one entry (docs/network.md).
+// Read from a table of participations (CSV text or columns handed over row by row). One
+// organisation is one entry: rows with an organisation number are one organisation per country
+// and number, whatever the names; rows without one by their normalised name (docs/network.md).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -22,6 +23,7 @@ struct ParticipationRow {
     std::string region;    // name or NUTS code, as the source writes it
     std::string org_type;  // a programme organisation type id where the source has one
     std::string role;      // e.g. "lead", "partner"
+    std::string organisation_number;  // the national number as written (organisation_number.hpp), or empty
 };
 
 // A row that could not be read: its line (CSV, 1-based, the header is line 1) or row number.
@@ -35,7 +37,10 @@ struct HistoryOrganisation {
     std::string country;  // canonical ISO code
     std::string region;   // the first non-empty value met
     std::string org_type;
-    std::string key;      // country + ":" + text::organisation_key(name)
+    std::string organisation_number;  // as first written; empty when no row gives one
+    // The identity: org_number_key(country, number) with a number, else country + ":" +
+    // text::organisation_key(name).
+    std::string key;
 };
 
 struct HistoryProject {
@@ -65,6 +70,9 @@ public:
     // Like find(); throws NotFoundError naming the nearest names, or ArgumentError when the name
     // exists in several countries (listing them).
     std::uint32_t require(std::string_view name, std::string_view country = {}) const;
+    // The organisation with this organisation number in `country`, in any usual spelling; nullopt
+    // when none (or the number is malformed for the country's scheme).
+    std::optional<std::uint32_t> find_number(std::string_view country, std::string_view number) const;
 
     // Bytes held by the table's arrays and strings (an exact count, for benchmarks).
     std::size_t memory_bytes() const;
@@ -79,7 +87,8 @@ private:
     std::vector<std::uint8_t> member_roles_;                        // parallel to project_members_
     std::vector<std::string> roles_ = {std::string()};              // role names; 0 is ""
     std::unordered_map<std::string, std::uint32_t> by_key_;         // key → organisation
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // organisation_key → all countries
+    // organisation_key of every spelling → its organisations, all countries
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;
 };
 
 // Limits of a history, programme-independent: a cooperation project of more organisations is not
@@ -90,7 +99,10 @@ inline constexpr std::size_t max_history_rows = 10'000'000;
 inline constexpr std::size_t max_history_bytes = std::size_t{2} << 30;
 
 // Collects rows, then builds a History. A row that cannot be read is refused with a problem
-// (its line and why); the same organisation twice in one project counts once.
+// (its line and why); the same organisation twice in one project counts once. A row's
+// organisation number, when given, is its organisation's identity (one that is malformed for
+// the country's scheme refuses the row); when build() sees that a name without a number is
+// spelt by exactly one numbered organisation of its country, those rows join that organisation.
 class HistoryBuilder {
 public:
     // Empty when the row was taken; otherwise why it was refused (a row past a project's
@@ -108,6 +120,9 @@ private:
     std::unordered_map<std::string, std::uint32_t> project_index_;
     std::vector<std::uint32_t> project_rows_;  // rows taken per project
     std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
+    // Name key (country + ":" + organisation_key) → the numbered organisations spelt so.
+    std::unordered_map<std::string, std::vector<std::uint32_t>> numbered_names_;
+    void join_names_to_numbers();
 };
 
 struct HistoryReadResult {
@@ -117,11 +132,21 @@ struct HistoryReadResult {
 
 // A participation table in CSV (RFC 4180: comma separated, "..." quoting, header row). Column
 // names are matched case-insensitively; project, organisation and country are required, the
-// others (programme, period, region, org_type, role) optional, unknown columns ignored. A
-// missing required column throws FormatError; a bad row becomes a problem with its line.
+// others (programme, period, region, org_type, role, organisation_number) optional, unknown
+// columns ignored. A missing required column throws FormatError; a bad row becomes a problem
+// with its line.
 HistoryReadResult read_history_csv(std::string_view text);
 
-// The column names the reader knows, required first.
+// The column names the reader knows, required first, in this order: project, organisation,
+// country, programme, period, region, org_type, role, organisation_number.
 const std::vector<std::string>& history_columns();
+
+// A row from the values of history_columns(), in that order (empty: not given).
+ParticipationRow participation_row(const std::vector<std::string>& values);
+
+// The identity of an organisation number in a history: "#" + org_number_key with the national
+// scheme of `country` (organisation_number.hpp); empty when the number is malformed for that
+// scheme or has nothing to compare.
+std::string history_number_key(std::string_view country, std::string_view number);
 
 }  // namespace interreg

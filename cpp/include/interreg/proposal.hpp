@@ -61,6 +61,11 @@ struct Partner {
     std::optional<LegalStatus> legal_status;
     Role role = Role::partner;
     bool norwegian_project_owner = false;
+    // As the application form asks for them; kept as given. partner.organisation-number checks
+    // the number against its country's scheme (organisation_number.hpp).
+    std::optional<std::string> organisation_number;  // "556036-0793", "DK 29189714", "974 760 673"
+    std::optional<std::string> address;              // postal address, one line
+    std::optional<std::string> contact_person;       // name, and e-mail or phone, one line
     std::optional<bool> economic_activity;  // absent: the default of its organisation type (state_aid.hpp)
     std::optional<StateAid> state_aid;      // absent: not screened yet
     PartnerBudget budget;

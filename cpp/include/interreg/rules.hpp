@@ -73,6 +73,8 @@ public:
     void emit(std::string path, std::string message, bool fact_assumed = false);
     // Like emit, but no stronger than a WARNING: for what a draft may simply not know yet.
     void emit_warning(std::string path, std::string message, bool fact_assumed = false);
+    // Like emit, but only information (INFO): something to add, never a problem.
+    void emit_info(std::string path, std::string message);
     // Like emit, but citing the programme fact the finding rests on (a call's caps, a project
     // kind's duration) instead of the rule's own source; assumed when that fact is.
     void emit_citing(const Citation& fact, std::string path, std::string message);

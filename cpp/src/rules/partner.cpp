@@ -1,6 +1,8 @@
-// partner.*: each partner on its own — where it is and what kind of organisation it is.
+// partner.*: each partner on its own — where it is, what kind of organisation it is and its
+// organisation number.
 #include <algorithm>
 
+#include "interreg/organisation_number.hpp"
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -139,6 +141,30 @@ void eligible_type(RuleContext& ctx) {
     }
 }
 
+// The number the application form asks for, checked against its country's scheme (the programme
+// says which); partners of countries without one are not checked.
+void organisation_number(RuleContext& ctx) {
+    const auto& partners = ctx.proposal.partners;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const auto& p = partners[i];
+        const Country* country = ctx.programme.country(p.country);
+        if (!country || !country->org_number) continue;
+        const OrgNumberScheme scheme = *country->org_number;
+        const std::string name(org_number_name(scheme)), form(org_number_form(scheme)), where(org_number_register(scheme));
+        const auto path = partner_path(i) + "/organisation_number";
+        if (!p.organisation_number) {
+            ctx.emit_info(path, p.name + " has no organisation number yet. The application form asks for it: give its " +
+                                    name + " (" + form + ") from " + where + ".");
+            continue;
+        }
+        const auto check = check_org_number(scheme, *p.organisation_number);
+        if (check.problem.empty()) continue;
+        ctx.emit_citing(country->org_number_source, path,
+                        p.name + "'s organisation number '" + *p.organisation_number + "' " + check.problem +
+                            ". A valid one is " + form + ": copy it from " + where + ".");
+    }
+}
+
 }  // namespace
 
 std::vector<RuleDef> partner() {
@@ -149,6 +175,8 @@ std::vector<RuleDef> partner() {
         {"partner.region-renamed", Severity::warning, "Regions as they are when the project starts", {}, region_renamed},
         {"partner.org-type", Severity::error, "The partner's organisation type is given and known", {}, org_type},
         {"partner.eligible-type", Severity::error, "The partner's type of organisation is eligible", {}, eligible_type},
+        {"partner.organisation-number", Severity::error,
+         "The partner's organisation number is well-formed with a right check digit", {}, organisation_number},
     };
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "interreg/organisation_number.hpp"
 #include "interreg/rules.hpp"
 #include "interreg/text.hpp"
 
@@ -124,18 +125,48 @@ void norwegian_owner(RuleContext& ctx) {
     }
 }
 
+// The key of a partner's organisation number (country + digits when well-formed for the country's
+// scheme, the text folded in a country without one); empty when it has none, one that is
+// malformed, or one with nothing to compare.
+std::string number_key(const Programme& programme, const Partner& p) {
+    if (!p.organisation_number) return {};
+    const Country* country = programme.country(p.country);
+    const auto scheme = country ? country->org_number : std::nullopt;
+    if (scheme && !check_org_number(*scheme, *p.organisation_number).problem.empty()) return {};
+    return org_number_key(p.country, scheme, *p.organisation_number);
+}
+
+// One organisation listed twice: the same organisation number in the same country (whatever the
+// names), or the same name — unless both numbers are given and differ, which makes them two bodies.
 void duplicate(RuleContext& ctx) {
-    std::map<std::string, std::size_t> first;
     const auto& partners = ctx.proposal.partners;
+    std::vector<std::string> numbers;
+    std::map<std::string, std::size_t> by_number, by_name;
     for (std::size_t i = 0; i < partners.size(); ++i) {
-        const auto key = text::organisation_key(partners[i].name);
-        auto [it, inserted] = first.emplace(key, i);
+        const auto& p = partners[i];
+        numbers.push_back(number_key(ctx.programme, p));
+        const auto& number = numbers.back();
+        const std::string self = p.name + " (" + p.id + ")";
+        if (!number.empty()) {
+            auto [it, inserted] = by_number.emplace(number, i);
+            if (!inserted) {
+                const auto& earlier = partners[it->second];
+                ctx.emit(partner_path(i) + "/organisation_number",
+                         self + " has the same organisation number as " + earlier.name + " (" + earlier.id + "), " +
+                             *p.organisation_number + ": they are one organisation. List it once: it counts once "
+                             "towards the partnership.");
+                continue;
+            }
+        }
+        auto [it, inserted] = by_name.emplace(text::organisation_key(p.name), i);
         if (inserted) continue;
         const auto& earlier = partners[it->second];
-        // Names are compared, not organisation numbers: two bodies may share a name, so this is a WARNING.
-        ctx.emit(partner_path(i) + "/name", partners[i].name + " (" + partners[i].id + ") has the same name as " + earlier.name +
-                                                " (" + earlier.id + "), ignoring case, accents and legal form. If they are "
-                                                "one organisation, list it once: it counts once towards the partnership.");
+        const auto& other = numbers[it->second];
+        if (!number.empty() && !other.empty()) continue;  // two numbers, two organisations
+        // Names alone can be shared by two bodies, so this is a WARNING that asks.
+        ctx.emit(partner_path(i) + "/name", self + " has the same name as " + earlier.name + " (" + earlier.id +
+                                                "), ignoring case, accents and legal form. If they are one organisation, "
+                                                "list it once: it counts once towards the partnership.");
     }
 }
 

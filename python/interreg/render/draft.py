@@ -196,12 +196,21 @@ class _Draft:
             if self.budget:
                 row.append(format_amount(totals[d["id"]]))
             rows.append(row)
-        if not self.budget:
-            return [Heading(w("draft.partnership"), 2), Table(header, rows)]
-        total = [w("row.total"), w("draft.partner_count", n=len(partners)), "", "", "", "", "", "",
-                 format_amount(self.budget.total)]
-        return [Heading(w("draft.partnership"), 2),
-                Table([*header, w("draft.budget_eur")], rows, numeric=[8], total=total)]
+        if self.budget:
+            total = [w("row.total"), w("draft.partner_count", n=len(partners)), "", "", "", "", "", "",
+                     format_amount(self.budget.total)]
+            table = Table([*header, w("draft.budget_eur")], rows, numeric=[8], total=total)
+        else:
+            table = Table(header, rows)
+        return [Heading(w("draft.partnership"), 2), table, self._contacts(partners)]
+
+    def _contacts(self, partners: List[Dict[str, Any]]) -> Table:
+        """Each partner's organisation number, address and contact person, as the form asks."""
+        w = self.w
+        fields = ("organisation_number", "address", "contact_person")
+        rows = [[d["id"], d["name"], *(_text(d.get(f)) for f in fields)] for d in partners]
+        return Table([w("draft.id"), w("draft.partner"), *(w(f"draft.{f}") for f in fields)], rows,
+                     caption=w("draft.contacts"))
 
     def _state_aid(self, pid: str) -> str:
         """The scheme recorded, else whether the partner still has to screen its activities."""

@@ -152,6 +152,8 @@ def partner_html(partner: "Partner") -> str:
     fields = table(["field", "value"], [
         ("country", f["country"]), ("region", _region_text(programme, f["region"])),
         ("organisation type", _org_type_text(programme, f["org_type"])), ("legal status", f["legal_status"] or "—"),
+        ("organisation number", f.get("organisation_number") or "—"), ("address", f.get("address") or "—"),
+        ("contact person", f.get("contact_person") or "—"),
         ("role", role), ("economic activity", activity),
         ("State aid", STATE_AID_LABELS.get(aid, aid) if aid else "not recorded"),
         ("budget lines", len(partner.budget)), ("flat rates", rates)])
