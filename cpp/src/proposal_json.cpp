@@ -257,8 +257,8 @@ Proposal proposal_from_json(const nlohmann::json& doc) {
         set_duration(p, duration);
     });
     if (auto n = root.find("narrative")) {
-        for (auto& [section, texts] : read_narrative(*n)) {
-            at_path(root, [&] { set_narrative(p, section, std::move(texts)); });  // errors at /narrative/SECTION/LANG
+        for (auto& section : read_narrative(*n)) {  // (section, texts); errors at /narrative/SECTION/LANG
+            at_path(root, [&] { set_narrative(p, section.first, std::move(section.second)); });
         }
     }
     if (auto x = root.find("exchange_rates")) read_exchange_rates(*x, p);
