@@ -70,11 +70,42 @@ def test_changes_in_document_order_with_partner_and_section(before):
     assert d.counts() == {"budget": 1, "co-financing": 1, "exchange rates": 1}
 
 
+def test_a_proposal_against_itself(before):
+    assert not before.diff(before)  # one proposal read twice: no lock is taken twice
+
+
+@pytest.mark.parametrize("at", [0, 3, 6, 9])
+def test_a_line_inserted_anywhere_is_one_addition_there(before, at):
+    """Ten lines of which two share a description; a line inserted at `at` is one change."""
+    for k in range(8):
+        before.partner("PP2").budget.add("external", f"Fair {k % 7}", units=1, unit_price=f"{100 + k}.00")
+    doc = before.to_dict()
+    lines = doc["partners"][1]["budget"]["lines"]
+    assert len(lines) == 10
+    lines.insert(at, {**lines[at], "description": "Fair 3", "units": "7"})  # a description that exists already
+    d = before.diff(interreg.Proposal.from_dict(doc))
+    assert [(c.path, c.kind) for c in d] == [(f"/partners/1/budget/lines/{at}", "added")]
+
+
 def test_renumbered_partner_is_one_change_of_id(before):
     d = interreg.diff(before, renumbered(before, "PP3", "PP9"))
     assert [(c.path, c.kind, c.before, c.after, c.partner) for c in d] == [
         ("/partners/2/id", "changed", "PP3", "PP9", "PP9 Østfold fylkeskommune")]
     assert d.budget.rows()[2][0] == "PP9" and not any(d.budget.rows()[2][2].values())
+
+
+def test_partners_renumbered_after_one_leaves(before):
+    after = before.copy()
+    after.remove_partner("PP2", cascade=True)
+    after = renumbered(after, "PP3", "PP2")
+    d = before.diff(after)
+    assert [(c.path, c.kind, c.partner) for c in d][:2] == [
+        ("/partners/1", "removed", "PP2 Aalborg Kommune"),
+        ("/partners/1/id", "changed", "PP2 Østfold fylkeskommune")]
+    assert all(c.section == "work plan" for c in list(d)[2:])  # Aalborg's places in the work plan
+    assert [(pid, name) for pid, name, _ in d.budget.rows()] == [
+        ("PP1", "Göteborgs universitet"), ("PP2", "Aalborg Kommune"), ("PP2", "Østfold fylkeskommune"), ("total", "")]
+    assert d.budget.rows()[2][2]["total"] == 0
 
 
 def test_paths_as_inputs_and_the_usual_reader_errors(before, tmp_path):

@@ -59,22 +59,28 @@ Steps steps_of_matching(const std::vector<std::optional<std::size_t>>& before_of
     for (const auto& b : before_of_after) {
         if (b) paired[*b] = true;
     }
+    // For each after record, the before record of the first pair from there on (before_count: none).
+    std::vector<std::size_t> next_pair(before_of_after.size() + 1, before_count);
+    for (std::size_t j = before_of_after.size(); j-- > 0;) {
+        next_pair[j] = before_of_after[j] ? *before_of_after[j] : next_pair[j + 1];
+    }
     Steps steps;
     std::size_t next = 0;  // the first before record not yet placed, unless paired
+    const auto place_removed_before = [&](std::size_t end) {
+        for (; next < end; ++next) {
+            if (!paired[next]) steps.push_back({next, std::nullopt});
+        }
+    };
     for (std::size_t j = 0; j < before_of_after.size(); ++j) {
+        place_removed_before(next_pair[j]);  // removed records come before the added ones beside them
         if (const auto& b = before_of_after[j]) {
-            for (; next < *b; ++next) {
-                if (!paired[next]) steps.push_back({next, std::nullopt});
-            }
             next = std::max(next, *b + 1);
             steps.push_back({*b, j});
         } else {
             steps.push_back({std::nullopt, j});
         }
     }
-    for (; next < before_count; ++next) {
-        if (!paired[next]) steps.push_back({next, std::nullopt});
-    }
+    place_removed_before(before_count);
     return steps;
 }
 
@@ -123,35 +129,35 @@ Steps align_positions(std::size_t before_count, std::size_t after_count) {
 }
 
 Steps align_partners(const nlohmann::ordered_json& before, const nlohmann::ordered_json& after) {
-    const std::size_t n = before.size(), m = after.size();
-    std::vector<std::optional<std::size_t>> before_of_after(m);
-    std::vector<bool> paired(n, false);
-    std::unordered_map<std::string, std::size_t> by_id;
-    for (std::size_t i = n; i-- > 0;) by_id[before[i].at("id").get<std::string>()] = i;
-    for (std::size_t j = 0; j < m; ++j) {
-        const auto it = by_id.find(after[j].at("id").get<std::string>());
-        if (it != by_id.end() && !paired[it->second]) {
-            before_of_after[j] = it->second;
-            paired[it->second] = true;
-        }
-    }
-    std::vector<std::string> before_keys(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!paired[i]) before_keys[i] = text::organisation_key(before[i].at("name").get<std::string>());
-    }
-    for (std::size_t j = 0; j < m; ++j) {
-        if (before_of_after[j]) continue;
-        const std::string key = text::organisation_key(after[j].at("name").get<std::string>());
-        if (key.empty()) continue;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!paired[i] && before_keys[i] == key) {
-                before_of_after[j] = i;
-                paired[i] = true;
-                break;
+    const auto ids = [](const nlohmann::ordered_json& list) {
+        std::vector<std::string> out;
+        for (const auto& p : list) out.push_back(p.at("id").get<std::string>());
+        return out;
+    };
+    const auto keys = [](const nlohmann::ordered_json& list) {
+        std::vector<std::string> out;
+        for (const auto& p : list) out.push_back(text::organisation_key(p.at("name").get<std::string>()));
+        return out;
+    };
+    const std::vector<std::string> before_ids = ids(before), after_ids = ids(after);
+    const std::vector<std::string> before_keys = keys(before), after_keys = keys(after);
+    std::vector<std::optional<std::size_t>> before_of_after(after.size());
+    std::vector<bool> paired(before.size(), false);
+    // Each pass pairs the first unpaired before partner that `same` accepts.
+    const auto pass = [&](auto same) {
+        for (std::size_t j = 0; j < after.size(); ++j) {
+            for (std::size_t i = 0; i < before.size() && !before_of_after[j]; ++i) {
+                if (!paired[i] && same(i, j)) {
+                    before_of_after[j] = i;
+                    paired[i] = true;
+                }
             }
         }
-    }
-    return steps_of_matching(before_of_after, n);
+    };
+    pass([&](std::size_t i, std::size_t j) { return before_ids[i] == after_ids[j] && before_keys[i] == after_keys[j]; });
+    pass([&](std::size_t i, std::size_t j) { return !after_keys[j].empty() && before_keys[i] == after_keys[j]; });
+    pass([&](std::size_t i, std::size_t j) { return before_ids[i] == after_ids[j]; });
+    return steps_of_matching(before_of_after, before.size());
 }
 
 std::string translate_path(const PathMap& paths, const std::string& before_path) {

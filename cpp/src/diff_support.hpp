@@ -22,7 +22,8 @@ struct Step {
 using Steps = std::vector<Step>;
 
 // The steps for a matching given as after record → before record: the after list's order,
-// each removed record placed before the first pair whose before record comes after it.
+// each removed record placed before the first pair whose before record comes after it, and
+// before the added records beside it.
 Steps steps_of_matching(const std::vector<std::optional<std::size_t>>& before_of_after, std::size_t before_count);
 
 // Records with the same key paired (the first unpaired one when a key repeats); no key ("")
@@ -37,7 +38,8 @@ Steps align_sequence(const std::vector<std::string>& before, const std::vector<s
 // Records paired by position.
 Steps align_positions(std::size_t before_count, std::size_t after_count);
 
-// Partners ("partners" arrays of two documents): by id, then by organisation name key.
+// Partners ("partners" arrays of two documents): same id and organisation name key; then the
+// same name key (renumbered: PP3 is PP2 once PP2 left); then the same id (renamed in place).
 Steps align_partners(const nlohmann::ordered_json& before, const nlohmann::ordered_json& after);
 
 // Where a before path's records went: the before path of every paired record whose after path

@@ -3,14 +3,16 @@
 // canonical documents (proposal_to_json), the differences of their budget summaries per partner
 // and category, and the validation findings fixed, introduced and unchanged.
 //
-// Matching: partners by id, then by organisation name key (text::organisation_key), so a
-// renumbered partner is a change of its id; budget lines by description (longest common
-// subsequence), then by position between the lines so matched; contribution sources likewise by
-// name and deliverables by title; objectives and activities by id, work packages by number;
-// outputs, results and every other list of records by position; lists of plain values (an
-// activity's partners, a line's period amounts) as one value. A value null and a key left out
-// mean the same ("not given"). References to partners in the work plan are compared through the
-// partner matching, so a renumbered partner changes nothing there.
+// Matching: partners by id and organisation name key (text::organisation_key) together, then
+// by name key, then by id, so a renumbered partner is a change of its id (also when its new id
+// was that of a partner who left) and a renamed one a change of its name; budget lines by
+// description (longest common subsequence), then by position between the lines so matched;
+// contribution sources likewise by name and deliverables by title; objectives and activities
+// by id, work packages by number; outputs, results and every other list of records by
+// position; lists of plain values (an activity's partners, a line's period amounts) as one
+// value. A value null and a key left out mean the same ("not given"). References to partners
+// in the work plan are compared through the partner matching, so a renumbered partner changes
+// nothing there.
 #include <array>
 #include <cstddef>
 #include <optional>
