@@ -124,12 +124,12 @@ const std::vector<std::string>& budget_difference_columns() {
 DiffSide diff_side(const Programme& programme, const Proposal& proposal) {
     DiffSide side;
     side.document = proposal_to_json(proposal);
-    side.report = validate(programme, proposal);
     try {
         side.budget = summarise_budget(programme, proposal);
-    } catch (const Error& e) {  // a currency without an exchange rate, an amount out of range
+    } catch (const ArgumentError& e) {  // a currency without an exchange rate, an amount out of range
         side.budget_error = e.what();
     }
+    side.report = validate(programme, proposal, side.budget ? &*side.budget : nullptr, side.budget_error);
     return side;
 }
 

@@ -1,8 +1,11 @@
-// What changed between two versions (diff.hpp): computed without the GIL, each version read
-// under its own lock in turn (never both at once), handed to Python as columns.
+// What changed between two versions (diff.hpp): computed without the GIL, the two versions'
+// documents, validations and summaries on two threads (each under its own proposal's lock; no
+// thread holds one lock while waiting for the other), handed to Python as columns.
 #include "bindings.hpp"
 
 #include <pybind11/stl.h>
+
+#include <future>
 
 #include "interreg/diff.hpp"
 
@@ -75,9 +78,11 @@ void register_diff(py::module_& m) {
 
     m.def("diff", [](const Draft& before, const Draft& after) {
         py::gil_scoped_release release;
-        DiffSide b = before.read([&](const Proposal& p) { return diff_side(before.programme(), p); });
-        DiffSide a = after.read([&](const Proposal& p) { return diff_side(after.programme(), p); });
-        return diff_sides(b, a);
+        auto b = std::async(std::launch::async, [&] {
+            return before.read([&](const Proposal& p) { return diff_side(before.programme(), p); });
+        });
+        const DiffSide a = after.read([&](const Proposal& p) { return diff_side(after.programme(), p); });
+        return diff_sides(b.get(), a);
     }, py::arg("before"), py::arg("after"), "Compare two proposals, each with its own programme.");
 }
 
