@@ -153,6 +153,9 @@ def test_budget_differences_reconcile_to_the_cent(before):
     assert frame.loc["PP2 Aalborg Kommune", "fund_amount"] < 0
     before_frame, after_frame = b.to_frame("before"), b.to_frame("after")
     assert ((after_frame - before_frame) == frame).all().all()
+    assert before_frame.loc["total", "total"] == was.total and after_frame.loc["total", "total"] == now.total
+    with pytest.raises(interreg.ArgumentError, match="before, after, difference"):
+        b.to_frame("delta")
 
 
 def test_budget_that_cannot_be_summarised_is_said(before):
@@ -163,9 +166,11 @@ def test_budget_that_cannot_be_summarised_is_said(before):
     assert not d.budget.available
     assert list(d.budget.errors) == ["after"] and "NOK" in d.budget.errors["after"]
     assert d.budget.to_frame().empty and list(d.budget.to_frame().columns) == list(BUDGET_COLUMNS)
-    with pytest.raises(interreg.ArgumentError, match="cannot be compared"):
-        d.budget.difference
+    for unavailable in (lambda: d.budget.difference, lambda: d.budget.rows()):
+        with pytest.raises(interreg.ArgumentError, match="cannot be compared"):
+            unavailable()
     assert "cannot be compared" in str(d) and "budget not comparable" in repr(d)
+    assert "budgets not comparable" in d._repr_html_() and "The budgets cannot be compared: after: " in d._repr_html_()
     assert d.to_dict()["budget"]["available"] is False
     assert [(c.path, c.kind) for c in d] == [("/exchange_rates/NOK", "removed")]
 

@@ -125,15 +125,17 @@ class BudgetDifference:
         return self._total["difference"]["total"]
 
     def rows(self, figure: str = "difference") -> List[Tuple[str, str, Dict[str, Decimal]]]:
-        """(partner id, name, column → amount) per partner, then ("total", "", ...) for the project."""
-        if figure not in FIGURES:
-            raise ArgumentError(f"figure must be one of {', '.join(FIGURES)}, not {figure!r}")
+        """(partner id, name, column → amount) per partner, then ("total", "", ...) for the project
+        (ArgumentError when not available)."""
+        _check_figure(figure)
+        self._check()
         return [(i, n, f[figure]) for i, n, f in self._rows] + [(TOTAL_ROW, "", self._total[figure])]
 
     def to_frame(self, figure: str = "difference"):
         """Partner × column as a DataFrame of ``Decimal`` (index: "PP1 Göteborgs universitet", ...,
         then "total" for the project); `figure` is "difference" (default), "before" or "after".
         Empty (with the columns) when the budgets cannot be compared."""
+        _check_figure(figure)
         rows = self.rows(figure) if self.available else []
         index = [f"{i} {n}" if n else i for i, n, _ in rows]
         df = frame((values for _, _, values in rows), columns=BUDGET_COLUMNS)
@@ -167,6 +169,11 @@ class BudgetDifference:
         if not self.available:
             return f"<BudgetDifference not available: {self.error_text()}>"
         return f"<BudgetDifference total {self.difference:+,.2f} EUR, {len(self._rows)} partners>"
+
+
+def _check_figure(figure: str) -> None:
+    if figure not in FIGURES:
+        raise ArgumentError(f"figure must be one of {', '.join(FIGURES)}, not {figure!r}")
 
 
 def _label(column: str) -> str:
