@@ -303,14 +303,14 @@ def test_diff_html(good_proposal):
     parser = parse(html)
     text = parser.joined()
     assert d.summary() in text
-    assert f"{d.budget.difference:+,.2f}" in text
+    assert f"({d.budget.difference:+,.2f})" in text
     assert "PP3 Østfold fylkeskommune" in text and "partner.outside-area" in text
     assert parser.tags.count("tr") >= len(d) + 1
 
 
 def test_identical_diff_html(good_proposal):
     text = parse(good_proposal.diff(good_proposal)._repr_html_()).joined()
-    assert "identical: no changes" in text and "+0.00" in text
+    assert "identical: no changes" in text and "(0.00)" in text
 
 
 def test_diff_html_is_escaped(good_proposal):

@@ -13,8 +13,8 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from . import _core
 from ._frames import frame
 from .errors import ArgumentError
-from .labels import COST_LABELS, column_label
-from .money import format_amount, from_cents
+from .labels import column_label
+from .money import format_amount, format_difference, from_cents
 from .report import Finding
 
 __all__ = ["ProposalDiff", "Change", "BudgetDifference", "FindingsDifference", "SECTIONS", "BUDGET_COLUMNS"]
@@ -147,9 +147,9 @@ class BudgetDifference:
         if not self.available:
             return f"Budget: cannot be compared ({self.error_text()})"
         lines = [f"Budget (EUR): total {format_amount(self.before)} → {format_amount(self.after)} "
-                 f"({self.difference:+,.2f})"]
+                 f"({format_difference(self.difference)})"]
         for pid, name, values in self.rows()[:-1]:
-            moved = [f"{_label(c)} {v:+,.2f}" for c, v in values.items() if v]
+            moved = [f"{column_label('partners', c)} {format_difference(v)}" for c, v in values.items() if v]
             if moved:
                 lines.append(f"  {pid} {name}: " + ", ".join(moved))
         return "\n".join(lines)
@@ -168,16 +168,12 @@ class BudgetDifference:
     def __repr__(self) -> str:
         if not self.available:
             return f"<BudgetDifference not available: {self.error_text()}>"
-        return f"<BudgetDifference total {self.difference:+,.2f} EUR, {len(self._rows)} partners>"
+        return f"<BudgetDifference total {format_difference(self.difference)} EUR, {len(self._rows)} partners>"
 
 
 def _check_figure(figure: str) -> None:
     if figure not in FIGURES:
         raise ArgumentError(f"figure must be one of {', '.join(FIGURES)}, not {figure!r}")
-
-
-def _label(column: str) -> str:
-    return COST_LABELS.get(column) or column_label("partners", column)
 
 
 class FindingsDifference:
@@ -290,7 +286,7 @@ class ProposalDiff:
         return iter(self._changes)
 
     def __repr__(self) -> str:
-        budget = (f"budget {self.budget.difference:+,.2f} EUR" if self.budget.available
+        budget = (f"budget {format_difference(self.budget.difference)} EUR" if self.budget.available
                   else "budget not comparable")
         return f"<ProposalDiff {self.summary()}; {budget}; findings {self.findings.summary()}>"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from ..labels import COST_LABELS, column_label
-from ..money import format_amount
+from ..labels import column_label
+from ..money import format_amount, format_difference
 from .html_parts import NUM, badge, table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,10 +40,6 @@ def _changes(d: "ProposalDiff") -> str:
     return f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>{note}"
 
 
-def _label(column: str) -> str:
-    return COST_LABELS.get(column) or column_label("partners", column)
-
-
 def _budget(b: "BudgetDifference") -> str:
     if not b.available:
         return f"<p>The budgets cannot be compared: {escape(b.error_text())}</p>"
@@ -52,11 +48,10 @@ def _budget(b: "BudgetDifference") -> str:
     if not moved:
         return "<p>No budget figure changed.</p>"
     columns = [c for c in rows[-1][2] if any(r[2][c] for r in moved)]
-    head = "".join(f"<th style='{NUM}'>{escape(_label(c))}</th>" for c in columns)
+    head = "".join(f"<th style='{NUM}'>{escape(column_label('partners', c))}</th>" for c in columns)
 
     def cells(values: dict) -> str:
-        return "".join(f"<td style='{NUM}'>{escape(f'{values[c]:+,.2f}') if values[c] else '0.00'}</td>"
-                       for c in columns)
+        return "".join(f"<td style='{NUM}'>{escape(format_difference(values[c]))}</td>" for c in columns)
 
     body = "".join(f"<tr><td style='text-align:left'>{escape(pid)} {escape(name)}</td>{cells(values)}</tr>"
                    for pid, name, values in moved)
@@ -80,7 +75,7 @@ def diff_html(d: "ProposalDiff") -> str:
     counts = d.findings.counts()
     if d.budget.available:
         budget = (f"budget {format_amount(d.budget.before)} → {format_amount(d.budget.after)} EUR "
-                  f"({d.budget.difference:+,.2f})")
+                  f"({format_difference(d.budget.difference)})")
     else:
         budget = "budgets not comparable"
     findings = ", ".join(f"{n} {status}" for status, n in counts.items())
