@@ -339,7 +339,7 @@ def test_exports_refuse_a_mismatched_extension(files, tmp_path, command, flag, n
     assert not (tmp_path / name).exists()  # nothing written under a misleading name
 
 
-@pytest.mark.parametrize("command", ["validate", "programme", "export-budget", "export-draft"])
+@pytest.mark.parametrize("command", ["validate", "programme", "export-budget", "export-draft", "diff"])
 def test_help_shows_an_example(command):
     rc, out, _ = cli(command, "--help")
     assert rc == 0 and "example" in out and f"interreg {command}" in out

@@ -289,3 +289,35 @@ def test_history_html_says_how_many_rows_were_left_out(tmp_path):
     csv.write_text("project,organisation,country\nP1,A,SE\nP1,B,DK\nP2,,SE\n", encoding="utf-8")
     h = interreg.CooperationHistory.from_csv(csv, errors="skip")
     assert "1 line could not be read" in parse(h._repr_html_()).joined()
+
+
+# -- what changed between two versions -----------------------------------------------------
+def test_diff_html(good_proposal):
+    after = good_proposal.copy()
+    after.partner("PP1").budget.add("staff", "Data analyst", units=100, unit_price="40.00", unit_type="hours")
+    after.partner("PP2").region = "Syddanmark"  # WARNING partner.outside-area
+    after.remove_partner("PP3", cascade=True)
+    d = good_proposal.diff(after)
+    html = d._repr_html_()
+    check_golden("diff.html", html)
+    parser = parse(html)
+    text = parser.joined()
+    assert d.summary() in text
+    assert f"({d.budget.difference:+,.2f})" in text
+    assert "PP3 Østfold fylkeskommune" in text and "partner.outside-area" in text
+    assert parser.tags.count("tr") >= len(d) + 1
+
+
+def test_identical_diff_html(good_proposal):
+    text = parse(good_proposal.diff(good_proposal)._repr_html_()).joined()
+    assert "identical: no changes" in text and "(0.00)" in text
+
+
+def test_diff_html_is_escaped(good_proposal):
+    after = good_proposal.copy()
+    after.partner("PP2").name = SCRIPT
+    after.acronym = "<b>BOLD</b>"
+    html = good_proposal.diff(after)._repr_html_()
+    assert "<script" not in html.lower() and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;BOLD&lt;/b&gt;" in html
+    parse(html)

@@ -2,7 +2,8 @@
 
     leaf    errors, _resources, _frames, _files, labels, languages, money, tables (and the compiled _core)
     render  render/ (html*, excel, annex, markdown, word, outline, draft)    plots/ (budget, timeline, network)
-    model   programme, proposal, budget, summary, workplan, timeline, report, history, workbook, budget_import
+    model   programme, proposal, budget, summary, workplan, timeline, report, history, workbook, budget_import,
+            proposal_diff
     api     batch, cli, __init__, __main__
 
 A module imports only from lower layers and from its own: leaf modules from each other,
@@ -46,6 +47,7 @@ INTERREG_LAYERS = {
     "interreg.history": "model",
     "interreg.workbook": "model",
     "interreg.budget_import": "model",
+    "interreg.proposal_diff": "model",
     "interreg.batch": "api",
     "interreg.cli": "api",
     "interreg": "api",
@@ -215,7 +217,7 @@ def test_the_layers_are_the_packages_folders():
     files = modules_of(PACKAGE_ROOT, "interreg")
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "render"} == {
         "interreg.render", "interreg.render.html", "interreg.render.html_parts", "interreg.render.html_workplan",
-        "interreg.render.html_history", "interreg.render.excel", "interreg.render.annex", "interreg.render.markdown",
+        "interreg.render.html_history", "interreg.render.html_diff", "interreg.render.excel", "interreg.render.annex", "interreg.render.markdown",
         "interreg.render.word", "interreg.render.outline", "interreg.render.draft"}
     assert {m for m in files if layer_of(m, INTERREG_LAYERS) == "plots"} == {
         "interreg.plots", "interreg.plots._axes", "interreg.plots.budget", "interreg.plots.timeline",

@@ -144,10 +144,6 @@ std::string owner_country(const Programme& programme) {
 }
 
 Report validate(const Programme& programme, const Proposal& proposal) {
-    std::vector<const Region*> regions;
-    regions.reserve(proposal.partners.size());
-    for (const auto& p : proposal.partners) regions.push_back(p.region ? programme.find_region(*p.region) : nullptr);
-
     std::optional<BudgetSummary> budget;
     std::string budget_error;
     try {
@@ -155,9 +151,17 @@ Report validate(const Programme& programme, const Proposal& proposal) {
     } catch (const ArgumentError& e) {
         budget_error = e.what();  // reported by budget.exchange-rate or budget.total
     }
+    return validate(programme, proposal, budget ? &*budget : nullptr, budget_error);
+}
+
+Report validate(const Programme& programme, const Proposal& proposal, const BudgetSummary* budget,
+                const std::string& budget_error) {
+    std::vector<const Region*> regions;
+    regions.reserve(proposal.partners.size());
+    for (const auto& p : proposal.partners) regions.push_back(p.region ? programme.find_region(*p.region) : nullptr);
 
     Report report;
-    RuleContext ctx(programme, proposal, regions, budget ? &*budget : nullptr, report);
+    RuleContext ctx(programme, proposal, regions, budget, report);
     ctx.budget_error = budget_error;
     for (const auto& config : programme.rules()) {
         ctx.set_rule(config);

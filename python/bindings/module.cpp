@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
     interreg::bindings::register_network(m);
     interreg::bindings::register_schedule(m);
     interreg::bindings::register_files(m);
+    interreg::bindings::register_diff(m);
 }

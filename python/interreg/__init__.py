@@ -14,7 +14,8 @@ Find partners in the history of past cooperation projects::
     history = interreg.CooperationHistory.from_csv("participations.csv")
     history.suggest_partners(p, n=10, countries=["DK"])
 
-Check a folder of proposals on every core: ``interreg.validate_many(["drafts/"])``.
+Check a folder of proposals on every core: ``interreg.validate_many(["drafts/"])``. See what
+changed between two versions: ``interreg.diff("talent-v1.json", "talent-v2.json")``.
 """
 from ._core import __version__
 from ._resources import schema
@@ -24,7 +25,8 @@ from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError,
 from .history import CooperationHistory
 from .plots.network import plot_consortium
 from .programme import Programme, load_programme, rule_catalogue
-from .proposal import Partner, Proposal
+from .proposal_diff import ProposalDiff
+from .proposal import Partner, Proposal, diff
 from .report import Finding, Report
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "load_programme",
     "rule_catalogue",
     "validate_many",
+    "diff",
     "schema",
     "Programme",
     "Proposal",
@@ -39,6 +42,7 @@ __all__ = [
     "Report",
     "Finding",
     "BudgetSummary",
+    "ProposalDiff",
     "CooperationHistory",
     "plot_consortium",
     "Error",

@@ -22,6 +22,13 @@ for export-budget.
 draft (docs/draft.md): 0 when written, 2 when the file cannot be read or the draft cannot be
 written. A budget that cannot be summarised is a note in the draft, not a failure.
 
+``interreg diff A.json B.json [--format text|json]`` prints what changed from version A to B
+(docs/diff.md): the changes, the budget's differences and the findings fixed and introduced.
+Exit codes: 0 when the documents are identical, 1 when they differ, 2 when a file cannot be
+read. ``--format json`` prints one object: ``before`` and ``after`` (the files), ``identical``,
+``changes``, ``budget`` and ``findings``. It works as a git difftool:
+``git difftool -x 'interreg diff' HEAD~1 -- talent.json``.
+
 Everything printed that comes from a file (names, messages, table cells) has its control
 characters escaped (``\\n``, ``\\x1b``), so each result stays on its own line and an escape
 sequence cannot hide or rewrite the output around it.
@@ -41,7 +48,7 @@ from .batch import check_all
 from .errors import Error
 from .languages import LANGUAGES
 from .programme import Programme, load_programme
-from .proposal import Proposal
+from .proposal import Proposal, diff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -116,6 +123,9 @@ _EXAMPLES = {
     "export-budget": "examples:\n  interreg export-budget talent.json --xlsx talent-budget.xlsx\n"
                      "  interreg export-budget talent.json --xlsx talent-budget-sv.xlsx --language sv",
     "budget-template": "example:\n  interreg budget-template talent.json --xlsx talent-lines.xlsx --language da",
+    "diff": "examples:\n  interreg diff talent-v1.json talent-v2.json\n"
+            "  interreg diff talent-v1.json talent-v2.json --format json > changes.json\n"
+            "  git difftool -x 'interreg diff' HEAD~1 -- talent.json",
     "export-draft": "examples:\n  interreg export-draft talent.json --docx talent.docx\n"
                     "  interreg export-draft talent.json --md talent-sv.md --language sv",
 }
@@ -285,6 +295,27 @@ def _export_draft(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        programme: Optional[Programme] = load_programme(args.programme) if args.programme else None
+        versions = []
+        for path in (args.before, args.after):
+            try:
+                versions.append(Proposal.load(path, programme))
+            except Error as e:
+                return _fail("diff", f"{path}: {e}")
+        changes = diff(*versions)
+    except Error as e:
+        return _fail("diff", e)
+    if args.format == "json":
+        json.dump({"before": args.before, "after": args.after, **changes.to_dict()}, sys.stdout, ensure_ascii=False,
+                  indent=2)
+        print()
+    else:
+        print(f"{_printable(args.before)} → {_printable(args.after)}: {changes.text(_printable)}")
+    return EXIT_FINDINGS if changes else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="interreg", description="Draft and check Interreg applications.")
     parser.add_argument("--version", action="version", version=f"interreg {__version__}")
@@ -324,6 +355,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--language", choices=LANGUAGES, default="en", help="headings and labels (default en)")
     t.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
     t.set_defaults(run=_budget_template)
+
+    f = command("diff", help="show what changed between two versions of a proposal (exit 1 when they differ)")
+    f.add_argument("before", metavar="A", help="the earlier version (a proposal document)")
+    f.add_argument("after", metavar="B", help="the later version")
+    f.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    f.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one each file names)")
+    f.set_defaults(run=_diff)
 
     d = command("export-draft", help="write a proposal's narrative draft as Markdown or Word (.docx)")
     d.add_argument("file", metavar="FILE", help="proposal document")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-__all__ = ["CENT", "from_cents", "from_text", "in_cents", "percent_fraction", "format_amount"]
+__all__ = ["CENT", "from_cents", "from_text", "in_cents", "percent_fraction", "format_amount", "format_difference"]
 
 CENT = Decimal("0.01")
 
@@ -43,3 +43,8 @@ def percent_fraction(text: str) -> Decimal:
 def format_amount(amount: Decimal) -> str:
     """An amount with thousands separators and two decimals: ``240,600.00``."""
     return f"{amount:,.2f}"
+
+
+def format_difference(amount: Decimal) -> str:
+    """A difference with its sign: ``+1,234.50``, ``-7.00``; no change is ``0.00``."""
+    return f"{amount:+,.2f}" if amount else "0.00"

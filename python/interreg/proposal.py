@@ -12,13 +12,14 @@ from .errors import ArgumentError
 from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .budget import Amount, Cofinancing, PartnerBudget
+from .proposal_diff import ProposalDiff
 from .labels import counts_text
 from .money import format_amount, from_cents, from_text as _money
 from .summary import BudgetSummary, FundCap
 from .report import Report
 from .workplan import WorkPlan
 
-__all__ = ["Proposal", "Partner"]
+__all__ = ["Proposal", "Partner", "diff"]
 
 Texts = Union[str, Mapping[str, str], None]
 PathLike = Union[str, "os.PathLike[str]"]
@@ -430,6 +431,12 @@ class Proposal:
                 state += " (edited since)"
         return {"period": period, "total": total, "validation": state}
 
+    def diff(self, other: Union["Proposal", PathLike]) -> ProposalDiff:
+        """What changed from this version to `other` (a proposal or the path of a proposal
+        document, read like :meth:`load`): the changes in the document, the budget differences per
+        partner and category, and the findings fixed, introduced and unchanged (docs/diff.md)."""
+        return ProposalDiff(_core.diff(self._core, _as_proposal(other)._core))
+
     # -- narrative draft ---------------------------------------------------------------
     def to_markdown(self, language: Optional[str] = None) -> str:
         """The application's sections in the order of the application form as Markdown:
@@ -470,3 +477,25 @@ class Proposal:
 
         return proposal_html(self)
 
+
+
+def _as_proposal(value: Union[Proposal, PathLike]) -> Proposal:
+    """A proposal as it is, or read from the path of its document (FormatError, FileError)."""
+    if isinstance(value, Proposal):
+        return value
+    if isinstance(value, (str, os.PathLike)):
+        return Proposal.load(value)
+    raise TypeError(f"expected a Proposal or the path of a proposal document, not {type(value).__name__}")
+
+
+def diff(before: Union[Proposal, PathLike], after: Union[Proposal, PathLike]) -> ProposalDiff:
+    """What changed between two versions of a proposal, each a :class:`Proposal` or the path of
+    its document (read like :meth:`Proposal.load`, so :class:`FormatError` / :class:`FileError`
+    when it cannot be): a :class:`~interreg.proposal_diff.ProposalDiff` (docs/diff.md)::
+
+        d = interreg.diff("talent-v1.json", "talent-v2.json")
+        d.to_frame()              # one row per change: path, kind, before, after, partner, section
+        d.budget.to_frame()       # partner x category differences in EUR, with the project's total
+        d.findings.introduced     # findings the new version brings
+    """
+    return _as_proposal(before).diff(after)

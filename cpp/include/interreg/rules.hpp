@@ -91,6 +91,10 @@ private:
 
 // Run every rule the programme switches on, in the programme's order.
 Report validate(const Programme& programme, const Proposal& proposal);
+// The same with the proposal's budget summary already computed (summarise_budget), or nullptr
+// and the ArgumentError's message when it cannot be (a currency without a rate).
+Report validate(const Programme& programme, const Proposal& proposal, const BudgetSummary* budget,
+                const std::string& budget_error);
 
 // The call a proposal is judged against: its own, or, when it names none, the programme's
 // only continuously open call of its kind (pre-projects). nullptr when there is none.
