@@ -14,7 +14,7 @@ from typing import Dict
 from . import _core
 from .languages import english_labels, label
 
-__all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "DRAFT_LABELS", "TOTAL", "TOTAL_BUDGET",
+__all__ = ["COST_COLUMNS", "COST_LABELS", "COLUMN_LABELS", "TOTAL", "TOTAL_BUDGET",
            "CONTRIBUTION", "ROLE_LABELS", "STATE_AID_LABELS", "column_label", "lower_first", "COST_COLOURS",
            "FUND_COLOURS", "CONTRIBUTION_COLOUR", "WORK_PACKAGE_COLOURS", "COUNTRY_COLOURS", "OTHER_COUNTRY_COLOUR",
            "count_text", "counts_text"]
@@ -41,9 +41,6 @@ _TABLE_COLUMN_LABELS = {
     ("lines", "total"): label("column.total_eur"),
     ("exchange_rates", "rate"): label("column.exchange_rate"),
 }
-# The narrative draft calls a partner's id "ID" and its name "Partner"; its funding table
-# shows each source of money (a fund or the partners' contribution) and its amount.
-DRAFT_LABELS: Dict[str, str] = {"id": "ID", "name": "Partner", "source": "Source", "amount": "Amount (EUR)"}
 
 _PERIOD = re.compile(r"period_(\d+)$")
 
@@ -75,14 +72,8 @@ CONTRIBUTION = label("row.contribution")
 ROLE_LABELS: Dict[str, str] = english_labels("role", ["lead", "partner", "associated"])
 
 # A partner's State-aid screening: its scheme, or why it has none (docs/rules.md#state-aid).
-STATE_AID_LABELS: Dict[str, str] = {
-    "none": "No State aid",
-    "de-minimis": "De minimis",
-    "gber-20a": "GBER Art. 20a",
-    "gber-other": "GBER",
-    "no-economic-activity": "No economic activity",
-    "not-screened": "Not screened",
-}
+STATE_AID_LABELS: Dict[str, str] = english_labels("state_aid", ["none", "de-minimis", "gber-20a", "gber-other",
+                                                                "no-economic-activity", "not-screened"])
 
 # -- palette ----------------------------------------------------------------------------
 # One colour per cost column, shared by the plots.
