@@ -133,6 +133,11 @@ def test_plot(proposal):
     assert ax.get_ylim() == (12.5, -0.5)  # the first row on top
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["work package", "activity", "deliverable",
                                                                     "starts before its predecessor ends"]
+    assert ax.get_title() == f"{proposal.acronym}: work plan timeline"
+    right = [other for other in ax.figure.axes if other is not ax][0]  # who takes part, row by row
+    partners = [t.get_text() for t in right.get_yticklabels()]
+    assert len(partners) == len(proposal.work_plan.timeline().rows)
+    assert partners[0] == "PP1" and partners[1] == "PP1, PP2"  # WP1's lead, then A1.2's partners
     plain = proposal.work_plan.plot_timeline(arrows=False)
     assert not [t for t in plain.texts if isinstance(t, Annotation)]
 

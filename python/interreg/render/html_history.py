@@ -2,6 +2,7 @@
 organisations with most projects and the rows it could not read."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
@@ -20,10 +21,11 @@ def history_html(h: "CooperationHistory") -> str:
     orgs = h._core.organisations()  # whole columns: organisation, country, region, org_type, projects
     countries = Counter(orgs["country"])
     by_country = table(["country", "organisations"], sorted(countries.items(), key=lambda kv: (-kv[1], kv[0])))
-    order = sorted(range(len(orgs["organisation"])), key=lambda o: (-orgs["projects"][o], orgs["organisation"][o]))
+    # The TOP with most projects in one pass, not a sort of every organisation.
+    order = heapq.nsmallest(TOP, range(len(orgs["organisation"])),
+                            key=lambda o: (-orgs["projects"][o], orgs["organisation"][o]))
     top = table(["organisation", "country", "region", "projects"],
-                [(orgs["organisation"][o], orgs["country"][o], orgs["region"][o], orgs["projects"][o])
-                 for o in order[:TOP]])
+                [(orgs["organisation"][o], orgs["country"][o], orgs["region"][o], orgs["projects"][o]) for o in order])
     periods = list(h._core.periods)
     span = f" · periods {periods[0]} to {periods[-1]}" if periods else ""
     problems = len(h._problems)
