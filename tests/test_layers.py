@@ -1,9 +1,9 @@
 """The Python package is layered, and its imports say so (docs/architecture.md):
 
-    leaf    errors, _resources, _frames, _files, labels, languages, money, tables (and the compiled _core)
+    leaf    errors, _resources, _frames, _files, _threads, labels, languages, money, tables (and the compiled _core)
     render  render/ (html*, excel, annex, markdown, word, outline, draft)    plots/ (budget, timeline, network)
     model   programme, proposal, budget, summary, workplan, timeline, report, history, workbook, budget_import,
-            proposal_diff
+            proposal_diff, proposal_sweep
     api     batch, cli, __init__, __main__
 
 A module imports only from lower layers and from its own: leaf modules from each other,
@@ -31,6 +31,7 @@ INTERREG_LAYERS = {
     "interreg._resources": "leaf",
     "interreg._frames": "leaf",
     "interreg._files": "leaf",
+    "interreg._threads": "leaf",
     "interreg.labels": "leaf",
     "interreg.money": "leaf",
     "interreg.tables": "leaf",
@@ -48,6 +49,7 @@ INTERREG_LAYERS = {
     "interreg.workbook": "model",
     "interreg.budget_import": "model",
     "interreg.proposal_diff": "model",
+    "interreg.proposal_sweep": "model",
     "interreg.batch": "api",
     "interreg.cli": "api",
     "interreg": "api",

@@ -285,6 +285,9 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
     s.period_costs.assign(s.periods.size(), CostBreakdown());
     s.fund_by_period.assign(s.periods.size(), Money());
     s.contribution_by_period.assign(s.periods.size(), Money());
+    std::size_t lines = 0;
+    for (const Partner& partner : proposal.partners) lines += partner.budget.lines.size();
+    s.lines.reserve(lines);
     for (const Partner& partner : proposal.partners) {
         const PartnerCosts costs = summarise_lines(programme, proposal, partner, count, s);
         add_to_project(s, summarise_partner(programme, partner, costs));

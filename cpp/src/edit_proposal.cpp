@@ -147,7 +147,9 @@ Date parse_date(std::string_view field, std::string_view text) {
 
 // ---- partners --------------------------------------------------------------------------
 
-void check_partner(const Partner& partner) {
+void check_partner(const Partner& partner) { detail::check_partner(partner, true); }
+
+void detail::check_partner(const Partner& partner, bool lines_too) {
     if (!partner.id.empty()) check_text("id", partner.id, field::partner_id);
     check_text("name", partner.name, field::partner_name);
     check_country(partner.country);
@@ -161,7 +163,7 @@ void check_partner(const Partner& partner) {
         throw ArgumentError("budget/lines", "a partner holds at most " + std::to_string(max_budget_lines) +
                                                 " budget lines, not " + std::to_string(lines.size()));
     }
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t i = 0; lines_too && i < lines.size(); ++i) {
         detail::within("budget/lines/" + std::to_string(i), [&] { check_line(lines[i]); });
     }
     check_sources(partner.cofinancing);
@@ -169,10 +171,14 @@ void check_partner(const Partner& partner) {
 }
 
 const Partner& add_partner(Proposal& p, Partner partner) {
+    check_partner(partner);
+    return detail::append_partner(p, std::move(partner));
+}
+
+const Partner& detail::append_partner(Proposal& p, Partner partner) {
     if (p.partners.size() >= max_partners) {
         throw ArgumentError("partners", "a proposal holds at most " + std::to_string(max_partners) + " partners");
     }
-    check_partner(partner);
     if (partner.id.empty()) {
         // After the highest number in use: removing PP1 does not give its id to the next partner.
         partner.id = "PP" + std::to_string(highest_partner_number(p) + 1);

@@ -6,8 +6,15 @@
 
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
+#include "interreg/proposal.hpp"
 
 namespace interreg::detail {
+
+// check_partner, with its lines or without (lines checked before and not changed since).
+void check_partner(const Partner& partner, bool lines_too);
+// add_partner without check_partner: for a partner checked before (its id is still checked
+// against the others).
+const Partner& append_partner(Proposal& p, Partner partner);
 
 // A value the reader takes whole and hands to an edit that checks its length.
 inline constexpr std::size_t any_length = static_cast<std::size_t>(-1);

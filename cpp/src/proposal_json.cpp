@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "edit_support.hpp"
+#include "proposal_parts.hpp"
 #include "interreg/edit.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
@@ -115,7 +116,9 @@ StateAid read_state_aid(const JsonReader& r) {
     return aid;
 }
 
-Partner read_partner(const JsonReader& r) {
+}  // namespace
+
+Partner detail::read_partner(const JsonReader& r) {
     r.expect_object({"id", "name", "country", "region", "org_type", "legal_status", "role", "norwegian_project_owner",
                      "organisation_number", "address", "contact_person", "economic_activity", "state_aid", "budget",
                      "cofinancing"});
@@ -138,6 +141,8 @@ Partner read_partner(const JsonReader& r) {
     if (auto c = r.find("cofinancing")) p.cofinancing = read_cofinancing(*c);
     return p;
 }
+
+namespace {
 
 void read_exchange_rates(const JsonReader& r, Proposal& p) {
     for (const auto& [code, entry] : r.members()) {
@@ -220,8 +225,9 @@ nlohmann::ordered_json state_aid_to_json(const StateAid& aid) {
 
 }  // namespace
 
-Proposal proposal_from_json(const nlohmann::json& doc) {
-    const JsonReader root(doc, "", kind);
+namespace detail {
+
+Proposal read_proposal_header(const JsonReader& root) {
     root.expect_object({"format", "version", "programme", "call", "kind", "acronym", "title", "summary", "narrative",
                         "specific_objective", "geography", "start", "duration_months", "exchange_rates", "partners",
                         "work_plan"});
@@ -268,10 +274,20 @@ Proposal proposal_from_json(const nlohmann::json& doc) {
         }
     }
     if (auto x = root.find("exchange_rates")) read_exchange_rates(*x, p);
+    return p;
+}
 
+void add_read_partner(Proposal& p, Partner partner, const JsonReader& r) {
+    at_path(r, [&] { add_partner(p, std::move(partner)); });
+}
+
+}  // namespace detail
+
+Proposal proposal_from_json(const nlohmann::json& doc) {
+    const JsonReader root(doc, "", kind);
+    Proposal p = detail::read_proposal_header(root);
     for (const auto& item : root.at("partners").items(max_partners)) {
-        Partner partner = read_partner(item);
-        at_path(item, [&] { add_partner(p, std::move(partner)); });
+        detail::add_read_partner(p, detail::read_partner(item), item);
     }
     if (auto w = root.find("work_plan")) p.work_plan = read_work_plan(*w);
     return p;

@@ -27,6 +27,7 @@ void register_network(py::module_& m);    // after register_programme and regist
 void register_files(py::module_& m);
 void register_schedule(py::module_& m);  // after register_proposal
 void register_diff(py::module_& m);      // after register_proposal and register_validation
+void register_sweep(py::module_& m);     // after register_proposal
 
 // A message for Python: UTF-8, with any stray byte (messages quote user input) as a backslash
 // escape rather than a UnicodeDecodeError.

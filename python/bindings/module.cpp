@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
     interreg::bindings::register_schedule(m);
     interreg::bindings::register_files(m);
     interreg::bindings::register_diff(m);
+    interreg::bindings::register_sweep(m);
 }

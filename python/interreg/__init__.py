@@ -15,7 +15,8 @@ Find partners in the history of past cooperation projects::
     history.suggest_partners(p, n=10, countries=["DK"])
 
 Check a folder of proposals on every core: ``interreg.validate_many(["drafts/"])``. See what
-changed between two versions: ``interreg.diff("talent-v1.json", "talent-v2.json")``.
+changed between two versions: ``interreg.diff("talent-v1.json", "talent-v2.json")``; try
+many what-ifs at once: ``interreg.sweep(p, {"/partners/1/cofinancing/rate": ["50%", "40%"]})``.
 """
 from ._core import __version__
 from ._resources import schema
@@ -26,7 +27,7 @@ from .history import CooperationHistory
 from .plots.network import plot_consortium
 from .programme import Programme, load_programme, rule_catalogue
 from .proposal_diff import ProposalDiff
-from .proposal import Partner, Proposal, diff
+from .proposal import Partner, Proposal, diff, sweep
 from .report import Finding, Report
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "rule_catalogue",
     "validate_many",
     "diff",
+    "sweep",
     "schema",
     "Programme",
     "Proposal",

@@ -29,12 +29,12 @@ from dataclasses import dataclass, replace
 from typing import Iterable, List, Optional, Union
 
 from . import _core
-from .errors import ArgumentError
 from ._resources import embedded_programmes
 from .programme import Programme, load_programme
 from .proposal import Proposal
 from .report import Finding, Report
 from ._frames import frame
+from ._threads import worker_count
 
 __all__ = ["validate_many"]
 
@@ -76,16 +76,6 @@ def _items(items: Iterable[Item]) -> List[Union[str, Proposal]]:
     return out
 
 
-def _workers(workers: Optional[int]) -> int:
-    if workers is None:
-        return os.cpu_count() or 1
-    if isinstance(workers, bool) or not isinstance(workers, int):
-        raise TypeError(f"workers must be an int or None, not {type(workers).__name__}")
-    if workers < 1:
-        raise ArgumentError(f"workers must be at least 1, not {workers}")
-    return workers
-
-
 def _check_files(paths: List[str], programme: Optional[Programme], workers: int) -> List[List[Checked]]:
     """Files and folders go to the core in one call: it walks the folders, and its threads read
     and validate the files without the GIL, turning whatever cannot be checked into a
@@ -103,7 +93,7 @@ def check_all(items: Iterable[Item], workers: Optional[int] = None,
               programme: Union[Programme, str, None] = None) -> List[Checked]:
     """Check every item (see :func:`validate_many`) and return one :class:`Checked` per
     proposal, in order: a folder's files in sorted order where the folder stands."""
-    count = _workers(workers)
+    count = worker_count(workers)
     prog = load_programme(programme) if isinstance(programme, (str, os.PathLike)) else programme
     given = _items(items)
     paths = [item for item in given if isinstance(item, str)]

@@ -48,7 +48,8 @@ from .batch import check_all
 from .errors import Error
 from .languages import LANGUAGES
 from .programme import Programme, load_programme
-from .proposal import Proposal, diff
+from .proposal import Proposal, diff, sweep
+from .proposal_sweep import value_at
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -126,6 +127,9 @@ _EXAMPLES = {
     "diff": "examples:\n  interreg diff talent-v1.json talent-v2.json\n"
             "  interreg diff talent-v1.json talent-v2.json --format json > changes.json\n"
             "  git difftool -x 'interreg diff' HEAD~1 -- talent.json",
+    "sweep": "examples:\n  interreg sweep talent.json --vary /partners/2/cofinancing/rate 50% 45% 40%\n"
+             "  interreg sweep talent.json --vary /partners/1/cofinancing/rate 60% 50% \\\n"
+             "      --vary /partners/0/budget/flat_rates/office_on_staff null 15% --format csv > whatif.csv",
     "export-draft": "examples:\n  interreg export-draft talent.json --docx talent.docx\n"
                     "  interreg export-draft talent.json --md talent-sv.md --language sv",
 }
@@ -316,6 +320,41 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if changes else EXIT_OK
 
 
+def _sweep_value(text: str, base: Any) -> Any:
+    """A --vary value: null removes; JSON where the base holds a number, a truth value, a list or
+    a record there (or the text is a list or record); else the text itself ("45%", "2026-03-01")."""
+    if text == "null":
+        return None
+    if not isinstance(base, str) and base is not None or text[:1] in ("{", "["):
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass
+    return text
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    try:
+        proposal = _proposal(args)
+        document = proposal.to_dict()
+        vary = {pointer: [_sweep_value(v, value_at(document, pointer)) for v in values]
+                for pointer, *values in args.vary}
+        frame = sweep(proposal, vary, workers=args.workers)
+    except Error as e:
+        return _fail("sweep", f"{args.file}: {e}")
+    table = frame.reset_index().astype(object)
+    rows = table.where(table.notna(), None).to_dict("records")  # <NA> counts of refused variants: empty
+    columns = list(table.columns)
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        print()
+    elif args.format == "csv":
+        _write_csv(rows, columns)
+    else:
+        print(_text_table(rows, columns))
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="interreg", description="Draft and check Interreg applications.")
     parser.add_argument("--version", action="version", version=f"interreg {__version__}")
@@ -362,6 +401,17 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
     f.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one each file names)")
     f.set_defaults(run=_diff)
+
+    w = command("sweep", help="evaluate what-if variants of a proposal: one row per combination of values")
+    w.add_argument("file", metavar="FILE", help="proposal document")
+    w.add_argument("--vary", nargs="+", action="append", required=True, metavar=("POINTER", "VALUE"),
+                   help="a JSON Pointer into the document and the values to try (null removes); repeat for "
+                        "more pointers: every combination is a row")
+    w.add_argument("--format", choices=["text", "csv", "json"], default="text", help="output format (default text)")
+    w.add_argument("--workers", type=_workers, default=None, metavar="N",
+                   help=f"threads, 1 to {MAX_WORKERS} (default: one per core)")
+    w.add_argument("--programme", metavar="ID_OR_PATH", help="programme to use (default: the one the file names)")
+    w.set_defaults(run=_sweep)
 
     d = command("export-draft", help="write a proposal's narrative draft as Markdown or Word (.docx)")
     d.add_argument("file", metavar="FILE", help="proposal document")

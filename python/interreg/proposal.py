@@ -437,6 +437,12 @@ class Proposal:
         partner and category, and the findings fixed, introduced and unchanged (docs/diff.md)."""
         return ProposalDiff(_core.diff(self._core, _as_proposal(other)._core))
 
+    def sweep(self, vary, *, workers: Optional[int] = None, money: str = "decimal"):
+        """What-if variants of this proposal, one DataFrame row each: see :func:`interreg.sweep`."""
+        from .proposal_sweep import run
+
+        return run(self, vary, workers, money)
+
     # -- narrative draft ---------------------------------------------------------------
     def to_markdown(self, language: Optional[str] = None) -> str:
         """The application's sections in the order of the application form as Markdown:
@@ -499,3 +505,34 @@ def diff(before: Union[Proposal, PathLike], after: Union[Proposal, PathLike]) ->
         d.findings.introduced     # findings the new version brings
     """
     return _as_proposal(before).diff(after)
+
+
+def sweep(proposal: Union[Proposal, PathLike], vary, *, workers: Optional[int] = None, money: str = "decimal"):
+    """Evaluate variants of `proposal` — its budget summarised and its rules run for each — and
+    return a DataFrame with one row per variant (docs/sweep.md)::
+
+        interreg.sweep(p, {"/partners/2/cofinancing/rate": ["50%", "40%"],
+                           "/partners/0/budget/flat_rates/other_costs": [None, "40%"]})
+        interreg.sweep(p, [{}, {"/partners/2": None}])   # as it is, and without the third partner
+
+    `vary` is either a dict mapping JSON Pointers of the proposal document
+    (``p.to_dict()``) to lists of values — every combination is a variant, in the order of
+    ``itertools.product`` — or a list of dicts, each one variant's changes. A value replaces
+    what is at its pointer (``"-"`` appends to a list); ``None`` removes it (a list element is
+    taken out, a field becomes not given). Pointers name places in the base document, also when
+    a variant removes earlier elements of the same list.
+
+    Columns: one per pointer (the value the variant gives it; in a list of variants the base's
+    value where a variant leaves it alone), ``error`` (why the format refuses the variant, with
+    the path in the variant's document; then its figures are empty), ``budget_error`` (why its
+    budget cannot be summarised), ``total`` (the project's costs), ``fund:F`` per fund,
+    ``fund:F:C`` per fund and country, ``contribution`` (the partners' own) and
+    ``contribution:ID`` per partner, ``headroom:F`` (the project's cap on fund F less what it
+    takes; negative when over) for every capped fund, ``errors``, ``warnings`` and ``ok``.
+    Amounts are exact ``Decimal`` euro, or float64 with ``money="float"`` (for plots).
+
+    The variants run in the core without the GIL on `workers` threads (default one per core).
+    :class:`ArgumentError` names a pointer the base document has no place for; a path is read
+    like :meth:`Proposal.load` (:class:`FormatError`, :class:`FileError`).
+    """
+    return _as_proposal(proposal).sweep(vary, workers=workers, money=money)

@@ -23,38 +23,38 @@ void line(RuleContext& ctx) {
         const auto& p = partners[i];
         for (std::size_t j = 0; j < p.budget.lines.size(); ++j) {
             const BudgetLine& l = p.budget.lines[j];
-            const auto path = line_path(i, j);
+            const auto path = [&] { return line_path(i, j); };  // built only for a finding
             if (l.description.find_first_not_of(" \t\r\n") == std::string::npos) {
-                ctx.emit(path + "/description", p.name + ", line " + std::to_string(j) + " has no description. Say what the cost is for.");
+                ctx.emit(path() + "/description", p.name + ", line " + std::to_string(j) + " has no description. Say what the cost is for.");
             }
             if (l.units.hundredths() <= 0) {
-                ctx.emit(path + "/units", line_label(p, j) + " has " + l.units.to_string() + " units; give a number above zero or remove the line.");
+                ctx.emit(path() + "/units", line_label(p, j) + " has " + l.units.to_string() + " units; give a number above zero or remove the line.");
             }
             if (l.unit_cost) {
                 const UnitCost* u = ctx.programme.unit_cost(*l.unit_cost);
                 if (!u) {
-                    ctx.emit(path + "/unit_cost", line_label(p, j) + " names the unit cost '" + *l.unit_cost +
+                    ctx.emit(path() + "/unit_cost", line_label(p, j) + " names the unit cost '" + *l.unit_cost +
                                                       "', which the programme does not define.");
                 } else if (u->category != l.category) {
-                    ctx.emit(path + "/category", line_label(p, j) + " uses the unit cost '" + u->id + "', which belongs to " +
+                    ctx.emit(path() + "/category", line_label(p, j) + " uses the unit cost '" + u->id + "', which belongs to " +
                                                      std::string(to_string(u->category)) + "; move the line there.");
                 }
             }
             if (l.lump_sum) {
                 if (!ctx.programme.lump_sum(*l.lump_sum)) {
-                    ctx.emit(path + "/lump_sum", line_label(p, j) + " names the lump sum '" + *l.lump_sum +
+                    ctx.emit(path() + "/lump_sum", line_label(p, j) + " names the lump sum '" + *l.lump_sum +
                                                      "', which the programme does not define.");
                 } else if (l.category != Category::lump_sum) {
-                    ctx.emit(path + "/category", line_label(p, j) + " is a programme lump sum; set its category to 'lump_sum'.");
+                    ctx.emit(path() + "/category", line_label(p, j) + " is a programme lump sum; set its category to 'lump_sum'.");
                 }
             }
             const bool priced = priced_by_programme(ctx.programme, l);
             if (priced && l.currency != "EUR") {
-                ctx.emit(path + "/currency", line_label(p, j) + " is priced by the programme in EUR; set its currency "
+                ctx.emit(path() + "/currency", line_label(p, j) + " is priced by the programme in EUR; set its currency "
                                                                 "to EUR (its period amounts are read as EUR).");
             }
             if (!priced && l.unit_price.cents() <= 0) {
-                ctx.emit(path + "/unit_price", line_label(p, j) + " has the unit price " + l.unit_price.to_string() +
+                ctx.emit(path() + "/unit_price", line_label(p, j) + " has the unit price " + l.unit_price.to_string() +
                                                    "; give a price above zero or remove the line.");
             }
         }
