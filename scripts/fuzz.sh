@@ -2,10 +2,10 @@
 # Fuzz the core with libFuzzer (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
 # proposal reader, the programme reader, and read-then-validate-then-summarise. Each target
 # runs for INTERREG_FUZZ_SECONDS (default 60, what CI needs; set e.g. 10 locally), all
-# targets at once (FUZZ_JOBS, default 3: the wall time is what CI spends).
+# targets at once (FUZZ_JOBS, default 4: every target; the wall time is what CI spends).
 #
 #   scripts/fuzz.sh                  # every target
-#   scripts/fuzz.sh proposal         # one target (proposal, programme or validate)
+#   scripts/fuzz.sh proposal         # one target (proposal, programme, validate or sweep)
 #
 # Seeds: cpp/fuzz/corpus/<target>/ (committed), tests/data/valid/ and the embedded programme.
 # What a run discovers goes to build/fuzz/corpus-<target>/ (never committed); a crash is
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH="${INTERREG_FUZZ_SECONDS:-60}"
-if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=(proposal programme validate); fi
+if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=(proposal programme validate sweep); fi
 BUILD=build/fuzz
 
 CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -24,6 +24,7 @@ cmake --build "$BUILD" -j2 --target $(printf 'fuzz_%s ' "${TARGETS[@]}")
 seeds() {
     case "$1" in
         programme) echo cpp/fuzz/corpus/programme python/interreg/data/programmes ;;
+        sweep) echo cpp/fuzz/corpus/sweep ;;
         *) echo cpp/fuzz/corpus/proposal tests/data/valid ;;
     esac
 }
@@ -44,7 +45,7 @@ fuzz_one() {
 }
 
 # Two targets at a time (one per core): 3 targets take 2 x SECONDS_EACH.
-echo "fuzzing ${TARGETS[*]}: ${SECONDS_EACH} s each, ${FUZZ_JOBS:=3} at a time"
+echo "fuzzing ${TARGETS[*]}: ${SECONDS_EACH} s each, ${FUZZ_JOBS:=4} at a time"
 running=0
 for target in "${TARGETS[@]}"; do
     rm -f "$BUILD/fuzz_$target.status"

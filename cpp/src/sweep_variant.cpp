@@ -73,10 +73,11 @@ J* walk(J& root, const Tokens& tokens, std::size_t from, std::size_t to) {
     return at;
 }
 
-[[noreturn]] void no_place(const Tokens& tokens) {
-    throw FormatError(pointer_of(tokens, tokens.size()),
-                      "this variant's document has no such place (another of its changes replaced or removed it)");
+// A change inside what another change of the same variant replaced or removed.
+[[noreturn]] void no_place(const std::string& pointer) {
+    throw FormatError(pointer, "this variant's document has no such place (another of its changes replaced or removed it)");
 }
+[[noreturn]] void no_place(const Tokens& tokens) { no_place(pointer_of(tokens, tokens.size())); }
 
 // An array element the variant removes, applied after its other changes.
 struct Removal {
@@ -233,7 +234,9 @@ Proposal VariantReader::read(const std::vector<std::pair<std::size_t, std::size_
                 change(*header, t.tokens, t.depth, value, removals);
                 break;
             case Unit::work_plan:
-                if (!work_plan) work_plan = document_.at("work_plan");  // there: target() checked
+                if (!work_plan) {  // absent from a proposal without one: null, as the reader takes it
+                    work_plan = document_.contains("work_plan") ? document_.at("work_plan") : Json();
+                }
                 change(*work_plan, t.tokens, t.depth, value, removals);
                 break;
             case Unit::new_partner:
@@ -259,9 +262,7 @@ Proposal VariantReader::read(const std::vector<std::pair<std::size_t, std::size_
     }
     remove_all(removals);
     for (std::size_t i : removed) {
-        if (partners.count(i)) {
-            throw FormatError("/partners/" + std::to_string(i), "this variant removes the partner and changes it too");
-        }
+        if (partners.count(i)) no_place("/partners/" + std::to_string(i));
     }
 
     Proposal p = header ? read_proposal_header(JsonReader(*header, "", kind)) : base_header_;

@@ -1,4 +1,4 @@
-// Validation, budget summaries and batch checking from several threads on one shared programme
+// Validation, budget summaries, batch checking and sweeps from several threads on one shared programme
 // give exactly the serial results, and one draft edited from several threads stays whole. Part of the regular suite, and built alone under ThreadSanitizer by
 // scripts/sanitize.sh (target interreg_concurrency_tests), where any data race fails the run.
 #include <atomic>
@@ -9,6 +9,7 @@
 #include "interreg/draft.hpp"
 #include "interreg/edit.hpp"
 #include "interreg/proposal_json.hpp"
+#include "interreg/sweep.hpp"
 #include "test_support.hpp"
 
 using namespace interreg;
@@ -133,6 +134,22 @@ TEST(Concurrency, CheckFilesOnSeveralWorkersGetsTheSerialResults) {
         ASSERT_TRUE(checks[i].readable) << paths[i];
         EXPECT_EQ(interreg_test::describe(checks[i].report), serial[i]) << paths[i];
     }
+}
+
+TEST(Concurrency, ASweepOnSeveralWorkersGetsTheSerialResults) {
+    const auto programme = Programme::load(interreg_test::programme_file());
+    std::vector<nlohmann::json> rates;
+    for (int r = 30; r <= 60; r += 2) rates.push_back(std::to_string(r) + "%");
+    const SweepVariants variants = sweep_product({{"/partners/1/cofinancing/rate", rates},
+                                                  {"/partners/2/cofinancing/rate", {"50%", "40%", "odd"}},
+                                                  {"/partners/0/budget/lines/0", {nullptr, nlohmann::json::object()}}});
+    const SweepTable serial = sweep(*programme, baseline(), variants, 1);
+    const SweepTable parallel = sweep(*programme, baseline(), variants, thread_count);
+    EXPECT_EQ(parallel.error, serial.error);
+    EXPECT_EQ(parallel.errors, serial.errors);
+    EXPECT_EQ(parallel.warnings, serial.warnings);
+    EXPECT_EQ(parallel.money_columns, serial.money_columns);
+    EXPECT_EQ(parallel.money, serial.money);
 }
 
 // One draft changed by some threads while others validate, summarise and write it: every

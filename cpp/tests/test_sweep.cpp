@@ -106,6 +106,16 @@ TEST(SweepVariant, ReadsAsTheWholeDocumentWould) {
     }
 }
 
+TEST(SweepVariant, AWorkPlanGivenToAProposalWithoutOne) {
+    Proposal base = baseline();
+    base.work_plan = {};  // its document has no "work_plan" key
+    const json work_plan = json::parse(interreg::dump_proposal(baseline())).at("work_plan");
+    for (const Changes& changes : std::vector<Changes>{{{"/work_plan", work_plan}}, {{"/work_plan", nullptr}},
+                                                       {{"/work_plan", 7}}}) {
+        EXPECT_EQ(by_sweep(base, changes), by_hand(base, changes)) << changes[0].second.dump().substr(0, 40);
+    }
+}
+
 TEST(SweepVariant, PointersTheBaseHasNoPlaceForAreArgumentErrors) {
     const Proposal base = baseline();
     for (const std::string pointer : {"", "partners/0", "/partners/7/name", "/partners/0/budget/lines/99",
@@ -127,7 +137,8 @@ TEST(SweepVariant, AChangeInsideWhatTheVariantRemovedHasNoPlace) {
     EXPECT_EQ(first->path(), "/partners/0/budget/lines/0/units");
     const auto second = interreg_test::thrown<interreg::FormatError>([&] { reader.read(v.variants[1]); });
     ASSERT_TRUE(second);
-    EXPECT_CONTAINS(second->detail(), "removes the partner and changes it");
+    EXPECT_EQ(second->path(), "/partners/1");
+    EXPECT_CONTAINS(second->detail(), "no such place");
 }
 
 TEST(SweepProduct, EveryCombinationInItertoolsOrder) {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-__all__ = ["CENT", "from_cents", "from_text", "in_cents", "percent_fraction", "format_amount", "format_difference"]
+__all__ = ["CENT", "from_cents", "float_from_cents", "from_text", "in_cents", "percent_fraction", "format_amount", "format_difference"]
 
 CENT = Decimal("0.01")
 
@@ -19,6 +19,12 @@ def from_cents(cents: int) -> Decimal:
     """Integer cents as a Decimal with two places: ``24060000`` → ``Decimal("240600.00")``.
     Exact whatever the decimal context (a Decimal made from text is never rounded)."""
     return Decimal(f"{cents}E-2")
+
+
+def float_from_cents(cents: int) -> float:
+    """Integer cents as the nearest float, for plots: the same number as ``float(from_cents(c))``
+    (one correctly rounded division of an exact integer)."""
+    return cents / 100
 
 
 def from_text(text: str) -> Decimal:

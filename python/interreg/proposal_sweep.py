@@ -13,7 +13,7 @@ from . import _core
 from ._frames import MONEY, _pandas
 from ._threads import worker_count
 from .errors import ArgumentError
-from .money import from_cents
+from .money import float_from_cents, from_cents
 
 if TYPE_CHECKING:
     from .proposal import Proposal
@@ -111,7 +111,7 @@ def _frame(varied: Dict[str, List[Any]], columns: Dict[str, Any], money: str):
 
     def amounts(cents: List[Optional[int]]):
         if money == "float":
-            return pd.Series([None if c is None else c / 100 for c in cents], dtype="float64")
+            return pd.Series([None if c is None else float_from_cents(c) for c in cents], dtype="float64")
         return pd.Series([None if c is None else from_cents(c) for c in cents], dtype=object)
 
     def counts(values: List[int]):
