@@ -7,7 +7,8 @@ One run generates the proposal (the data of bench/budget_summary.py), saves it, 
 the saved file and a dict of choices to the DataFrame a user reads:
 
   library        interreg.sweep(path, vary): the file read, every combination read, summarised
-                 and validated in the core, the frame built — with 1 worker and with every core
+                 and validated in the core, the frame built — with 1 worker and with every core;
+                 and the core's part alone (_core.sweep_product on the loaded proposal)
   plain Python   json.load, then per variant: copy the document, change it, Proposal.from_dict,
                  validate(), budget_summary(), the figures into a row; the rows into a DataFrame
                  (on the first --plain variants: it is two orders of magnitude slower)
@@ -35,6 +36,7 @@ try:
 except ImportError:  # run from a checkout without the package installed
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "python"))
     import interreg
+from interreg import _core
 
 from interreg.money import from_cents
 
@@ -113,6 +115,9 @@ def main(argv=None) -> int:
         one, frame = best_of(lambda: interreg.sweep(path, vary, workers=1), repeat)
         every, frame_all = best_of(lambda: interreg.sweep(path, vary, workers=cores), repeat)
         pd.testing.assert_frame_equal(frame, frame_all)
+        loaded = interreg.Proposal.load(path)
+        axes = [(p, v) for p, v in vary.items()]
+        core, _ = best_of(lambda: _core.sweep_product(loaded._core, axes, 1), repeat)
         plain, plain_frame = best_of(lambda: plain_python(path, vary, args.plain), 1)
 
     n_plain = len(plain_frame)
@@ -120,6 +125,8 @@ def main(argv=None) -> int:
         assert list(plain_frame[column]) == list(frame[column][:n_plain]), column
     rows = [
         [f"library, 1 worker ({count:,} variants)", f"{one * 1e3:.0f}", f"{one / count * 1e6:.1f}", f"{count / one:,.0f}"],
+        ["  of which the core alone, 1 worker", f"{core * 1e3:.0f}", f"{core / count * 1e6:.1f}",
+         f"{count / core:,.0f}"],
         [f"library, {cores} workers", f"{every * 1e3:.0f}", f"{every / count * 1e6:.1f}", f"{count / every:,.0f}"],
         [f"plain Python ({n_plain} variants)", f"{plain * 1e3:.0f}", f"{plain / n_plain * 1e6:.0f}",
          f"{n_plain / plain:,.0f}"],

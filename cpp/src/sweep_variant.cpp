@@ -177,9 +177,9 @@ VariantReader::Target VariantReader::target(const std::string& pointer) const {
     if (parent->is_array() && t.tokens.back() != "-") {
         const auto index = array_index(t.tokens.back());
         if (!index || *index >= parent->size()) {
-            throw ArgumentError(pointer, "the list has " + std::to_string(parent->size()) +
-                                             " elements: give an index from 0 to " + std::to_string(parent->size()) +
-                                             " - 1, or '-' to append");
+            throw ArgumentError(pointer, "the list there has " + std::to_string(parent->size()) +
+                                             " elements: give an index below " + std::to_string(parent->size()) +
+                                             " (counting from 0), or '-' to append");
         }
     }
     const Tokens& k = t.tokens;
