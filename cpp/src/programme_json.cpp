@@ -275,7 +275,7 @@ private:
     Sources sources_;
 
     void header() {
-        root_.expect_object({"format", "version", "id", "name", "sources", "countries", "regions", "sub_geographies",
+        root_.expect_object({"format", "version", "id", "name", "period", "sources", "countries", "regions", "sub_geographies",
                              "priorities", "specific_objectives", "indicators", "funds", "project_kinds", "calls",
                              "org_types", "aliases", "budget", "rules"});
         if (root_.at("format").string() != "interreg-programme") root_.at("format").fail("expected \"interreg-programme\"");
@@ -285,6 +285,7 @@ private:
         }
         p_.id_ = root_.at("id").nonempty_string(100);
         p_.name_ = read_text_map(root_.at("name"));
+        if (auto period = root_.find("period")) p_.period_ = period->nonempty_string(50);
     }
 
     void sources() {

@@ -144,6 +144,7 @@ void register_programme(py::module_& m) {
                     py::arg("document"))
         .def_property_readonly("id", &Programme::id)
         .def_property_readonly("name", &Programme::name)
+        .def_property_readonly("period", &Programme::period, "The programming period, e.g. \"2021-2027\" (\"\" when not given).")
         .def_property_readonly("countries", &Programme::countries)
         .def_property_readonly("regions", &Programme::regions)
         .def_property_readonly("sub_geographies", &Programme::sub_geographies)

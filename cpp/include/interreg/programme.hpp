@@ -241,6 +241,8 @@ public:
 
     const std::string& id() const { return id_; }
     const TextMap& name() const { return name_; }
+    // The programming period, e.g. "2021-2027"; empty when the document does not give one.
+    const std::string& period() const { return period_; }
     const std::vector<Country>& countries() const { return countries_; }
     const std::vector<Region>& regions() const { return regions_; }
     const std::vector<SubGeography>& sub_geographies() const { return sub_geographies_; }
@@ -313,6 +315,7 @@ private:
 
     std::string id_;
     TextMap name_;
+    std::string period_;
     std::vector<Country> countries_;
     std::vector<Region> regions_;
     std::vector<SubGeography> sub_geographies_;
