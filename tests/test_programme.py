@@ -235,17 +235,7 @@ def test_region_view_is_read_only(programme):
 
 # -- sources ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("table", RECORD_LISTS)
-def test_every_record_cites_a_source(programme, table):
-    records = getattr(programme, table)
-    assert records, table
-    for record in records:
-        source = record.source
-        assert source.url.startswith("https://"), (table, record)
-        assert source.title, (table, record)
-        assert isinstance(source.assumed, bool), (table, record)
-        assert source.text().startswith(source.title)
-
+# Every embedded programme's records cite a source: tests/test_embedded_programmes.py.
 
 def test_assumed_facts_are_marked(programme):
     assert programme.call("2024:1").source.assumed
