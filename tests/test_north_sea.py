@@ -196,3 +196,48 @@ def test_one_programme_for_every_file_overrides_what_the_documents_name(mixed_fo
     oks_rules = set(frame[frame["file"] == str(mixed_folder / "oks.json")]["rule"])
     # The ÖKS proposal judged as North Sea: its kind ("main") and objective (RSO4.1) are not North Sea's.
     assert {"project.duration", "project.objective"} <= oks_rules
+
+
+# -- small-scale projects ----------------------------------------------------------------------
+
+def small_scale(north_sea, partners: int, cost_each: str = "1000.00") -> interreg.Proposal:
+    """A small-scale proposal of call 1 with `partners` partners from three countries."""
+    p = interreg.Proposal(north_sea, acronym="SMALL", kind="small-scale", call="1-small-scale",
+                          specific_objective="RSO2.7", start="2022-10-01", duration_months=18)
+    places = [("NL", "NL33"), ("DK", "DK04"), ("DE", "DE5")]
+    for i in range(partners):
+        country, region = places[i % 3]
+        partner = p.add_partner(f"Partner {i + 1}", country=country, region=region, role="lead" if i == 0 else "partner")
+        partner.budget.add("external", "Study", units=1, unit_price=cost_each)
+        partner.cofinancing.fund = "erdf"
+        partner.cofinancing.rate = "60%"
+    return p
+
+
+def kind_limits(report) -> list:
+    frame = report.to_frame()
+    return frame[frame["rule"] == "project.kind-limits"].to_dict("records")
+
+
+def test_a_small_scale_project_within_its_limits_passes(north_sea):
+    assert kind_limits(small_scale(north_sea, 7, "70000.00").validate()) == []
+
+
+def test_a_small_scale_project_of_eight_partners_is_an_error_citing_the_programme(north_sea):
+    rows = kind_limits(small_scale(north_sea, 8).validate())
+    assert len(rows) == 1
+    assert rows[0]["severity"] == "ERROR"
+    assert "at most 7" in rows[0]["message"]
+    assert "interreg.no" in rows[0]["source"]
+
+
+def test_a_small_scale_project_over_500000_eur_is_an_error(north_sea):
+    rows = kind_limits(small_scale(north_sea, 5, "100000.01").validate())
+    assert [r["severity"] for r in rows] == ["ERROR"]
+    assert "500000.00 EUR" in rows[0]["message"] and "over by 0.05" in rows[0]["message"]
+
+
+def test_a_regular_project_has_no_partner_limit(north_sea):
+    p = small_scale(north_sea, 8)
+    p.kind, p.call, p.duration_months = "regular", "1", 36
+    assert kind_limits(p.validate()) == []

@@ -424,11 +424,18 @@ private:
 
     void project_kinds() {
         for (const auto& r : root_.at("project_kinds").items()) {
-            r.expect_object({"id", "name", "max_duration_months", "fund_caps", "budget_caps", "source", "status", "note"});
+            r.expect_object({"id", "name", "max_duration_months", "fund_caps", "budget_caps", "min_partners",
+                             "max_partners", "total_budget_cap", "source", "status", "note"});
             ProjectKind k{r.at("id").nonempty_string(50), read_text_map(r.at("name")),
                           static_cast<int>(r.at("max_duration_months").integer(1, max_duration_months)),
                           caps(r.at("fund_caps")), {}, sources_.cite(r)};
             if (auto b = r.find("budget_caps")) k.budget_caps = caps(*b);
+            if (auto m = r.find("min_partners")) k.min_partners = static_cast<int>(m->integer(1, 1000));
+            if (auto m = r.find("max_partners")) {
+                k.max_partners = static_cast<int>(m->integer(1, 1000));
+                if (k.min_partners && *k.max_partners < *k.min_partners) m->fail("below min_partners");
+            }
+            if (auto t = r.find("total_budget_cap")) k.total_budget_cap = read_amount(*t);
             p_.kinds_.push_back(std::move(k));
         }
         require_unique(p_.kinds_, &ProjectKind::id, root_.at("project_kinds"));

@@ -129,6 +129,10 @@ struct ProjectKind {
     // budget of EUR 100,000 and a Norwegian budget of EUR 60,000).
     std::map<std::string, Money> budget_caps;
     Citation source;
+    // The whole project's limits where the kind states them (North Sea small-scale projects:
+    // three to seven partners, at most EUR 500,000 in total); checked by project.kind-limits.
+    std::optional<int> min_partners, max_partners;  // partners that are not associated
+    std::optional<Money> total_budget_cap;          // all partners and funds, in EUR
 };
 
 struct Call {
