@@ -428,7 +428,7 @@ private:
                              "max_partners", "total_budget_cap", "source", "status", "note"});
             ProjectKind k{r.at("id").nonempty_string(50), read_text_map(r.at("name")),
                           static_cast<int>(r.at("max_duration_months").integer(1, max_duration_months)),
-                          caps(r.at("fund_caps")), {}, sources_.cite(r)};
+                          caps(r.at("fund_caps")), {}, sources_.cite(r), std::nullopt, std::nullopt, std::nullopt};
             if (auto b = r.find("budget_caps")) k.budget_caps = caps(*b);
             if (auto m = r.find("min_partners")) k.min_partners = static_cast<int>(m->integer(1, 1000));
             if (auto m = r.find("max_partners")) {
