@@ -219,6 +219,15 @@ def kind_limits(report) -> list:
     return frame[frame["rule"] == "project.kind-limits"].to_dict("records")
 
 
+def test_the_small_scale_limits_are_data_of_the_kind(north_sea):
+    kinds = {k.id: k for k in north_sea.project_kinds}
+    small, regular = kinds["small-scale"], kinds["regular"]
+    assert (small.max_duration_months, small.min_partners, small.max_partners, small.total_budget_cap) == (
+        18, 3, 7, "500000.00")
+    assert (regular.min_partners, regular.max_partners, regular.total_budget_cap) == (None, None, None)
+    assert not small.source.assumed and regular.source.assumed
+
+
 def test_a_small_scale_project_within_its_limits_passes(north_sea):
     assert kind_limits(small_scale(north_sea, 7, "70000.00").validate()) == []
 

@@ -110,7 +110,16 @@ void register_programme(py::module_& m) {
     kind.def_readonly("id", &ProjectKind::id)
         .def_readonly("name", &ProjectKind::name)
         .def_readonly("max_duration_months", &ProjectKind::max_duration_months)
-        .def_property_readonly("fund_caps", [](const ProjectKind& k) { return caps(k.fund_caps); });
+        .def_property_readonly("fund_caps", [](const ProjectKind& k) { return caps(k.fund_caps); })
+        .def_readonly("min_partners", &ProjectKind::min_partners, "Fewest partners (not associated), or None.")
+        .def_readonly("max_partners", &ProjectKind::max_partners, "Most partners (not associated), or None.")
+        .def_property_readonly(
+            "total_budget_cap",
+            [](const ProjectKind& k) -> std::optional<std::string> {
+                if (!k.total_budget_cap) return std::nullopt;
+                return k.total_budget_cap->to_string();
+            },
+            "The most the whole project may budget, in EUR as a decimal string, or None.");
     add_source(kind);
 
     py::class_<Call> call(m, "Call", "A call for proposals.");
