@@ -511,6 +511,7 @@ TEST(ProposalStrict, TextSections) {
 TEST(ProposalWrite, RoundTripOfEmptyProposal) {
     Proposal p;
     p.programme = interreg_test::programme().id();  // whoever creates a proposal names its programme
+    p.kind = interreg_test::programme().project_kinds().front().id;  // and its kind
     const std::string first = dump_proposal(p);
     EXPECT_EQ(dump_proposal(parse_proposal(first)), first);
 }
