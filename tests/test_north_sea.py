@@ -62,6 +62,15 @@ def test_approved_consortium_gives_no_error_from_the_partnership_and_partner_rul
     assert errors.empty, errors[["rule", "path", "message"]].to_string()
 
 
+COMPLETE = [p for p in PROJECTS if p["call"] and p["specific_objective"] and p["start"]]
+
+
+@pytest.mark.parametrize("project", COMPLETE, ids=[p["acronym"] for p in COMPLETE])
+def test_with_its_call_objective_and_dates_the_only_error_is_the_budget_the_test_data_lacks(north_sea, project):
+    frame = consortium(north_sea, project).validate().to_frame()
+    assert set(frame[frame["severity"] == "ERROR"]["rule"]) == {"budget.total"}
+
+
 @pytest.mark.parametrize("project", PROJECTS, ids=[p["acronym"] for p in PROJECTS])
 def test_every_partner_region_of_an_approved_consortium_resolves_in_its_country(north_sea, project):
     for partner in project["partners"]:
