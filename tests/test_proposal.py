@@ -60,7 +60,7 @@ def test_programme_by_id():
     ("call", 20251),
     ("start", 20260101),
     ("kind", 1),
-    ("geography", None),
+    ("geography", 7),
 ])
 def test_wrong_type_in_constructor_is_a_type_error_naming_the_field(programme, field, value):
     with pytest.raises(TypeError) as info:

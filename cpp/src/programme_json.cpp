@@ -275,7 +275,7 @@ private:
     Sources sources_;
 
     void header() {
-        root_.expect_object({"format", "version", "id", "name", "sources", "countries", "regions", "sub_geographies",
+        root_.expect_object({"format", "version", "id", "name", "period", "sources", "countries", "regions", "sub_geographies",
                              "priorities", "specific_objectives", "indicators", "funds", "project_kinds", "calls",
                              "org_types", "aliases", "budget", "rules"});
         if (root_.at("format").string() != "interreg-programme") root_.at("format").fail("expected \"interreg-programme\"");
@@ -285,6 +285,7 @@ private:
         }
         p_.id_ = root_.at("id").nonempty_string(100);
         p_.name_ = read_text_map(root_.at("name"));
+        if (auto period = root_.find("period")) p_.period_ = period->nonempty_string(50);
     }
 
     void sources() {
@@ -423,11 +424,18 @@ private:
 
     void project_kinds() {
         for (const auto& r : root_.at("project_kinds").items()) {
-            r.expect_object({"id", "name", "max_duration_months", "fund_caps", "budget_caps", "source", "status", "note"});
+            r.expect_object({"id", "name", "max_duration_months", "fund_caps", "budget_caps", "min_partners",
+                             "max_partners", "total_budget_cap", "source", "status", "note"});
             ProjectKind k{r.at("id").nonempty_string(50), read_text_map(r.at("name")),
                           static_cast<int>(r.at("max_duration_months").integer(1, max_duration_months)),
-                          caps(r.at("fund_caps")), {}, sources_.cite(r)};
+                          caps(r.at("fund_caps")), {}, sources_.cite(r), std::nullopt, std::nullopt, std::nullopt};
             if (auto b = r.find("budget_caps")) k.budget_caps = caps(*b);
+            if (auto m = r.find("min_partners")) k.min_partners = static_cast<int>(m->integer(1, 1000));
+            if (auto m = r.find("max_partners")) {
+                k.max_partners = static_cast<int>(m->integer(1, 1000));
+                if (k.min_partners && *k.max_partners < *k.min_partners) m->fail("below min_partners");
+            }
+            if (auto t = r.find("total_budget_cap")) k.total_budget_cap = read_amount(*t);
             p_.kinds_.push_back(std::move(k));
         }
         require_unique(p_.kinds_, &ProjectKind::id, root_.at("project_kinds"));

@@ -245,6 +245,8 @@ TEST(BudgetJsonWrite, WritesCanonicalStrings) {
 
 TEST(BudgetJsonWrite, EmptyBudgetIsWrittenInFull) {
     Proposal p;
+    p.programme = interreg_test::programme().id();  // whoever creates a proposal names its programme
+    p.kind = interreg_test::programme().project_kinds().front().id;  // and its kind
     add_partner(p, interreg_test::make_partner("X", "SE", std::nullopt, std::nullopt));
     const auto doc = interreg::proposal_to_json(p);
     EXPECT_EQ(doc["exchange_rates"], nlohmann::ordered_json::object());

@@ -152,6 +152,7 @@ TEST(EditAndReader, MultiLineTextsTakeTabsAndNewlines) {
 TEST(EditAndReader, WhatTheEditsBuildSavesAndLoadsByteForByte) {
     Proposal p;
     set_programme_id(p, "oks-2021-2027");
+    set_kind(p, "main");
     set_acronym(p, "EDITS");
     set_title(p, {{"en", "Built by edits"}, {"da", "Bygget — “citat”"}});
     const auto& lead = add_partner(p, interreg_test::make_partner("Region Halland", "SE", "Halland", "regional-authority",

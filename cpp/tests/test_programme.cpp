@@ -277,19 +277,7 @@ TEST(Vocabulary, CostCategoriesByNameInEveryLanguage) {
     EXPECT_EQ(without->cost_category("Personalkostnader"), nullptr);
 }
 
-// Severity follows evidence: an ERROR rests on a confirmed source; a rule whose source is
-// assumed is at most a WARNING. Otherwise the programme keeps the catalogue's severity.
-TEST(ProgrammeData, SeverityFollowsEvidence) {
-    for (const auto& r : programme().rules()) {
-        EXPECT_FALSE(r.source.url.empty()) << r.id;
-        if (r.source.assumed) {
-            EXPECT_NE(r.severity, interreg::Severity::error) << r.id;
-            EXPECT_FALSE(r.source.note.empty()) << r.id << ": an assumed rule says why";
-        } else {
-            EXPECT_EQ(r.severity, interreg::find_rule(r.id)->severity) << r.id;
-        }
-    }
-}
+// Severity follows evidence for every embedded programme: test_embedded_programmes.cpp.
 
 TEST(ProgrammeData, RuleParams) {
     const auto* min = &programme().rules()[0];

@@ -510,8 +510,20 @@ TEST(ProposalStrict, TextSections) {
 
 TEST(ProposalWrite, RoundTripOfEmptyProposal) {
     Proposal p;
+    p.programme = interreg_test::programme().id();  // whoever creates a proposal names its programme
+    p.kind = interreg_test::programme().project_kinds().front().id;  // and its kind
     const std::string first = dump_proposal(p);
     EXPECT_EQ(dump_proposal(parse_proposal(first)), first);
+}
+
+// A proposal names its programme: the core has no default one, so a document without it is
+// refused with its path.
+TEST(ProposalWrite, AProposalWithoutItsProgrammeIsRefused) {
+    const Proposal p;
+    EXPECT_TRUE(p.programme.empty());
+    const auto e = interreg_test::thrown<interreg::FormatError>([&] { parse_proposal(dump_proposal(p)); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->path(), "/programme");
 }
 
 TEST(ProposalWrite, InvalidUtf8NeverEscapesAsAForeignException) {

@@ -110,7 +110,16 @@ void register_programme(py::module_& m) {
     kind.def_readonly("id", &ProjectKind::id)
         .def_readonly("name", &ProjectKind::name)
         .def_readonly("max_duration_months", &ProjectKind::max_duration_months)
-        .def_property_readonly("fund_caps", [](const ProjectKind& k) { return caps(k.fund_caps); });
+        .def_property_readonly("fund_caps", [](const ProjectKind& k) { return caps(k.fund_caps); })
+        .def_readonly("min_partners", &ProjectKind::min_partners, "Fewest partners (not associated), or None.")
+        .def_readonly("max_partners", &ProjectKind::max_partners, "Most partners (not associated), or None.")
+        .def_property_readonly(
+            "total_budget_cap",
+            [](const ProjectKind& k) -> std::optional<std::string> {
+                if (!k.total_budget_cap) return std::nullopt;
+                return k.total_budget_cap->to_string();
+            },
+            "The most the whole project may budget, in EUR as a decimal string, or None.");
     add_source(kind);
 
     py::class_<Call> call(m, "Call", "A call for proposals.");
@@ -144,6 +153,7 @@ void register_programme(py::module_& m) {
                     py::arg("document"))
         .def_property_readonly("id", &Programme::id)
         .def_property_readonly("name", &Programme::name)
+        .def_property_readonly("period", &Programme::period, "The programming period, e.g. \"2021-2027\" (\"\" when not given).")
         .def_property_readonly("countries", &Programme::countries)
         .def_property_readonly("regions", &Programme::regions)
         .def_property_readonly("sub_geographies", &Programme::sub_geographies)

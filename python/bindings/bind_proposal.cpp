@@ -192,6 +192,8 @@ void register_proposal(py::module_& m) {
         .def(py::init([](const std::shared_ptr<Programme>& programme) {
                  Proposal p;
                  set_programme_id(p, programme->id());
+                 // A new proposal is of the programme's first project kind until it says otherwise.
+                 if (!programme->project_kinds().empty()) set_kind(p, programme->project_kinds().front().id);
                  return make_draft(programme, std::move(p));
              }),
              py::arg("programme"))

@@ -25,7 +25,7 @@ from .summary import BudgetSummary
 from .errors import ArgumentError, Error, FileError, FormatError, NotFoundError, OutOfMemoryError, ProgrammeError
 from .history import CooperationHistory
 from .plots.network import plot_consortium
-from .programme import Programme, load_programme, rule_catalogue
+from .programme import Programme, load_programme, programmes, rule_catalogue
 from .proposal_diff import ProposalDiff
 from .proposal import Partner, Proposal, diff, sweep
 from .report import Finding, Report
@@ -33,6 +33,7 @@ from .report import Finding, Report
 __all__ = [
     "__version__",
     "load_programme",
+    "programmes",
     "rule_catalogue",
     "validate_many",
     "diff",

@@ -2,18 +2,32 @@
 translations."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any, Dict
 
 _DATA = Path(__file__).resolve().parent / "data"
+_PROGRAMMES = _DATA / "programmes"
 
-DEFAULT_PROGRAMME = "oks-2021-2027"
+
+@functools.lru_cache(maxsize=None)
+def _programme_index() -> Dict[str, Any]:
+    # data/programmes/index.json: which programmes ship, in order, and which is the default.
+    with open(_PROGRAMMES / "index.json", encoding="utf-8") as f:
+        return json.load(f)
 
 
 def embedded_programmes() -> Dict[str, Path]:
-    """Programme id → path of its document, for every programme shipped with the package."""
-    return {p.stem: p for p in sorted((_DATA / "programmes").glob("*.json"))}
+    """Programme id → path of its document, for every programme shipped with the package, in the
+    order of the package's programme index (``data/programmes/index.json``)."""
+    return {pid: _PROGRAMMES / f"{pid}.json" for pid in _programme_index()["programmes"]}
+
+
+def default_programme() -> str:
+    """The id of the programme :func:`interreg.load_programme` loads without an argument, as the
+    package's programme index names it."""
+    return str(_programme_index()["default"])
 
 
 def schema() -> Dict[str, Any]:

@@ -47,6 +47,7 @@ from . import __version__
 from .batch import check_all
 from .errors import Error
 from .languages import LANGUAGES
+from ._resources import default_programme
 from .programme import Programme, load_programme
 from .proposal import Proposal, diff, sweep
 from .proposal_sweep import value_at
@@ -374,7 +375,7 @@ def _parser() -> argparse.ArgumentParser:
     v.set_defaults(run=_validate)
 
     p = command("programme", help="show a programme's tables")
-    p.add_argument("programme", nargs="?", default=None, metavar="ID", help="programme id or path (default oks-2021-2027)")
+    p.add_argument("programme", nargs="?", default=None, metavar="ID", help=f"programme id or path (default {default_programme()})")
     for flag in _TABLES:
         p.add_argument(f"--{flag}", action="store_true", help=f"print the {flag} table")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table",

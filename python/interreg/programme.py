@@ -9,10 +9,10 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
 from ._frames import frame
-from ._resources import DEFAULT_PROGRAMME, embedded_programmes
+from ._resources import default_programme, embedded_programmes
 from .errors import ArgumentError
 
-__all__ = ["Programme", "load_programme", "rule_catalogue", "ObjectiveScore", "MatchedTerm", "ObjectiveRanking"]
+__all__ = ["Programme", "load_programme", "programmes", "rule_catalogue", "ObjectiveScore", "MatchedTerm", "ObjectiveRanking"]
 
 
 @dataclass(frozen=True)
@@ -107,13 +107,18 @@ class Programme:
 
     @property
     def id(self) -> str:
-        """The programme id, e.g. ``"oks-2021-2027"``."""
+        """The programme id, as its document gives it (``interreg.programmes()`` lists the embedded ones)."""
         return self._core.id
 
     @property
     def name(self) -> str:
         """The programme's English name."""
         return self._core.name["en"]
+
+    @property
+    def period(self) -> str:
+        """The programming period, e.g. ``"2021-2027"`` (``""`` when the document gives none)."""
+        return self._core.period
 
     @property
     def names(self) -> Dict[str, str]:
@@ -297,14 +302,15 @@ def _load_embedded(path: str) -> Programme:
 
 
 def load_programme(id_or_path: Union[str, "os.PathLike[str]", None] = None) -> Programme:
-    """Load a programme: an embedded one by id (default ``"oks-2021-2027"``) or a document by path.
+    """Load a programme: an embedded one by id or a document by path; without an argument, the
+    package's default programme (the one its programme index names, see :func:`programmes`).
 
     Embedded programmes are loaded once and shared (programmes are immutable).
     Raises :class:`ProgrammeError` for a malformed document, :class:`ArgumentError` for an
     unknown id, :class:`FileError` for an unreadable file.
     """
     if id_or_path is None:
-        id_or_path = DEFAULT_PROGRAMME
+        id_or_path = default_programme()
     if not isinstance(id_or_path, (str, os.PathLike)):
         raise TypeError(f"id_or_path must be a programme id or a path, not {type(id_or_path).__name__}")
     embedded = embedded_programmes()
@@ -316,6 +322,22 @@ def load_programme(id_or_path: Union[str, "os.PathLike[str]", None] = None) -> P
         return Programme(_core.Programme.load(str(path)))
     raise ArgumentError(f"unknown programme {key!r}: give the id of an embedded programme "
                         f"({', '.join(embedded)}) or the path of a programme document")
+
+
+def programmes():
+    """The programmes embedded in the package, as a pandas DataFrame: one row per programme with
+    its ``id`` (what :func:`load_programme` takes), English ``name``, ``period`` and ``countries``
+    (ISO codes, comma-separated), and ``default`` (True for the one :func:`load_programme` loads
+    without an argument). Listed in the order of the package's programme index."""
+    import pandas as pd
+
+    default = default_programme()
+    rows = []
+    for pid in embedded_programmes():
+        prog = load_programme(pid)
+        rows.append({"id": prog.id, "name": prog.name, "period": prog.period,
+                     "countries": ", ".join(c.code for c in prog.countries), "default": pid == default})
+    return pd.DataFrame(rows, columns=["id", "name", "period", "countries", "default"])
 
 
 def rule_catalogue():

@@ -196,9 +196,10 @@ class Proposal:
     acronym: _ProposalField[str] = _ProposalField("The project's acronym.")
     specific_objective: _ProposalField[str] = _ProposalField("Specific objective code, e.g. 'RSO4.1' (judged by validation).")
     call: _ProposalField[Optional[str]] = _ProposalField("Call id, e.g. '2025:1', or None (judged by validation).")
-    kind: _ProposalField[str] = _ProposalField("Project kind id of the programme: ``\"main\"`` or ``\"pre-project\"`` for ÖKS.")
+    kind: _ProposalField[str] = _ProposalField(
+        "Project kind id of the programme (``prog.project_kinds``); a new proposal takes the programme's first kind.")
     geography: _ProposalField[str] = _ProposalField(
-        "Sub-geography id: ``\"whole\"``, ``\"oresund\"`` or ``\"kattegat-skagerrak\"`` for ÖKS.")
+        "Sub-geography id of the programme (``prog.sub_geographies``), or ``\"whole\"``: the whole programme area.")
     start: _ProposalField[Optional[str]] = _ProposalField("Start date 'YYYY-MM-DD' or None.")
     duration_months: _ProposalField[Optional[int]] = _ProposalField(
         "Duration in months (1..120) or None; the programme's limit is checked by validation.")
@@ -215,8 +216,8 @@ class Proposal:
     NARRATIVE = tuple(_core.narrative_sections)  # the form's order
 
     def __init__(self, programme: Union[Programme, str, None] = None, *, acronym: str = "",
-                 specific_objective: str = "", call: Optional[str] = None, kind: str = "main",
-                 geography: str = "whole", start: Optional[str] = None,
+                 specific_objective: str = "", call: Optional[str] = None, kind: Optional[str] = None,
+                 geography: Optional[str] = None, start: Optional[str] = None,
                  duration_months: Optional[int] = None, title: Texts = None, summary: Texts = None):
         self._programme = programme if isinstance(programme, Programme) else load_programme(programme)
         self._core = _core.Proposal(self._programme._core)
@@ -224,6 +225,8 @@ class Proposal:
                              ("specific_objective", specific_objective), ("call", call), ("start", start),
                              ("duration_months", duration_months), ("title", _texts(title)),
                              ("summary", _texts(summary))]:
+            if field in ("kind", "geography") and value is None:
+                continue  # the core's defaults: the programme's first project kind, the whole area
             setattr(self._core, field, value)
 
     @classmethod

@@ -129,6 +129,10 @@ struct ProjectKind {
     // budget of EUR 100,000 and a Norwegian budget of EUR 60,000).
     std::map<std::string, Money> budget_caps;
     Citation source;
+    // The whole project's limits where the kind states them (North Sea small-scale projects:
+    // three to seven partners, at most EUR 500,000 in total); checked by project.kind-limits.
+    std::optional<int> min_partners, max_partners;  // partners that are not associated
+    std::optional<Money> total_budget_cap;          // all partners and funds, in EUR
 };
 
 struct Call {
@@ -241,6 +245,8 @@ public:
 
     const std::string& id() const { return id_; }
     const TextMap& name() const { return name_; }
+    // The programming period, e.g. "2021-2027"; empty when the document does not give one.
+    const std::string& period() const { return period_; }
     const std::vector<Country>& countries() const { return countries_; }
     const std::vector<Region>& regions() const { return regions_; }
     const std::vector<SubGeography>& sub_geographies() const { return sub_geographies_; }
@@ -313,6 +319,7 @@ private:
 
     std::string id_;
     TextMap name_;
+    std::string period_;
     std::vector<Country> countries_;
     std::vector<Region> regions_;
     std::vector<SubGeography> sub_geographies_;

@@ -73,9 +73,9 @@ struct Partner {
 };
 
 struct Proposal {
-    std::string programme = "oks-2021-2027";
+    std::string programme;  // the id of the programme it is for, set by whoever creates it
     std::optional<std::string> call;
-    std::string kind = "main";
+    std::string kind;  // a project kind of the programme, set by whoever creates the proposal
     std::string acronym;
     TextMap title;
     TextMap summary;

@@ -66,6 +66,36 @@ void duration(RuleContext& ctx) {
     }
 }
 
+// The size of the whole project against its kind's limits, where the kind states them; the
+// findings cite the page that states the kind (project.duration reports an unknown kind).
+void kind_limits(RuleContext& ctx) {
+    const ProjectKind* kind = ctx.programme.project_kind(ctx.proposal.kind);
+    if (!kind) return;
+    const auto& partners = ctx.proposal.partners;
+    const auto counted = static_cast<int>(std::count_if(partners.begin(), partners.end(),
+                                                        [](const Partner& p) { return p.role != Role::associated; }));
+    const std::string a_kind = "a " + kind->id + " project";
+    if (kind->min_partners && counted < *kind->min_partners) {
+        ctx.emit_citing(kind->source, "/partners",
+                        "The project has " + std::to_string(counted) + " partner(s) besides associated ones; " + a_kind +
+                            " has at least " + std::to_string(*kind->min_partners) + ". Add partners.");
+    }
+    if (kind->max_partners && counted > *kind->max_partners) {
+        ctx.emit_citing(kind->source, "/partners",
+                        "The project has " + std::to_string(counted) + " partners besides associated ones; " + a_kind +
+                            " has at most " + std::to_string(*kind->max_partners) +
+                            ". Make some of them associated partners, or apply as another kind of project.");
+    }
+    if (kind->total_budget_cap && ctx.budget && ctx.budget->costs.total > *kind->total_budget_cap) {
+        const Money total = ctx.budget->costs.total;
+        ctx.emit_citing(kind->source, "/partners",
+                        "The project's total budget is " + total.to_string() + " EUR; " + a_kind + " may budget at most " +
+                            kind->total_budget_cap->to_string() + " EUR in total (over by " +
+                            (total - *kind->total_budget_cap).to_string() +
+                            "). Lower the partners' budgets, or apply as another kind of project.");
+    }
+}
+
 void texts(RuleContext& ctx) {
     const auto title_max = ctx.param("title_max").get<std::size_t>();
     const auto summary_max = ctx.param("summary_max").get<std::size_t>();
@@ -157,6 +187,8 @@ std::vector<RuleDef> project() {
         {"project.objective", Severity::error, "The specific objective exists in the programme", {}, objective},
         {"project.geography", Severity::error, "Partners lie in the chosen sub-geography", {}, geography},
         {"project.duration", Severity::error, "The duration is within the limit of the project kind", {}, duration},
+        {"project.kind-limits", Severity::error, "Partners and total budget within the project kind's limits", {},
+         kind_limits},
         {"project.period", Severity::error, "The project runs within the dates costs can be eligible",
          {{"first_date", ParamType::date}, {"last_date", ParamType::date}}, period},
         {"project.texts", Severity::error, "Acronym present; title and summary within the system's limits",
