@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Dict, Iterator, List, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from . import _core
 from ._frames import frame
@@ -32,8 +32,17 @@ class Report:
     there is no ERROR (warnings and infos do not block)."""
 
     def __init__(self, core: _core.Report):
-        self._findings: Tuple[Finding, ...] = tuple(
-            Finding(f.rule, f.severity, f.message, f.path, f.source, f.assumed) for f in core.findings)
+        self._core = core
+        self._built: Optional[Tuple[Finding, ...]] = None
+
+    @property
+    def _findings(self) -> Tuple[Finding, ...]:
+        """The findings as Python objects, made on first use: a batch's DataFrame is built from
+        the core's columns and never needs them."""
+        if self._built is None:
+            self._built = tuple(Finding(f.rule, f.severity, f.message, f.path, f.source, f.assumed)
+                                for f in self._core.findings)
+        return self._built
 
     @property
     def findings(self) -> List[Finding]:
@@ -41,7 +50,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return self._core.ok
 
     @property
     def errors(self) -> List[Finding]:
@@ -61,7 +70,7 @@ class Report:
 
     def counts(self) -> Dict[str, int]:
         """Number of findings per severity."""
-        return {s: sum(f.severity == s for f in self._findings) for s in SEVERITIES}
+        return {s: self._core.count(s) for s in SEVERITIES}
 
     def to_frame(self):
         """The findings as a pandas DataFrame (columns rule, severity, path, message, source, assumed)."""

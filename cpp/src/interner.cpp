@@ -1,0 +1,67 @@
+#include "interreg/interner.hpp"
+
+#include <cstring>
+
+namespace interreg {
+
+namespace {
+
+// A multiply-xorshift hash over 8-byte words: distinct names differ somewhere, and one
+// multiplication per word is far cheaper than a byte-at-a-time hash.
+std::uint64_t hash_bytes(std::string_view s) {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 29);
+}
+
+}  // namespace
+
+Interner::Interner() : slots_(64, 0) {}
+
+std::uint32_t Interner::intern(std::string_view s) {
+    if (last_ != UINT32_MAX && values_[last_] == s) return last_;
+    const std::uint64_t h = hash_bytes(s);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint32_t slot = slots_[i];
+        if (slot == 0) break;
+        if (hashes_[slot - 1] == h && values_[slot - 1] == s) return last_ = slot - 1;
+    }
+    last_ = static_cast<std::uint32_t>(values_.size());
+    values_.emplace_back(s);
+    hashes_.push_back(h);
+    if (2 * values_.size() > slots_.size()) {
+        grow();
+    } else {
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            if (slots_[i] == 0) {
+                slots_[i] = last_ + 1;
+                break;
+            }
+        }
+    }
+    return last_;
+}
+
+// Twice the slots, every value placed again from its kept hash (the new one included).
+void Interner::grow() {
+    slots_.assign(slots_.size() * 2, 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t v = 0; v < values_.size(); ++v) {
+        std::size_t i = hashes_[v] & mask;
+        while (slots_[i] != 0) i = (i + 1) & mask;
+        slots_[i] = v + 1;
+    }
+}
+
+}  // namespace interreg
