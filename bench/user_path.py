@@ -262,7 +262,7 @@ def main() -> None:
     for n in notes:
         print(f"- {n}")
     print("\n| machine | |\n| --- | --- |")
-    for k, v in machine():
+    for k, v in machine() + [("interreg from", os.path.dirname(interreg.__file__))]:
         print(f"| {k} | {v} |")
 
 

@@ -38,21 +38,28 @@ void to_csr(std::size_t rows, const std::vector<std::pair<std::uint32_t, std::ui
 
 }  // namespace
 
+HistoryBuilder::HistoryBuilder() {
+    for (auto& t : trimmed_) t.intern({});  // number 0 is the empty value in every column
+}
+
 // The checks of the values met since the last call, and what their trimmed forms give.
 void HistoryBuilder::prepare(std::size_t column) {
     const auto& name = history_columns()[column];
-    auto& cells = cells_[column];
+    auto& out = trimmed_of_[column];
     const auto& raw = raw_[column].values();
-    for (std::size_t v = cells.size(); v < raw.size(); ++v) {
-        Cell c;
+    for (std::size_t v = out.size(); v < raw.size(); ++v) {
+        std::string problem;
         if (!text::valid_utf8(raw[v])) {
-            c.problem = name + " is not valid UTF-8: " + text::escape_invalid_utf8(raw[v]);
+            problem = name + " is not valid UTF-8: " + text::escape_invalid_utf8(raw[v]);
         } else if (raw[v].size() > max_name_length) {
-            c.problem = name + " is longer than " + std::to_string(max_name_length) + " bytes";
-        } else {
-            c.trimmed = trimmed_[column].intern(trimmed(raw[v]));
+            problem = name + " is longer than " + std::to_string(max_name_length) + " bytes";
         }
-        cells.push_back(std::move(c));
+        if (problem.empty()) {
+            out.push_back(trimmed_[column].intern(trimmed(raw[v])));
+        } else {
+            refusals_.emplace(pair_key(static_cast<std::uint32_t>(column), static_cast<std::uint32_t>(v)), std::move(problem));
+            out.push_back(refused);
+        }
     }
     const auto& values = trimmed_[column].values();
     if (column == kCountry) {
@@ -62,14 +69,10 @@ void HistoryBuilder::prepare(std::size_t column) {
             const std::string key = text::organisation_key(values[t]);
             org_keys_.push_back(key.empty() ? UINT32_MAX : keys_.intern(key));
         }
+        first_named_.resize(keys_.size());
     } else if (column == kRole) {
         roles_.resize(values.size(), -1);
     }
-}
-
-const HistoryBuilder::Cell& HistoryBuilder::cell(std::size_t column, std::uint32_t code) {
-    if (code >= cells_[column].size()) prepare(column);
-    return cells_[column][code];
 }
 
 const HistoryBuilder::NumberCheck& HistoryBuilder::number(std::uint32_t country, std::uint32_t number, const char* code) {
@@ -108,25 +111,37 @@ std::uint32_t HistoryBuilder::role(std::uint32_t trimmed_role, std::string& prob
 // The row's organisation: by its number when it has one, else by its country and name key.
 std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], const char* country, std::uint32_t key,
                                            const std::string* number_key) {
-    const std::string& key_text = keys_.values()[key];
     const auto next = static_cast<std::uint32_t>(h_.organisations_.size());
     if (!number_key) {
-        auto [cached, fresh] = named_.try_emplace(pair_key(t[kCountry], key), 0);
-        if (fresh) {
-            auto [it, new_org] = h_.by_key_.emplace(std::string(country) + ":" + key_text, next);
-            if (new_org) {
-                h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country, {}, {}, {}, it->first});
-                h_.by_name_[key_text].push_back(next);
-            }
-            cached->second = it->second;
+        // Most names are met in one country: the organisation of the first country met is kept
+        // by the key's number, those of other countries in a map.
+        auto& first = first_named_[key];
+        if (first.first == t[kCountry] + 1) return first.second;
+        const std::uint64_t named = pair_key(t[kCountry], key);
+        if (first.first != 0) {
+            if (const auto cached = named_.find(named); cached != named_.end()) return cached->second;
         }
-        return cached->second;
+        const std::string& key_text = keys_.values()[key];
+        auto [it, new_org] = h_.by_key_.emplace(std::string(country) + ":" + key_text, next);
+        if (new_org) {
+            h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country, {}, {}, {}, it->first});
+            gaps_.push_back(region_gap | type_gap);
+            h_.by_name_[key_text].push_back(next);
+        }
+        if (first.first == 0) {
+            first = {t[kCountry] + 1, it->second};
+        } else {
+            named_.emplace(named, it->second);
+        }
+        return it->second;
     }
+    const std::string& key_text = keys_.values()[key];
     auto [it, new_org] = h_.by_key_.emplace(*number_key, next);
     const std::uint32_t o = it->second;
     if (new_org) {
         h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country, {}, {}, text(kNumber, t[kNumber]),
                                      it->first});
+        gaps_.push_back(region_gap | type_gap);
     }
     if (spellings_.insert(pair_key(o, key)).second) {  // a spelling of it not met before: find() knows it too
         auto& spelt = h_.by_name_[key_text];
@@ -143,27 +158,26 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
                                             kRegion,  kOrgType,   kRole,   kNumber};
     std::uint32_t t[columns];
     for (std::size_t k : order) {
-        const Cell& c = cell(k, codes[k]);
-        if (!c.problem.empty()) return c.problem;
-        t[k] = c.trimmed;
+        if (codes[k] >= trimmed_of_[k].size()) prepare(k);
+        t[k] = trimmed_of_[k][codes[k]];
+        if (t[k] == refused) return refusals_.at(pair_key(static_cast<std::uint32_t>(k), codes[k]));
     }
-    const std::string& project = text(kProject, t[kProject]);
-    const std::string& name = text(kOrganisation, t[kOrganisation]);
-    const std::string& code = text(kCountry, t[kCountry]);
-    if (project.empty()) return "project is empty";
-    if (name.empty()) return "organisation is empty";
-    if (code.empty()) return "country is empty";
+    // Empty is number 0: the checks below read no text unless they refuse the row.
+    if (t[kProject] == 0) return "project is empty";
+    if (t[kOrganisation] == 0) return "organisation is empty";
+    if (t[kCountry] == 0) return "country is empty";
     const countries::Country* country = countries_[t[kCountry]];
-    if (!country) return "country '" + code + "' is not an ISO 3166-1 alpha-2 code (e.g. DK, SE, NO)";
+    if (!country) return "country '" + text(kCountry, t[kCountry]) + "' is not an ISO 3166-1 alpha-2 code (e.g. DK, SE, NO)";
     const std::uint32_t key = org_keys_[t[kOrganisation]];
-    if (key == UINT32_MAX) return "organisation '" + name + "' has no letters or digits";
+    if (key == UINT32_MAX) return "organisation '" + text(kOrganisation, t[kOrganisation]) + "' has no letters or digits";
     // The organisation number, when given, is the identity (history_number_key).
     const std::string* number_key = nullptr;
-    if (const std::string& given = text(kNumber, t[kNumber]); !given.empty()) {
+    if (t[kNumber] != 0) {
+        const std::string& given = text(kNumber, t[kNumber]);
         const NumberCheck& n = number(t[kCountry], t[kNumber], country->code);
         if (!n.problem.empty()) {
             return "organisation_number '" + given + "' " + n.problem + "; correct it, or leave it empty to match " +
-                   name + " by its name";
+                   text(kOrganisation, t[kOrganisation]) + " by its name";
         }
         if (n.key.empty()) return "organisation_number '" + given + "' has no letters or digits";
         number_key = &n.key;
@@ -176,23 +190,37 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
         throw FormatError("", "the history has more than " + std::to_string(max_history_rows) +
                                   " rows; split it, or keep the programmes and periods you need");
     }
-    auto [pit, new_project] = projects_.try_emplace(pair_key(t[kProgramme], t[kProject]),
-                                                    static_cast<std::uint32_t>(h_.projects_.size()));
-    if (new_project) {
-        h_.projects_.push_back({project, text(kProgramme, t[kProgramme]), text(kPeriod, t[kPeriod]), 0});
-        project_rows_.push_back(0);
+    const std::uint64_t project_key = pair_key(t[kProgramme], t[kProject]);
+    if (project_key != last_project_key_) {  // a project's rows usually come together
+        auto pit = projects_.find(project_key);
+        if (pit == projects_.end()) {
+            pit = projects_.emplace(project_key, static_cast<std::uint32_t>(h_.projects_.size())).first;
+            h_.projects_.push_back({text(kProject, t[kProject]), text(kProgramme, t[kProgramme]), text(kPeriod, t[kPeriod]), 0});
+            project_rows_.push_back(0);
+        }
+        last_project_key_ = project_key;
+        last_project_ = pit->second;
     }
-    const std::uint32_t p = pit->second;
+    const std::uint32_t p = last_project_;
     if (project_rows_[p] == max_project_organisations) {
-        return "project '" + project + "' already has " + std::to_string(max_project_organisations) +
+        return "project '" + text(kProject, t[kProject]) + "' already has " + std::to_string(max_project_organisations) +
                " organisations, the most a project may have; is the project column right?";
     }
-    if (h_.projects_[p].period.empty()) h_.projects_[p].period = text(kPeriod, t[kPeriod]);
+    if (t[kPeriod] != 0 && h_.projects_[p].period.empty()) h_.projects_[p].period = text(kPeriod, t[kPeriod]);
 
     const std::uint32_t o = organisation(t, country->code, key, number_key);
-    auto& org = h_.organisations_[o];
-    if (org.region.empty()) org.region = text(kRegion, t[kRegion]);
-    if (org.org_type.empty()) org.org_type = text(kOrgType, t[kOrgType]);
+    // The first non-empty region and type met; the organisation is touched only while it lacks one.
+    if (std::uint8_t& gaps = gaps_[o]; gaps != 0) {
+        auto& org = h_.organisations_[o];
+        if ((gaps & region_gap) && t[kRegion] != 0) {
+            org.region = text(kRegion, t[kRegion]);
+            gaps &= static_cast<std::uint8_t>(~region_gap);
+        }
+        if ((gaps & type_gap) && t[kOrgType] != 0) {
+            org.org_type = text(kOrgType, t[kOrgType]);
+            gaps &= static_cast<std::uint8_t>(~type_gap);
+        }
+    }
     rows_.push_back({p, o, r});
     ++project_rows_[p];
     return {};

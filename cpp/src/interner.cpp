@@ -28,39 +28,37 @@ std::uint64_t hash_bytes(std::string_view s) {
 
 Interner::Interner() : slots_(64, 0) {}
 
+// A slot holds the value's number + 1 in its low half and the high half of its hash, so a probe
+// touches the text only when the hashes agree.
 std::uint32_t Interner::intern(std::string_view s) {
     if (last_ != UINT32_MAX && values_[last_] == s) return last_;
     const std::uint64_t h = hash_bytes(s);
+    const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        const std::uint32_t slot = slots_[i];
+    std::size_t i = h & mask;
+    for (;; i = (i + 1) & mask) {
+        const std::uint64_t slot = slots_[i];
         if (slot == 0) break;
-        if (hashes_[slot - 1] == h && values_[slot - 1] == s) return last_ = slot - 1;
+        if ((slot & 0xFFFFFFFF00000000ull) == tag && values_[(slot & 0xFFFFFFFFu) - 1] == s) {
+            return last_ = static_cast<std::uint32_t>((slot & 0xFFFFFFFFu) - 1);
+        }
     }
     last_ = static_cast<std::uint32_t>(values_.size());
     values_.emplace_back(s);
     hashes_.push_back(h);
-    if (2 * values_.size() > slots_.size()) {
-        grow();
-    } else {
-        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-            if (slots_[i] == 0) {
-                slots_[i] = last_ + 1;
-                break;
-            }
-        }
-    }
+    slots_[i] = tag | (last_ + 1);
+    if (2 * values_.size() > slots_.size()) grow();
     return last_;
 }
 
-// Twice the slots, every value placed again from its kept hash (the new one included).
+// Twice the slots, every value placed again from its kept hash.
 void Interner::grow() {
     slots_.assign(slots_.size() * 2, 0);
     const std::size_t mask = slots_.size() - 1;
     for (std::uint32_t v = 0; v < values_.size(); ++v) {
         std::size_t i = hashes_[v] & mask;
         while (slots_[i] != 0) i = (i + 1) & mask;
-        slots_[i] = v + 1;
+        slots_[i] = (hashes_[v] & 0xFFFFFFFF00000000ull) | (v + 1);
     }
 }
 

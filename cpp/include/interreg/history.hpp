@@ -117,6 +117,8 @@ class HistoryBuilder {
 public:
     static constexpr std::size_t columns = 9;  // history_columns(), in that order
 
+    HistoryBuilder();
+
     // The number of `text` among the values of column `column` (added when new).
     std::uint32_t value(std::size_t column, std::string_view text) { return raw_[column].intern(text); }
     // A row by the numbers of its values, one per column. Empty when the row was taken;
@@ -131,15 +133,10 @@ private:
     struct Entry {
         std::uint32_t project, organisation, role;
     };
-    struct Cell {  // a distinct value of a column
-        std::string problem;   // why a row with it is refused ("" when it is fine)
-        std::uint32_t trimmed = 0;  // its number among the column's trimmed values
-    };
     struct NumberCheck {  // an organisation number in a country
         std::string problem;  // what is wrong with it and the scheme's form
         std::string key;      // history_number_key
     };
-    const Cell& cell(std::size_t column, std::uint32_t code);
     void prepare(std::size_t column);
     const NumberCheck& number(std::uint32_t country, std::uint32_t number, const char* code);
     std::uint32_t role(std::uint32_t trimmed, std::string& problem);
@@ -151,15 +148,24 @@ private:
 
     History h_;
     std::vector<Entry> rows_;
-    Interner raw_[columns], trimmed_[columns], keys_;  // values as given, trimmed, organisation_key()s
-    std::vector<Cell> cells_[columns];                 // per value as given
+    static constexpr std::uint32_t refused = UINT32_MAX;
+    static constexpr std::uint8_t region_gap = 1, type_gap = 2;
+    Interner raw_[columns], trimmed_[columns], keys_;  // values as given, trimmed (0 is empty), organisation_key()s
+    std::vector<std::uint32_t> trimmed_of_[columns];   // per value as given: its trimmed number, or refused
+    std::unordered_map<std::uint64_t, std::string> refusals_;  // (column, value) → why a row with it is refused
     std::vector<const countries::Country*> countries_;  // per trimmed country (nullptr: unknown)
     std::vector<std::uint32_t> org_keys_;               // per trimmed name: its keys_ number
     std::vector<std::int32_t> roles_;                   // per trimmed role: its number, -1 not yet met
     std::unordered_map<std::uint64_t, NumberCheck> numbers_;      // (country, number) trimmed
     std::unordered_map<std::uint64_t, std::uint32_t> projects_;   // (programme, project) trimmed → project
-    std::unordered_map<std::uint64_t, std::uint32_t> named_;      // (country, key) → unnumbered organisation
-    std::unordered_set<std::uint64_t> spellings_;                 // (numbered organisation, key) met
+    std::uint64_t last_project_key_ = UINT64_MAX;
+    std::uint32_t last_project_ = 0;
+    // Unnumbered organisations by name key: of the first country met (country + 1, organisation)
+    // by the key's number, of other countries by (country, key).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> first_named_;
+    std::unordered_map<std::uint64_t, std::uint32_t> named_;
+    std::unordered_set<std::uint64_t> spellings_;  // (numbered organisation, key) met
+    std::vector<std::uint8_t> gaps_;               // per organisation: region_gap | type_gap while not yet given
     std::vector<std::uint32_t> project_rows_;  // rows taken per project
     std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
     // Name key (country + ":" + organisation_key) → the numbered organisations spelt so.

@@ -21,8 +21,8 @@ public:
 private:
     void grow();
     std::vector<std::string> values_;
-    std::vector<std::uint64_t> hashes_;  // per value, to compare and rehash without rehashing text
-    std::vector<std::uint32_t> slots_;   // open addressing: 0 empty, else value number + 1
+    std::vector<std::uint64_t> hashes_;  // per value, to grow without hashing the text again
+    std::vector<std::uint64_t> slots_;   // open addressing: 0 empty, else hash tag | value number + 1
     std::uint32_t last_ = UINT32_MAX;
 };
 
