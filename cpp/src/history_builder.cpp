@@ -280,35 +280,38 @@ void HistoryBuilder::join_names_to_numbers() {
 
 std::shared_ptr<const History> HistoryBuilder::build() {
     join_names_to_numbers();
+    // The values and their checks are done with: released before the indexes are made, so the
+    // peak is the history's and not the history's plus the builder's.
+    History h = std::move(h_);
+    std::vector<Entry> rows = std::move(rows_);
+    *this = HistoryBuilder();
     // Periods ranked in their sorted order ("2007-2013" < "2014-2020" < "2021-2027").
-    for (const auto& p : h_.projects_) {
-        if (!p.period.empty()) h_.periods_.push_back(p.period);
+    for (const auto& p : h.projects_) {
+        if (!p.period.empty()) h.periods_.push_back(p.period);
     }
-    std::sort(h_.periods_.begin(), h_.periods_.end());
-    h_.periods_.erase(std::unique(h_.periods_.begin(), h_.periods_.end()), h_.periods_.end());
-    for (auto& p : h_.projects_) {
+    std::sort(h.periods_.begin(), h.periods_.end());
+    h.periods_.erase(std::unique(h.periods_.begin(), h.periods_.end()), h.periods_.end());
+    for (auto& p : h.projects_) {
         if (p.period.empty()) continue;
-        p.period_rank = static_cast<std::uint32_t>(std::lower_bound(h_.periods_.begin(), h_.periods_.end(), p.period) -
-                                                   h_.periods_.begin() + 1);
+        p.period_rank = static_cast<std::uint32_t>(std::lower_bound(h.periods_.begin(), h.periods_.end(), p.period) -
+                                                   h.periods_.begin() + 1);
     }
     // One participation per organisation and project: the first role given wins.
-    std::stable_sort(rows_.begin(), rows_.end(), [](const Entry& a, const Entry& b) {
+    std::stable_sort(rows.begin(), rows.end(), [](const Entry& a, const Entry& b) {
         return a.project != b.project ? a.project < b.project : a.organisation < b.organisation;
     });
-    rows_.erase(std::unique(rows_.begin(), rows_.end(),
-                            [](const Entry& a, const Entry& b) { return a.project == b.project && a.organisation == b.organisation; }),
-                rows_.end());
+    rows.erase(std::unique(rows.begin(), rows.end(),
+                           [](const Entry& a, const Entry& b) { return a.project == b.project && a.organisation == b.organisation; }),
+               rows.end());
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    pairs.reserve(rows_.size());
-    for (const auto& r : rows_) pairs.emplace_back(r.project, r.organisation);
-    to_csr(h_.projects_.size(), pairs, h_.project_offsets_, h_.project_members_);
-    h_.member_roles_.resize(rows_.size());
-    for (std::size_t i = 0; i < rows_.size(); ++i) h_.member_roles_[i] = static_cast<std::uint8_t>(rows_[i].role);
+    pairs.reserve(rows.size());
+    for (const auto& r : rows) pairs.emplace_back(r.project, r.organisation);
+    to_csr(h.projects_.size(), pairs, h.project_offsets_, h.project_members_);
+    h.member_roles_.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) h.member_roles_[i] = static_cast<std::uint8_t>(rows[i].role);
     for (auto& pr : pairs) std::swap(pr.first, pr.second);
-    to_csr(h_.organisations_.size(), pairs, h_.org_offsets_, h_.org_projects_);
-    auto out = std::make_shared<const History>(std::move(h_));
-    *this = HistoryBuilder();  // empty again, the values and their checks released too
-    return out;
+    to_csr(h.organisations_.size(), pairs, h.org_offsets_, h.org_projects_);
+    return std::make_shared<const History>(std::move(h));
 }
 
 }  // namespace interreg

@@ -108,6 +108,7 @@ std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns, const py::
             for (std::size_t k = 0; k < known.size(); ++k) row[k] = codes[k].empty() ? absent[k] : codes[k][r];
             if (auto problem = builder.add(row); !problem.empty()) problems.push_back({r, std::move(problem)});
         }
+        std::vector<std::vector<std::uint32_t>>().swap(codes);  // freed before the history's indexes are made
     }
     return {held(builder.build()), problems_list(problems)};
 }
