@@ -109,44 +109,44 @@ std::uint32_t HistoryBuilder::role(std::uint32_t trimmed_role, std::string& prob
 }
 
 // The row's organisation: by its number when it has one, else by its country and name key.
-std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], const char* country, std::uint32_t key,
-                                           const std::string* number_key) {
+// Only numbers are looked up later (find_number), so only they go into by_key_.
+std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], const countries::Country& country,
+                                           std::uint32_t key, const std::string* number_key) {
     const auto next = static_cast<std::uint32_t>(h_.organisations_.size());
     if (!number_key) {
         // Most names are met in one country: the organisation of the first country met is kept
         // by the key's number, those of other countries in a map.
+        const auto c = static_cast<std::uint32_t>(&country - countries::all().data());
         auto& first = first_named_[key];
-        if (first.first == t[kCountry] + 1) return first.second;
-        const std::uint64_t named = pair_key(t[kCountry], key);
+        if (first.first == c + 1) return first.second;
+        const std::uint64_t named = pair_key(c, key);
         if (first.first != 0) {
             if (const auto cached = named_.find(named); cached != named_.end()) return cached->second;
         }
-        const std::string& key_text = keys_.values()[key];
-        auto [it, new_org] = h_.by_key_.emplace(std::string(country) + ":" + key_text, next);
-        if (new_org) {
-            h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country, {}, {}, {}, it->first});
-            gaps_.push_back(region_gap | type_gap);
-            h_.by_name_[key_text].push_back(next);
-        }
+        const std::string key_text(keys_.values()[key]);
+        h_.organisations_.push_back(
+            {text(kOrganisation, t[kOrganisation]), country.code, {}, {}, {}, std::string(country.code) + ":" + key_text});
+        gaps_.push_back(region_gap | type_gap);
+        h_.by_name_[key_text].push_back(next);
         if (first.first == 0) {
-            first = {t[kCountry] + 1, it->second};
+            first = {c + 1, next};
         } else {
-            named_.emplace(named, it->second);
+            named_.emplace(named, next);
         }
-        return it->second;
+        return next;
     }
-    const std::string& key_text = keys_.values()[key];
+    const std::string key_text(keys_.values()[key]);
     auto [it, new_org] = h_.by_key_.emplace(*number_key, next);
     const std::uint32_t o = it->second;
     if (new_org) {
-        h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country, {}, {}, text(kNumber, t[kNumber]),
+        h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country.code, {}, {}, text(kNumber, t[kNumber]),
                                      it->first});
         gaps_.push_back(region_gap | type_gap);
     }
     if (spellings_.insert(pair_key(o, key)).second) {  // a spelling of it not met before: find() knows it too
         auto& spelt = h_.by_name_[key_text];
         if (std::find(spelt.begin(), spelt.end(), o) == spelt.end()) spelt.push_back(o);
-        auto& named = numbered_names_[std::string(country) + ":" + key_text];
+        auto& named = numbered_names_[std::string(country.code) + ":" + key_text];
         if (std::find(named.begin(), named.end(), o) == named.end()) named.push_back(o);
     }
     return o;
@@ -208,7 +208,7 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
     }
     if (t[kPeriod] != 0 && h_.projects_[p].period.empty()) h_.projects_[p].period = text(kPeriod, t[kPeriod]);
 
-    const std::uint32_t o = organisation(t, country->code, key, number_key);
+    const std::uint32_t o = organisation(t, *country, key, number_key);
     // The first non-empty region and type met; the organisation is touched only while it lacks one.
     if (std::uint8_t& gaps = gaps_[o]; gaps != 0) {
         auto& org = h_.organisations_[o];

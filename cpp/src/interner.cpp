@@ -1,5 +1,6 @@
 #include "interreg/interner.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace interreg {
@@ -44,11 +45,27 @@ std::uint32_t Interner::intern(std::string_view s) {
         }
     }
     last_ = static_cast<std::uint32_t>(values_.size());
-    values_.emplace_back(s);
+    values_.push_back(keep(s));
     hashes_.push_back(h);
     slots_[i] = tag | (last_ + 1);
     if (2 * values_.size() > slots_.size()) grow();
     return last_;
+}
+
+std::string_view Interner::keep(std::string_view s) {
+    constexpr std::size_t block = 64 * 1024;
+    if (s.empty()) return {};
+    if (s.size() > left_) {
+        const std::size_t size = std::max(block, s.size());
+        blocks_.push_back(std::make_unique<char[]>(size));
+        free_ = blocks_.back().get();
+        left_ = size;
+    }
+    std::memcpy(free_, s.data(), s.size());
+    const std::string_view kept(free_, s.size());
+    free_ += s.size();
+    left_ -= s.size();
+    return kept;
 }
 
 // Twice the slots, every value placed again from its kept hash.

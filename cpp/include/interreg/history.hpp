@@ -93,7 +93,7 @@ private:
     std::vector<std::uint32_t> org_offsets_, org_projects_;         // CSR: organisation → projects
     std::vector<std::uint8_t> member_roles_;                        // parallel to project_members_
     std::vector<std::string> roles_ = {std::string()};              // role names; 0 is ""
-    std::unordered_map<std::string, std::uint32_t> by_key_;         // key → organisation
+    std::unordered_map<std::string, std::uint32_t> by_key_;         // number key → numbered organisation
     // organisation_key of every spelling → its organisations, all countries
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;
 };
@@ -140,10 +140,11 @@ private:
     void prepare(std::size_t column);
     const NumberCheck& number(std::uint32_t country, std::uint32_t number, const char* code);
     std::uint32_t role(std::uint32_t trimmed, std::string& problem);
-    std::uint32_t organisation(const std::uint32_t (&t)[columns], const char* country, std::uint32_t key,
+    std::uint32_t organisation(const std::uint32_t (&t)[columns], const countries::Country& country, std::uint32_t key,
                                const std::string* number_key);
-    const std::string& text(std::size_t column, std::uint32_t trimmed) const {
-        return trimmed_[column].values()[trimmed];
+    // A trimmed value as text, for what is kept or said (new projects and organisations, problems).
+    std::string text(std::size_t column, std::uint32_t trimmed) const {
+        return std::string(trimmed_[column].values()[trimmed]);
     }
 
     History h_;
@@ -160,8 +161,8 @@ private:
     std::unordered_map<std::uint64_t, std::uint32_t> projects_;   // (programme, project) trimmed → project
     std::uint64_t last_project_key_ = UINT64_MAX;
     std::uint32_t last_project_ = 0;
-    // Unnumbered organisations by name key: of the first country met (country + 1, organisation)
-    // by the key's number, of other countries by (country, key).
+    // Unnumbered organisations by name key: of the first country met (its index in
+    // countries::all() + 1, organisation) by the key's number, of other countries by (country, key).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> first_named_;
     std::unordered_map<std::uint64_t, std::uint32_t> named_;
     std::unordered_set<std::uint64_t> spellings_;  // (numbered organisation, key) met
