@@ -91,7 +91,11 @@ std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns, const py::
                     last_code = intern_str(builder, k, cell);
                 } else {
                     auto [o, fresh] = others.try_emplace(cell, 0);
-                    if (fresh) o->second = intern_str(builder, k, text(py::handle(cell)).ptr());
+                    if (fresh) {
+                        const py::object as_text = text(py::handle(cell));
+                        if (!PyUnicode_Check(as_text.ptr())) throw py::type_error("text() must return a str");
+                        o->second = intern_str(builder, k, as_text.ptr());
+                    }
                     last_code = o->second;
                 }
                 last = cell;
