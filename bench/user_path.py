@@ -30,11 +30,9 @@ from __future__ import annotations
 import argparse
 import ctypes
 import gc
-import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -127,7 +125,7 @@ def history_rows(args, rows: List[List[str]], notes: List[str]) -> None:
     _, lib_s = best(library, args.repeat)
     edges = h.edge_count
     assert len(first) == 10
-    del h, first
+    h = first = None  # freed before networkx is measured
     g, nx_mem = rss_peak(lambda: networkx_from_frame(df))
     assert g.number_of_edges() == edges, (g.number_of_edges(), edges)
     del g

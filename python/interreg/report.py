@@ -32,14 +32,22 @@ class Report:
     there is no ERROR (warnings and infos do not block)."""
 
     def __init__(self, core: _core.Report):
-        self._core = core
+        self._core: Optional[_core.Report] = core
         self._built: Optional[Tuple[Finding, ...]] = None
+        self._counts = {s: core.count(s) for s in SEVERITIES}
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"findings": self._findings, "counts": self._counts}  # the core's report does not pickle
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._core, self._built, self._counts = None, state["findings"], state["counts"]
 
     @property
     def _findings(self) -> Tuple[Finding, ...]:
         """The findings as Python objects, made on first use: a batch's DataFrame is built from
         the core's columns and never needs them."""
         if self._built is None:
+            assert self._core is not None  # only an unpickled report has no core, and it has its findings
             self._built = tuple(Finding(f.rule, f.severity, f.message, f.path, f.source, f.assumed)
                                 for f in self._core.findings)
         return self._built
@@ -50,7 +58,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return self._core.ok
+        return self._counts["ERROR"] == 0
 
     @property
     def errors(self) -> List[Finding]:
@@ -70,7 +78,7 @@ class Report:
 
     def counts(self) -> Dict[str, int]:
         """Number of findings per severity."""
-        return {s: self._core.count(s) for s in SEVERITIES}
+        return dict(self._counts)
 
     def to_frame(self):
         """The findings as a pandas DataFrame (columns rule, severity, path, message, source, assumed)."""
