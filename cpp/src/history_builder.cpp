@@ -123,11 +123,10 @@ std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], co
         if (first.first != 0) {
             if (const auto cached = named_.find(named); cached != named_.end()) return cached->second;
         }
-        const std::string key_text(keys_.values()[key]);
-        h_.organisations_.push_back(
-            {text(kOrganisation, t[kOrganisation]), country.code, {}, {}, {}, std::string(country.code) + ":" + key_text});
+        h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country.code, {}, {}, {},
+                                     std::string(country.code) + ":" + std::string(keys_.values()[key])});
         gaps_.push_back(region_gap | type_gap);
-        h_.by_name_[key_text].push_back(next);
+        spelt_.emplace_back(key, next);
         if (first.first == 0) {
             first = {c + 1, next};
         } else {
@@ -144,8 +143,7 @@ std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], co
         gaps_.push_back(region_gap | type_gap);
     }
     if (spellings_.insert(pair_key(o, key)).second) {  // a spelling of it not met before: find() knows it too
-        auto& spelt = h_.by_name_[key_text];
-        if (std::find(spelt.begin(), spelt.end(), o) == spelt.end()) spelt.push_back(o);
+        spelt_.emplace_back(key, o);
         auto& named = numbered_names_[std::string(country.code) + ":" + key_text];
         if (std::find(named.begin(), named.end(), o) == named.end()) named.push_back(o);
     }
@@ -279,6 +277,9 @@ void HistoryBuilder::join_names_to_numbers() {
 }
 
 std::shared_ptr<const History> HistoryBuilder::build() {
+    // The name index at once, its size known: each name key lists its organisations in the order met.
+    h_.by_name_.reserve(keys_.size());
+    for (const auto& [key, o] : spelt_) h_.by_name_[std::string(keys_.values()[key])].push_back(o);
     join_names_to_numbers();
     // The values and their checks are done with: released before the indexes are made, so the
     // peak is the history's and not the history's plus the builder's.

@@ -166,6 +166,8 @@ private:
     std::vector<std::pair<std::uint32_t, std::uint32_t>> first_named_;
     std::unordered_map<std::uint64_t, std::uint32_t> named_;
     std::unordered_set<std::uint64_t> spellings_;  // (numbered organisation, key) met
+    // (name key, organisation) in the order met, for the name index build() makes (History::find).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spelt_;
     std::vector<std::uint8_t> gaps_;               // per organisation: region_gap | type_gap while not yet given
     std::vector<std::uint32_t> project_rows_;  // rows taken per project
     std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
