@@ -70,6 +70,22 @@ def test_files_checked_in_the_core_match_reading_each_one_alone(folder):
     assert (broken["message"], broken["path"]) == (str(alone.value), alone.value.path)
 
 
+def test_the_columnar_frame_is_report_findings_row_for_row(folder, make_good_proposal):
+    # The frame is built from the core's columns; each row must be the Finding that the lazy
+    # Report.findings gives, in the same order, for files and proposals in memory alike.
+    draft = make_good_proposal()
+    draft.specific_objective = "RSO1.1"
+    items = [folder, draft]
+    frame = interreg.validate_many(items, workers=2)
+    from interreg.batch import check_all
+
+    expected = [(c.file, c.item, f.rule, f.severity, f.path, f.message, f.source, f.assumed)
+                for c in check_all(items, workers=2) for f in c.report.findings]
+    assert len(expected) > 3
+    assert list(frame.itertuples(index=False, name=None)) == expected
+    assert frame["assumed"].dtype == bool and frame["item"].dtype == "int64"
+
+
 def test_items_may_be_paths_folders_and_proposals(folder, make_good_proposal):
     bad = make_good_proposal()
     bad.duration_months = 60

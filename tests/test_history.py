@@ -220,6 +220,22 @@ def test_from_frame_with_missing_values_and_row_numbers():
     assert CooperationHistory.from_frame(df.iloc[:0]).organisation_count == 0
 
 
+def test_from_frame_reads_columns_of_any_dtype_as_their_text():
+    # Object columns go to the core whole; numbers, categories and nullable strings as the text
+    # of their distinct values: the same history as the same table written as str.
+    text = pd.DataFrame({"project": ["1", "1", "2", "2"], "organisation": ["Lunds universitet", "Aalborg Kommune",
+                                                                           "Lunds universitet", "Region Skåne"],
+                         "country": ["SE", "DK", "SE", "SE"], "period": ["2014-2020", "", "2021-2027", ""]})
+    typed = text.assign(project=[1, 1, 2, 2], country=pd.Categorical(text["country"]),
+                        period=pd.array(["2014-2020", None, "2021-2027", None], dtype="string"))
+    a, b = CooperationHistory.from_frame(text), CooperationHistory.from_frame(typed)
+    assert a.to_frame().equals(b.to_frame())
+    assert a.organisations().equals(b.organisations())
+    bad = typed.assign(organisation=["Lunds universitet", "A\ud800", float("nan"), "Region Skåne"])
+    with pytest.raises(interreg.FormatError, match="row 1: organisation is not valid UTF-8.*row 2: organisation is empty"):
+        CooperationHistory.from_frame(bad)
+
+
 def test_path_names_the_projects_between(sample):
     path = sample.path("Östfold fylkeskommune", "Roskilde Universitet")
     assert path["organisation"].iloc[0] == "Østfold fylkeskommune"

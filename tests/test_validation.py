@@ -778,3 +778,17 @@ def test_rule_parameter_changes_the_limit(tmp_path, make_good_proposal):
     report = interreg.Proposal.from_dict(doc, variant).validate()
     assert [f.rule for f in report] == ["partnership.min-countries"]
     assert "at least 3" in report.findings[0].message
+
+
+def test_a_report_pickles_with_its_findings(make_good_proposal):
+    # The Finding objects are made on first use from the core's report; a pickled report carries
+    # them (and its counts), as a report always could.
+    import pickle
+
+    proposal = make_good_proposal()
+    proposal.specific_objective = "RSO1.1"
+    report = proposal.validate()
+    again = pickle.loads(pickle.dumps(report))
+    assert again.findings == report.findings and len(again) == len(report) > 0
+    assert (again.ok, again.counts(), again.summary()) == (report.ok, report.counts(), report.summary())
+    assert not again.ok

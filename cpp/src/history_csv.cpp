@@ -1,5 +1,7 @@
 // Participation tables in CSV (RFC 4180), every unreadable row reported with its line.
 #include <algorithm>
+#include <cstring>
+#include <deque>
 
 #include "interreg/errors.hpp"
 #include "interreg/fields.hpp"
@@ -10,13 +12,23 @@ namespace interreg {
 
 namespace {
 
+// The bytes that end an unquoted field: the separator, line breaks, and a quote (an error there).
+struct Stops {
+    bool at[256] = {};
+    constexpr Stops() { at[static_cast<unsigned char>(',')] = at[static_cast<unsigned char>('\n')] =
+                            at[static_cast<unsigned char>('\r')] = at[static_cast<unsigned char>('"')] = true; }
+};
+constexpr Stops stops;
+
 struct Record {
     std::size_t line = 0;  // where the record starts
-    std::vector<std::string> fields;
+    std::vector<std::string_view> fields;  // views of the text, or of a copy when a field doubles quotes
     std::string error;  // a quoting problem
 };
 
-// Reads one record at a time; quoted fields may hold commas, quotes ("") and line breaks.
+// Reads one record at a time from the whole text; quoted fields may hold commas, quotes ("")
+// and line breaks. Fields are views found by a table lookup per byte (unquoted) or by memchr
+// for the closing quote, never copied unless they double quotes.
 class CsvScanner {
 public:
     explicit CsvScanner(std::string_view text) : s_(text) {
@@ -26,59 +38,82 @@ public:
     bool next(Record& r) {
         while (pos_ < s_.size() && (s_[pos_] == '\n' || s_[pos_] == '\r')) skip_break();  // blank lines
         if (pos_ >= s_.size()) return false;
-        r = Record{line_, {}, {}};
+        r.line = line_;
+        r.fields.clear();
+        r.error.clear();
+        copies_.clear();
         const std::size_t start = pos_;
-        std::string field;
-        bool quoted = false, after_quote = false;
-        std::size_t quote_opened = 0;
-        while (pos_ < s_.size()) {
-            const char c = s_[pos_];
-            if (quoted && pos_ - quote_opened > max_quoted_bytes) return unclosed(r, start);
-            if (quoted) {
-                if (c == '"') {
-                    if (pos_ + 1 < s_.size() && s_[pos_ + 1] == '"') {
-                        field += '"';
-                        pos_ += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    after_quote = true;
-                } else {
-                    if (c == '\n') ++line_;
-                    field += c;
+        for (;;) {
+            std::string_view field;
+            if (s_[pos_] == '"') {
+                if (!quoted(r, field)) return unclosed(r, start);
+                if (pos_ < s_.size() && !is_break(s_[pos_]) && s_[pos_] != ',') {
+                    if (r.error.empty()) r.error = "text after a closing quote (write a quote inside a quoted field as \"\")";
+                    skip_field();
                 }
-                ++pos_;
-                continue;
-            }
-            if (c == ',') {
-                r.fields.push_back(std::move(field));
-                field.clear();
-                after_quote = false;
-                ++pos_;
-            } else if (c == '\n' || c == '\r') {
-                skip_break();
-                break;
-            } else if (c == '"' && field.empty() && !after_quote) {
-                quoted = true;
-                quote_opened = pos_++;
             } else {
-                if (r.error.empty() && (after_quote || c == '"')) {
-                    r.error = after_quote ? "text after a closing quote (write a quote inside a quoted field as \"\")"
-                                          : "a quote inside an unquoted field (quote the whole field and double the quote)";
+                const std::size_t from = pos_;
+                while (pos_ < s_.size() && !stops.at[static_cast<unsigned char>(s_[pos_])]) ++pos_;
+                if (pos_ < s_.size() && s_[pos_] == '"') {
+                    if (r.error.empty()) r.error = "a quote inside an unquoted field (quote the whole field and double the quote)";
+                    skip_field();
                 }
-                field += c;
-                ++pos_;
+                field = s_.substr(from, pos_ - from);
+            }
+            r.fields.push_back(field);
+            if (pos_ >= s_.size()) return true;
+            if (s_[pos_] != ',') {
+                skip_break();
+                return true;
+            }
+            if (++pos_ == s_.size()) {  // a separator at the very end: one more, empty field
+                r.fields.emplace_back();
+                return true;
             }
         }
-        if (quoted) return unclosed(r, start);
-        r.fields.push_back(std::move(field));
-        return true;
     }
 
 private:
     // A quoted field may span lines, but no field the history takes is this long: a quote that
     // runs further was never closed, and reading on would swallow the rows after it.
     static constexpr std::size_t max_quoted_bytes = 4 * max_name_length;
+
+    static bool is_break(char c) { return c == '\n' || c == '\r'; }
+
+    // The quoted field at pos_ (a quote); false when it is not closed in time.
+    bool quoted(Record&, std::string_view& field) {
+        const std::size_t opened = pos_++;
+        const std::size_t limit = std::min(s_.size(), opened + max_quoted_bytes + 1);
+        std::string* copy = nullptr;
+        std::size_t from = pos_;
+        for (;;) {
+            if (pos_ >= limit) return false;
+            const auto* q = static_cast<const char*>(std::memchr(s_.data() + pos_, '"', limit - pos_));
+            if (!q) return false;
+            const auto at = static_cast<std::size_t>(q - s_.data());
+            if (at + 1 < s_.size() && s_[at + 1] == '"') {  // a doubled quote is one quote
+                if (!copy) copy = &copies_.emplace_back();
+                copy->append(s_.data() + from, at + 1 - from);
+                pos_ = from = at + 2;
+                continue;
+            }
+            if (copy) {
+                copy->append(s_.data() + from, at - from);
+                field = *copy;
+            } else {
+                field = s_.substr(from, at - from);
+            }
+            line_ += static_cast<std::size_t>(std::count(s_.begin() + static_cast<std::ptrdiff_t>(opened),
+                                                         s_.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+            pos_ = at + 1;
+            return true;
+        }
+    }
+
+    // The rest of a field already found faulty, quotes and all, up to its separator or line end.
+    void skip_field() {
+        while (pos_ < s_.size() && s_[pos_] != ',' && !is_break(s_[pos_])) ++pos_;
+    }
 
     // The record as one problem on its first line; reading goes on from the line after it.
     bool unclosed(Record& r, std::size_t start) {
@@ -104,9 +139,10 @@ private:
     std::string_view s_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
+    std::deque<std::string> copies_;  // this record's fields that doubled quotes (stable addresses)
 };
 
-std::string trim_lower(const std::string& s) {
+std::string trim_lower(std::string_view s) {
     std::string out;
     for (char c : s) {
         if (c != ' ' && c != '\t') out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -150,13 +186,15 @@ HistoryReadResult read_history_csv(std::string_view text) {
     }
     if (!missing.empty()) {
         std::vector<std::string> found;
-        for (const auto& f : header.fields) found.push_back("'" + f + "'");
+        for (const auto& f : header.fields) found.push_back("'" + std::string(f) + "'");
         throw FormatError("", "line " + std::to_string(header.line) + ": the header has no column " +
                                   text::join_choices(missing, " and ") + "; it has " +
                                   (found.empty() ? std::string("none") : text::join_choices(found, " and ")) +
                                   ". Required: project, organisation, country; optional: programme, period, region, "
                                   "org_type, role, organisation_number");
     }
+    std::uint32_t absent[HistoryBuilder::columns], codes[HistoryBuilder::columns];
+    for (std::size_t k = 0; k < known.size(); ++k) absent[k] = builder.value(k, {});
     Record r;
     while (scanner.next(r)) {
         if (!r.error.empty()) {
@@ -168,13 +206,10 @@ HistoryReadResult read_history_csv(std::string_view text) {
                                                    std::to_string(header.fields.size())});
             continue;
         }
-        std::vector<std::string> values(known.size());
         for (std::size_t k = 0; k < known.size(); ++k) {
-            if (column[k] >= 0) values[k] = r.fields[static_cast<std::size_t>(column[k])];
+            codes[k] = column[k] >= 0 ? builder.value(k, r.fields[static_cast<std::size_t>(column[k])]) : absent[k];
         }
-        if (auto problem = builder.add(participation_row(values)); !problem.empty()) {
-            result.problems.push_back({r.line, std::move(problem)});
-        }
+        if (auto problem = builder.add(codes); !problem.empty()) result.problems.push_back({r.line, std::move(problem)});
     }
     result.history = builder.build();
     return result;

@@ -83,6 +83,21 @@ TEST(HistoryCsv, BadRowsAreReportedWithTheirLines) {
     EXPECT_TRUE(r.history->find("Quoted, with comma"));
 }
 
+TEST(HistoryCsv, QuotedFieldsAndSpellingsOfOneValue) {
+    const auto r = read_history_csv("project,organisation,country,role\n"
+                                    "P1,\"Say \"\"Hej\"\" AB\",SE,lead\n"
+                                    " P1 ,\"Two\nlines\", se ,partner\n"
+                                    "P1,\"Closed\"then text,SE,x\n"
+                                    "P2,Aalborg Kommune,DK,");
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].line, 5u);  // the quoted line break counts
+    EXPECT_CONTAINS(r.problems[0].message, "after a closing quote");
+    EXPECT_TRUE(r.history->find("Say \"Hej\" AB"));
+    EXPECT_TRUE(r.history->find("Two\nlines", "SE"));
+    EXPECT_EQ(r.history->projects().size(), 2u);  // " P1 " is P1
+    EXPECT_EQ(r.history->role(1, *r.history->find("Aalborg Kommune")), "");
+}
+
 TEST(HistoryCsv, MissingRequiredColumnNamesIt) {
     const auto e = interreg_test::thrown<interreg::FormatError>(
         [] { read_history_csv("project,name,country\nP1,Lunds universitet,SE\n"); });

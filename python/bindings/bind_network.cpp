@@ -37,34 +37,82 @@ py::list problems_list(const std::vector<HistoryProblem>& problems) {
     return out;
 }
 
-// Rows from columns of equal length (lists of str); missing optional columns are empty.
-std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns) {
-    std::vector<std::vector<std::string>> values(history_columns().size());
+// The UTF-8 of a str, interned as the value of a column. ASCII text is read in place; other
+// text is encoded into a temporary (not cached in the caller's str); a lone surrogate is
+// encoded as the invalid UTF-8 it is, which the core refuses naming the column.
+std::uint32_t intern_str(HistoryBuilder& builder, std::size_t column, PyObject* s) {
+    if (PyUnicode_IS_COMPACT_ASCII(s)) {
+        return builder.value(column, {static_cast<const char*>(PyUnicode_DATA(s)),
+                                      static_cast<std::size_t>(PyUnicode_GET_LENGTH(s))});
+    }
+    auto bytes = py::reinterpret_steal<py::bytes>(PyUnicode_AsEncodedString(s, "utf-8", "surrogatepass"));
+    if (!bytes) throw py::error_already_set();
+    return builder.value(column, {PyBytes_AS_STRING(bytes.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.ptr()))});
+}
+
+// Rows from columns of equal length: 1-D NumPy object arrays (a DataFrame's columns). Each cell
+// becomes the number of its distinct value in its column, so every spelling is checked and
+// normalised once by the core; a cell that is not a str is turned into text by `text` (Python),
+// once per distinct object. Missing optional columns are empty.
+std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns, const py::function& text) {
+    const auto& known = history_columns();
+    HistoryBuilder builder;
+    std::vector<std::vector<std::uint32_t>> codes(known.size());
+    std::uint32_t absent[HistoryBuilder::columns];
     std::size_t rows = 0;
     bool first = true;
     for (const auto& [key, value] : columns) {
         const auto name = py::cast<std::string>(key);
-        const auto& known = history_columns();
         const auto it = std::find(known.begin(), known.end(), name);
         if (it == known.end()) continue;
-        auto list = py::cast<std::vector<std::string>>(value);
-        if (!first && list.size() != rows) {
-            throw ArgumentError("column '" + name + "' has " + std::to_string(list.size()) + " values, the others " +
+        const auto k = static_cast<std::size_t>(it - known.begin());
+        const auto cells = py::cast<py::array>(value);
+        if (cells.ndim() != 1 || cells.dtype().kind() != 'O') {
+            throw ArgumentError("column '" + name + "' must be a 1-D object array");
+        }
+        const auto n = static_cast<std::size_t>(cells.shape(0));
+        if (!first && n != rows) {
+            throw ArgumentError("column '" + name + "' has " + std::to_string(n) + " values, the others " +
                                 std::to_string(rows));
         }
-        rows = list.size();
+        rows = n;
         first = false;
-        values[static_cast<std::size_t>(it - known.begin())] = std::move(list);
+        const auto* base = static_cast<const char*>(cells.data());
+        const auto stride = cells.strides(0);
+        auto& out = codes[k];
+        out.resize(n);
+        PyObject* last = nullptr;
+        std::uint32_t last_code = 0;
+        std::unordered_map<PyObject*, std::uint32_t> others;  // cells that are not str, by identity
+        for (std::size_t r = 0; r < n; ++r) {
+            PyObject* cell = *reinterpret_cast<PyObject* const*>(base + static_cast<py::ssize_t>(r) * stride);
+            if (cell != last) {
+                if (PyUnicode_Check(cell)) {
+                    last_code = intern_str(builder, k, cell);
+                } else {
+                    auto [o, fresh] = others.try_emplace(cell, 0);
+                    if (fresh) {
+                        const py::object as_text = text(py::handle(cell));
+                        if (!PyUnicode_Check(as_text.ptr())) throw py::type_error("text() must return a str");
+                        o->second = intern_str(builder, k, as_text.ptr());
+                    }
+                    last_code = o->second;
+                }
+                last = cell;
+            }
+            out[r] = last_code;
+        }
     }
-    HistoryBuilder builder;
+    for (std::size_t k = 0; k < known.size(); ++k) absent[k] = builder.value(k, {});
     std::vector<HistoryProblem> problems;
     {
         py::gil_scoped_release release;
-        std::vector<std::string> cells(values.size());
+        std::uint32_t row[HistoryBuilder::columns];
         for (std::size_t r = 0; r < rows; ++r) {
-            for (std::size_t k = 0; k < values.size(); ++k) cells[k] = values[k].empty() ? std::string() : values[k][r];
-            if (auto problem = builder.add(participation_row(cells)); !problem.empty()) problems.push_back({r, std::move(problem)});
+            for (std::size_t k = 0; k < known.size(); ++k) row[k] = codes[k].empty() ? absent[k] : codes[k][r];
+            if (auto problem = builder.add(row); !problem.empty()) problems.push_back({r, std::move(problem)});
         }
+        std::vector<std::vector<std::uint32_t>>().swap(codes);  // freed before the history's indexes are made
     }
     return {held(builder.build()), problems_list(problems)};
 }
@@ -270,7 +318,8 @@ void register_network(py::module_& m) {
     m.attr("max_project_organisations") = max_project_organisations;
 
     m.def("read_history_csv", [](const py::bytes& data) {
-              std::string text = data;
+              // Read in place: the bytes object is immutable and held for the call.
+              const std::string_view text(PyBytes_AS_STRING(data.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(data.ptr())));
               HistoryReadResult r;
               {
                   py::gil_scoped_release release;
@@ -279,8 +328,9 @@ void register_network(py::module_& m) {
               return py::make_tuple(held(r.history), problems_list(r.problems));
           }, py::arg("data"),
           "Read a participation table (CSV bytes, UTF-8): (history, [(line, problem), ...]).");
-    m.def("history_from_columns", &from_columns, py::arg("columns"),
-          "Build a history from columns of equal length (lists of str): (history, [(row, problem), ...]).");
+    m.def("history_from_columns", &from_columns, py::arg("columns"), py::arg("text"),
+          "Build a history from columns of equal length (1-D object arrays; `text` turns a cell that is not a "
+          "str into one): (history, [(row, problem), ...]).");
     m.def("history_columns", &history_columns, "The column names the history knows, required first.");
     m.def("synthetic_history", [](std::uint64_t seed, std::uint32_t projects, std::uint32_t new_per_thousand) {
               py::gil_scoped_release release;

@@ -1,13 +1,73 @@
 // Validation, findings, reports and the rule catalogue.
 #include "bindings.hpp"
 
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
+
+#include <string_view>
+#include <unordered_map>
 
 #include "interreg/batch.hpp"
 #include "interreg/errors.hpp"
 #include "interreg/rules.hpp"
 
 namespace interreg::bindings {
+
+namespace {
+
+// A 1-D object array of `n` slots, filled by put().
+py::array object_column(std::size_t n) { return py::array(py::dtype("object"), {static_cast<py::ssize_t>(n)}, {}); }
+
+void put(py::array& column, std::size_t i, py::object value) {
+    auto** slots = static_cast<PyObject**>(column.mutable_data());
+    PyObject* old = slots[i];  // None (or NULL) in a new object array
+    slots[i] = value.release().ptr();
+    Py_XDECREF(old);
+}
+
+// The findings of many reports as whole columns, for one DataFrame without a Python object per
+// finding: report (the position of its report), rule, severity, path, message, source and
+// assumed. Rules, severities and sources repeat: each distinct one is one str, shared.
+py::dict findings_table(const std::vector<const Report*>& reports) {
+    std::size_t n = 0;
+    for (const Report* r : reports) n += r->findings.size();
+    py::array_t<std::int64_t> report(static_cast<py::ssize_t>(n));
+    py::array_t<bool> assumed(static_cast<py::ssize_t>(n));
+    py::array rule = object_column(n), severity = object_column(n), path = object_column(n),
+              message = object_column(n), source = object_column(n);
+    auto* report_at = report.mutable_data();
+    auto* assumed_at = assumed.mutable_data();
+    std::unordered_map<std::string_view, py::str> shared;
+    auto once = [&](std::string_view s) {
+        auto it = shared.find(s);
+        if (it == shared.end()) it = shared.emplace(s, py::str(s.data(), s.size())).first;
+        return it->second;
+    };
+    std::size_t i = 0;
+    for (std::size_t k = 0; k < reports.size(); ++k) {
+        for (const Finding& f : reports[k]->findings) {
+            report_at[i] = static_cast<std::int64_t>(k);
+            assumed_at[i] = f.assumed;
+            put(rule, i, once(f.rule));
+            put(severity, i, once(to_string(f.severity)));
+            put(path, i, py::str(f.path));
+            put(message, i, py::str(f.message));
+            put(source, i, once(f.source));
+            ++i;
+        }
+    }
+    py::dict out;
+    out["report"] = report;
+    out["rule"] = rule;
+    out["severity"] = severity;
+    out["path"] = path;
+    out["message"] = message;
+    out["source"] = source;
+    out["assumed"] = assumed;
+    return out;
+}
+
+}  // namespace
 
 void register_validation(py::module_& m) {
     py::class_<Finding>(m, "Finding", "One finding of a validation.")
@@ -50,6 +110,10 @@ void register_validation(py::module_& m) {
           "`workers` threads: per file (file, input position, report, readable). Each is checked against `only` "
           "when given, else the programme of `available` it names; a file that cannot be checked has one "
           "document.* finding.");
+
+    m.def("findings_table", &findings_table, py::arg("reports"),
+          "The findings of `reports` as columns: report (its position), rule, severity, path, message, source "
+          "(object arrays) and assumed (bool array).");
 
     m.def("rule_catalogue", [] {
         py::list out;

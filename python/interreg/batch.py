@@ -89,6 +89,21 @@ def _check_files(paths: List[str], programme: Optional[Programme], workers: int)
     return out
 
 
+def _findings_frame(checked: List[Checked]):
+    """One row per finding, from the columns the core fills for every report at once (no Python
+    object per finding); file and item are taken by each finding's report."""
+    table = _core.findings_table([c.report._core for c in checked])
+    at = table.pop("report")
+    if not len(at):
+        return frame([], columns=FINDING_COLUMNS)  # no rows: the columns of an empty frame, as ever
+    import numpy as np  # type: ignore[import]
+    import pandas as pd  # type: ignore[import]
+
+    files = np.array([c.file for c in checked], dtype=object)
+    items = np.array([c.item for c in checked], dtype=np.int64)
+    return pd.DataFrame({"file": files[at], "item": items[at], **table}, columns=FINDING_COLUMNS)
+
+
 def check_all(items: Iterable[Item], workers: Optional[int] = None,
               programme: Union[Programme, str, None] = None) -> List[Checked]:
     """Check every item (see :func:`validate_many`) and return one :class:`Checked` per
@@ -135,9 +150,7 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
     ``warnings``, ``infos``.
     """
     checked = check_all(items, workers, programme)
-    rows = [(c.file, c.item, f.rule, f.severity, f.path, f.message, f.source, f.assumed)
-            for c in checked for f in c.findings]
-    findings = frame(rows, columns=FINDING_COLUMNS)
+    findings = _findings_frame(checked)
     files = []
     for c in checked:
         counts = c.report.counts()

@@ -68,6 +68,21 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _cells(column: Any) -> Any:
+    """A column as a 1-D object array for the core, which reads each str in place and numbers the
+    distinct ones. A column of numbers, dates or categories becomes the text of its distinct
+    values (pandas factorize), so each is converted once; missing values are empty."""
+    import numpy as np  # type: ignore[import]
+    import pandas as pd  # type: ignore[import]
+
+    values = column.to_numpy()
+    if values.dtype == object and values.ndim == 1:
+        return values
+    codes, uniques = pd.factorize(column)
+    texts = np.array([_text(v) for v in uniques.tolist()] + [""], dtype=object)  # code -1 (missing) is ""
+    return texts[codes]
+
+
 class CooperationHistory:
     """Participations in past cooperation projects and the co-participation network.
 
@@ -120,9 +135,8 @@ class CooperationHistory:
                                 f"optional: {', '.join(_core.history_columns()[3:])}")
             error.path = ""
             raise error
-        columns = {name: [_text(v) for v in df[names[name]].tolist()]
-                   for name in _core.history_columns() if name in names}
-        core, problems = _core.history_from_columns(columns)
+        columns = {name: _cells(df[names[name]]) for name in _core.history_columns() if name in names}
+        core, problems = _core.history_from_columns(columns, _text)
         if problems and errors == "raise":
             _refuse_problems(problems, "frame", "row")
         return cls(core, problems, "row")

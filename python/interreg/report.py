@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Dict, Iterator, List, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from . import _core
 from ._frames import frame
@@ -32,8 +32,25 @@ class Report:
     there is no ERROR (warnings and infos do not block)."""
 
     def __init__(self, core: _core.Report):
-        self._findings: Tuple[Finding, ...] = tuple(
-            Finding(f.rule, f.severity, f.message, f.path, f.source, f.assumed) for f in core.findings)
+        self._core: Optional[_core.Report] = core
+        self._built: Optional[Tuple[Finding, ...]] = None
+        self._counts = {s: core.count(s) for s in SEVERITIES}
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"findings": self._findings, "counts": self._counts}  # the core's report does not pickle
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._core, self._built, self._counts = None, state["findings"], state["counts"]
+
+    @property
+    def _findings(self) -> Tuple[Finding, ...]:
+        """The findings as Python objects, made on first use: a batch's DataFrame is built from
+        the core's columns and never needs them."""
+        if self._built is None:
+            assert self._core is not None  # only an unpickled report has no core, and it has its findings
+            self._built = tuple(Finding(f.rule, f.severity, f.message, f.path, f.source, f.assumed)
+                                for f in self._core.findings)
+        return self._built
 
     @property
     def findings(self) -> List[Finding]:
@@ -41,7 +58,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return self._counts["ERROR"] == 0
 
     @property
     def errors(self) -> List[Finding]:
@@ -61,7 +78,7 @@ class Report:
 
     def counts(self) -> Dict[str, int]:
         """Number of findings per severity."""
-        return {s: sum(f.severity == s for f in self._findings) for s in SEVERITIES}
+        return dict(self._counts)
 
     def to_frame(self):
         """The findings as a pandas DataFrame (columns rule, severity, path, message, source, assumed)."""

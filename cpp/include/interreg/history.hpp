@@ -1,6 +1,6 @@
 #pragma once
 // The history of past cooperation projects: which organisations took part in which project.
-// Read from a table of participations (CSV text or columns handed over row by row). One
+// Read from a table of participations (CSV text, or columns of distinct values and their rows). One
 // organisation is one entry: rows with an organisation number are one organisation per country
 // and number, whatever the names; rows without one by their normalised name (docs/network.md).
 #include <cstdint>
@@ -9,9 +9,16 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "interreg/interner.hpp"
+
 namespace interreg {
+
+namespace countries {
+struct Country;
+}
 
 // One row of a participation table, as given. Only project, organisation and country are required.
 struct ParticipationRow {
@@ -86,7 +93,7 @@ private:
     std::vector<std::uint32_t> org_offsets_, org_projects_;         // CSR: organisation → projects
     std::vector<std::uint8_t> member_roles_;                        // parallel to project_members_
     std::vector<std::string> roles_ = {std::string()};              // role names; 0 is ""
-    std::unordered_map<std::string, std::uint32_t> by_key_;         // key → organisation
+    std::unordered_map<std::string, std::uint32_t> by_key_;         // number key → numbered organisation
     // organisation_key of every spelling → its organisations, all countries
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;
 };
@@ -103,10 +110,21 @@ inline constexpr std::size_t max_history_bytes = std::size_t{2} << 30;
 // organisation number, when given, is its organisation's identity (one that is malformed for
 // the country's scheme refuses the row); when build() sees that a name without a number is
 // spelt by exactly one numbered organisation of its country, those rows join that organisation.
+//
+// Rows come as the numbers of their values (value()): every distinct value of a column is
+// checked, trimmed and normalised once, however many rows repeat it.
 class HistoryBuilder {
 public:
-    // Empty when the row was taken; otherwise why it was refused (a row past a project's
-    // max_project_organisations among them). FormatError past max_history_rows.
+    static constexpr std::size_t columns = 9;  // history_columns(), in that order
+
+    HistoryBuilder();
+
+    // The number of `text` among the values of column `column` (added when new).
+    std::uint32_t value(std::size_t column, std::string_view text) { return raw_[column].intern(text); }
+    // A row by the numbers of its values, one per column. Empty when the row was taken;
+    // otherwise why it was refused (a row past a project's max_project_organisations among
+    // them). FormatError past max_history_rows.
+    std::string add(const std::uint32_t (&codes)[columns]);
     std::string add(const ParticipationRow& row);
     std::shared_ptr<const History> build();
     std::size_t rows() const { return rows_.size(); }
@@ -115,9 +133,42 @@ private:
     struct Entry {
         std::uint32_t project, organisation, role;
     };
+    struct NumberCheck {  // an organisation number in a country
+        std::string problem;  // what is wrong with it and the scheme's form
+        std::string key;      // history_number_key
+    };
+    void prepare(std::size_t column);
+    const NumberCheck& number(std::uint32_t country, std::uint32_t number, const char* code);
+    std::uint32_t role(std::uint32_t trimmed, std::string& problem);
+    std::uint32_t organisation(const std::uint32_t (&t)[columns], const countries::Country& country, std::uint32_t key,
+                               const std::string* number_key);
+    // A trimmed value as text, for what is kept or said (new projects and organisations, problems).
+    std::string text(std::size_t column, std::uint32_t trimmed) const {
+        return std::string(trimmed_[column].values()[trimmed]);
+    }
+
     History h_;
     std::vector<Entry> rows_;
-    std::unordered_map<std::string, std::uint32_t> project_index_;
+    static constexpr std::uint32_t refused = UINT32_MAX;
+    static constexpr std::uint8_t region_gap = 1, type_gap = 2;
+    Interner raw_[columns], trimmed_[columns], keys_;  // values as given, trimmed (0 is empty), organisation_key()s
+    std::vector<std::uint32_t> trimmed_of_[columns];   // per value as given: its trimmed number, or refused
+    std::unordered_map<std::uint64_t, std::string> refusals_;  // (column, value) → why a row with it is refused
+    std::vector<const countries::Country*> countries_;  // per trimmed country (nullptr: unknown)
+    std::vector<std::uint32_t> org_keys_;               // per trimmed name: its keys_ number
+    std::vector<std::int32_t> roles_;                   // per trimmed role: its number, -1 not yet met
+    std::unordered_map<std::uint64_t, NumberCheck> numbers_;      // (country, number) trimmed
+    std::unordered_map<std::uint64_t, std::uint32_t> projects_;   // (programme, project) trimmed → project
+    std::uint64_t last_project_key_ = UINT64_MAX;
+    std::uint32_t last_project_ = 0;
+    // Unnumbered organisations by name key: of the first country met (its index in
+    // countries::all() + 1, organisation) by the key's number, of other countries by (country, key).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> first_named_;
+    std::unordered_map<std::uint64_t, std::uint32_t> named_;
+    std::unordered_set<std::uint64_t> spellings_;  // (numbered organisation, key) met
+    // (name key, organisation) in the order met, for the name index build() makes (History::find).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spelt_;
+    std::vector<std::uint8_t> gaps_;               // per organisation: region_gap | type_gap while not yet given
     std::vector<std::uint32_t> project_rows_;  // rows taken per project
     std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
     // Name key (country + ":" + organisation_key) → the numbered organisations spelt so.

@@ -1,0 +1,36 @@
+#pragma once
+// Distinct strings numbered in the order first met. Tables of many rows repeat a few values
+// (countries, periods, roles) and each name many times: interning lets every check and
+// normalisation run once per distinct spelling instead of once per cell.
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace interreg {
+
+class Interner {
+public:
+    Interner();
+    // The number of `s`, added when new. Rows often repeat the previous row's value (a
+    // project's members are listed together), so that is compared first, without hashing.
+    std::uint32_t intern(std::string_view s);
+    // The values by number; each view stays valid as long as the interner.
+    const std::vector<std::string_view>& values() const { return values_; }
+    std::size_t size() const { return values_.size(); }
+
+private:
+    void grow();
+    std::string_view keep(std::string_view s);
+    std::vector<std::string_view> values_;  // views of the blocks
+    std::vector<std::uint64_t> hashes_;     // per value, to grow without hashing the text again
+    std::vector<std::uint64_t> slots_;      // open addressing: 0 empty, else hash tag | value number + 1
+    // The text of the values, packed in blocks that never move: one allocation for many values,
+    // and one to free.
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* free_ = nullptr;
+    std::size_t left_ = 0;
+    std::uint32_t last_ = UINT32_MAX;
+};
+
+}  // namespace interreg

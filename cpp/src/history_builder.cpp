@@ -1,0 +1,318 @@
+// Building a history from rows: each distinct value checked and normalised once, each row two
+// lookups by number (its project, its organisation).
+#include <algorithm>
+#include <numeric>
+
+#include "interreg/countries.hpp"
+#include "interreg/errors.hpp"
+#include "interreg/fields.hpp"
+#include "interreg/history.hpp"
+#include "interreg/organisation_number.hpp"
+#include "interreg/text.hpp"
+
+namespace interreg {
+
+namespace {
+
+enum Column : std::size_t { kProject, kOrganisation, kCountry, kProgramme, kPeriod, kRegion, kOrgType, kRole, kNumber };
+
+std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; }
+
+std::string_view trimmed(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// CSR offsets and values from (row, value) pairs, each row's values ascending.
+void to_csr(std::size_t rows, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs,
+            std::vector<std::uint32_t>& offsets, std::vector<std::uint32_t>& values) {
+    offsets.assign(rows + 1, 0);
+    for (const auto& [r, v] : pairs) ++offsets[r + 1];
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    values.resize(pairs.size());
+    auto next = offsets;
+    for (const auto& [r, v] : pairs) values[next[r]++] = v;
+    for (std::size_t r = 0; r < rows; ++r) std::sort(values.begin() + offsets[r], values.begin() + offsets[r + 1]);
+}
+
+}  // namespace
+
+HistoryBuilder::HistoryBuilder() {
+    for (auto& t : trimmed_) t.intern({});  // number 0 is the empty value in every column
+}
+
+// The checks of the values met since the last call, and what their trimmed forms give.
+void HistoryBuilder::prepare(std::size_t column) {
+    const auto& name = history_columns()[column];
+    auto& out = trimmed_of_[column];
+    const auto& raw = raw_[column].values();
+    for (std::size_t v = out.size(); v < raw.size(); ++v) {
+        std::string problem;
+        if (!text::valid_utf8(raw[v])) {
+            problem = name + " is not valid UTF-8: " + text::escape_invalid_utf8(raw[v]);
+        } else if (raw[v].size() > max_name_length) {
+            problem = name + " is longer than " + std::to_string(max_name_length) + " bytes";
+        }
+        if (problem.empty()) {
+            out.push_back(trimmed_[column].intern(trimmed(raw[v])));
+        } else {
+            refusals_.emplace(pair_key(static_cast<std::uint32_t>(column), static_cast<std::uint32_t>(v)), std::move(problem));
+            out.push_back(refused);
+        }
+    }
+    const auto& values = trimmed_[column].values();
+    if (column == kCountry) {
+        for (std::size_t t = countries_.size(); t < values.size(); ++t) countries_.push_back(countries::find(values[t]));
+    } else if (column == kOrganisation) {
+        for (std::size_t t = org_keys_.size(); t < values.size(); ++t) {
+            const std::string key = text::organisation_key(values[t]);
+            org_keys_.push_back(key.empty() ? UINT32_MAX : keys_.intern(key));
+        }
+        first_named_.resize(keys_.size());
+    } else if (column == kRole) {
+        roles_.resize(values.size(), -1);
+    }
+}
+
+const HistoryBuilder::NumberCheck& HistoryBuilder::number(std::uint32_t country, std::uint32_t number, const char* code) {
+    auto [it, fresh] = numbers_.try_emplace(pair_key(country, number));
+    if (!fresh) return it->second;
+    const std::string& given = text(kNumber, number);
+    if (const auto scheme = national_org_number_scheme(code)) {
+        const auto check = check_org_number(*scheme, given);
+        if (!check.problem.empty()) {
+            it->second.problem = check.problem + " (" + std::string(org_number_form(*scheme)) + ")";
+            return it->second;
+        }
+    }
+    it->second.key = history_number_key(code, given);
+    return it->second;
+}
+
+// A role's number; roles are numbered in the order rows bring them, at most 256 of them.
+std::uint32_t HistoryBuilder::role(std::uint32_t trimmed_role, std::string& problem) {
+    std::int32_t& known = roles_[trimmed_role];
+    if (known >= 0) return static_cast<std::uint32_t>(known);
+    const std::string& name = text(kRole, trimmed_role);
+    auto [it, fresh] = role_index_.emplace(text::fold(name), static_cast<std::uint32_t>(h_.roles_.size()));
+    if (fresh) {
+        if (h_.roles_.size() > 255) {
+            role_index_.erase(it);
+            problem = "more than 255 different roles; role '" + name + "' is one too many";
+            return 0;
+        }
+        h_.roles_.push_back(name);
+    }
+    known = static_cast<std::int32_t>(it->second);
+    return it->second;
+}
+
+// The row's organisation: by its number when it has one, else by its country and name key.
+// Only numbers are looked up later (find_number), so only they go into by_key_.
+std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], const countries::Country& country,
+                                           std::uint32_t key, const std::string* number_key) {
+    const auto next = static_cast<std::uint32_t>(h_.organisations_.size());
+    if (!number_key) {
+        // Most names are met in one country: the organisation of the first country met is kept
+        // by the key's number, those of other countries in a map.
+        const auto c = static_cast<std::uint32_t>(&country - countries::all().data());
+        auto& first = first_named_[key];
+        if (first.first == c + 1) return first.second;
+        const std::uint64_t named = pair_key(c, key);
+        if (first.first != 0) {
+            if (const auto cached = named_.find(named); cached != named_.end()) return cached->second;
+        }
+        h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country.code, {}, {}, {},
+                                     std::string(country.code) + ":" + std::string(keys_.values()[key])});
+        gaps_.push_back(region_gap | type_gap);
+        spelt_.emplace_back(key, next);
+        if (first.first == 0) {
+            first = {c + 1, next};
+        } else {
+            named_.emplace(named, next);
+        }
+        return next;
+    }
+    const std::string key_text(keys_.values()[key]);
+    auto [it, new_org] = h_.by_key_.emplace(*number_key, next);
+    const std::uint32_t o = it->second;
+    if (new_org) {
+        h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country.code, {}, {}, text(kNumber, t[kNumber]),
+                                     it->first});
+        gaps_.push_back(region_gap | type_gap);
+    }
+    if (spellings_.insert(pair_key(o, key)).second) {  // a spelling of it not met before: find() knows it too
+        spelt_.emplace_back(key, o);
+        auto& named = numbered_names_[std::string(country.code) + ":" + key_text];
+        if (std::find(named.begin(), named.end(), o) == named.end()) named.push_back(o);
+    }
+    return o;
+}
+
+std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
+    // Checked in the order of ParticipationRow's fields, so the first problem named is the same.
+    static constexpr std::size_t order[] = {kProject, kProgramme, kPeriod, kOrganisation, kCountry,
+                                            kRegion,  kOrgType,   kRole,   kNumber};
+    std::uint32_t t[columns];
+    for (std::size_t k : order) {
+        if (codes[k] >= trimmed_of_[k].size()) prepare(k);
+        t[k] = trimmed_of_[k][codes[k]];
+        if (t[k] == refused) return refusals_.at(pair_key(static_cast<std::uint32_t>(k), codes[k]));
+    }
+    // Empty is number 0: the checks below read no text unless they refuse the row.
+    if (t[kProject] == 0) return "project is empty";
+    if (t[kOrganisation] == 0) return "organisation is empty";
+    if (t[kCountry] == 0) return "country is empty";
+    const countries::Country* country = countries_[t[kCountry]];
+    if (!country) return "country '" + text(kCountry, t[kCountry]) + "' is not an ISO 3166-1 alpha-2 code (e.g. DK, SE, NO)";
+    const std::uint32_t key = org_keys_[t[kOrganisation]];
+    if (key == UINT32_MAX) return "organisation '" + text(kOrganisation, t[kOrganisation]) + "' has no letters or digits";
+    // The organisation number, when given, is the identity (history_number_key).
+    const std::string* number_key = nullptr;
+    if (t[kNumber] != 0) {
+        const std::string& given = text(kNumber, t[kNumber]);
+        const NumberCheck& n = number(t[kCountry], t[kNumber], country->code);
+        if (!n.problem.empty()) {
+            return "organisation_number '" + given + "' " + n.problem + "; correct it, or leave it empty to match " +
+                   text(kOrganisation, t[kOrganisation]) + " by its name";
+        }
+        if (n.key.empty()) return "organisation_number '" + given + "' has no letters or digits";
+        number_key = &n.key;
+    }
+    std::string problem;
+    const std::uint32_t r = role(t[kRole], problem);
+    if (!problem.empty()) return problem;
+
+    if (rows_.size() >= max_history_rows) {
+        throw FormatError("", "the history has more than " + std::to_string(max_history_rows) +
+                                  " rows; split it, or keep the programmes and periods you need");
+    }
+    const std::uint64_t project_key = pair_key(t[kProgramme], t[kProject]);
+    if (project_key != last_project_key_) {  // a project's rows usually come together
+        auto pit = projects_.find(project_key);
+        if (pit == projects_.end()) {
+            pit = projects_.emplace(project_key, static_cast<std::uint32_t>(h_.projects_.size())).first;
+            h_.projects_.push_back({text(kProject, t[kProject]), text(kProgramme, t[kProgramme]), text(kPeriod, t[kPeriod]), 0});
+            project_rows_.push_back(0);
+        }
+        last_project_key_ = project_key;
+        last_project_ = pit->second;
+    }
+    const std::uint32_t p = last_project_;
+    if (project_rows_[p] == max_project_organisations) {
+        return "project '" + text(kProject, t[kProject]) + "' already has " + std::to_string(max_project_organisations) +
+               " organisations, the most a project may have; is the project column right?";
+    }
+    if (t[kPeriod] != 0 && h_.projects_[p].period.empty()) h_.projects_[p].period = text(kPeriod, t[kPeriod]);
+
+    const std::uint32_t o = organisation(t, *country, key, number_key);
+    // The first non-empty region and type met; the organisation is touched only while it lacks one.
+    if (std::uint8_t& gaps = gaps_[o]; gaps != 0) {
+        auto& org = h_.organisations_[o];
+        if ((gaps & region_gap) && t[kRegion] != 0) {
+            org.region = text(kRegion, t[kRegion]);
+            gaps &= static_cast<std::uint8_t>(~region_gap);
+        }
+        if ((gaps & type_gap) && t[kOrgType] != 0) {
+            org.org_type = text(kOrgType, t[kOrgType]);
+            gaps &= static_cast<std::uint8_t>(~type_gap);
+        }
+    }
+    rows_.push_back({p, o, r});
+    ++project_rows_[p];
+    return {};
+}
+
+std::string HistoryBuilder::add(const ParticipationRow& row) {
+    const std::string* fields[columns] = {&row.project, &row.organisation, &row.country, &row.programme, &row.period,
+                                          &row.region,  &row.org_type,     &row.role,    &row.organisation_number};
+    std::uint32_t codes[columns];
+    for (std::size_t k = 0; k < columns; ++k) codes[k] = value(k, *fields[k]);
+    return add(codes);
+}
+
+// Organisations known only by a name that exactly one numbered organisation of the same country
+// is also spelt: one organisation, under the numbered one (its own region and type first).
+void HistoryBuilder::join_names_to_numbers() {
+    const auto count = static_cast<std::uint32_t>(h_.organisations_.size());
+    std::vector<std::uint32_t> into(count);
+    std::iota(into.begin(), into.end(), 0u);
+    bool any = false;
+    for (std::uint32_t o = 0; o < count; ++o) {
+        const auto& org = h_.organisations_[o];
+        if (!org.organisation_number.empty()) continue;
+        const auto it = numbered_names_.find(org.key);
+        if (it == numbered_names_.end() || it->second.size() != 1) continue;  // none, or ambiguous
+        into[o] = it->second.front();
+        any = true;
+    }
+    numbered_names_.clear();
+    if (!any) return;
+    std::vector<std::uint32_t> index(count);
+    std::vector<HistoryOrganisation> kept;
+    for (std::uint32_t o = 0; o < count; ++o) {
+        if (into[o] != o) continue;
+        index[o] = static_cast<std::uint32_t>(kept.size());
+        kept.push_back(std::move(h_.organisations_[o]));
+    }
+    for (std::uint32_t o = 0; o < count; ++o) {
+        if (into[o] == o) continue;
+        index[o] = index[into[o]];
+        auto& target = kept[index[o]];
+        const auto& joined = h_.organisations_[o];
+        if (target.region.empty()) target.region = joined.region;
+        if (target.org_type.empty()) target.org_type = joined.org_type;
+    }
+    h_.organisations_ = std::move(kept);
+    for (auto& r : rows_) r.organisation = index[r.organisation];
+    for (auto& entry : h_.by_key_) entry.second = index[entry.second];
+    for (auto& entry : h_.by_name_) {
+        std::vector<std::uint32_t> unique;
+        for (std::uint32_t o : entry.second) {
+            if (std::find(unique.begin(), unique.end(), index[o]) == unique.end()) unique.push_back(index[o]);
+        }
+        entry.second = std::move(unique);
+    }
+}
+
+std::shared_ptr<const History> HistoryBuilder::build() {
+    // The name index at once, its size known: each name key lists its organisations in the order met.
+    h_.by_name_.reserve(keys_.size());
+    for (const auto& [key, o] : spelt_) h_.by_name_[std::string(keys_.values()[key])].push_back(o);
+    join_names_to_numbers();
+    // The values and their checks are done with: released before the indexes are made, so the
+    // peak is the history's and not the history's plus the builder's.
+    History h = std::move(h_);
+    std::vector<Entry> rows = std::move(rows_);
+    *this = HistoryBuilder();
+    // Periods ranked in their sorted order ("2007-2013" < "2014-2020" < "2021-2027").
+    for (const auto& p : h.projects_) {
+        if (!p.period.empty()) h.periods_.push_back(p.period);
+    }
+    std::sort(h.periods_.begin(), h.periods_.end());
+    h.periods_.erase(std::unique(h.periods_.begin(), h.periods_.end()), h.periods_.end());
+    for (auto& p : h.projects_) {
+        if (p.period.empty()) continue;
+        p.period_rank = static_cast<std::uint32_t>(std::lower_bound(h.periods_.begin(), h.periods_.end(), p.period) -
+                                                   h.periods_.begin() + 1);
+    }
+    // One participation per organisation and project: the first role given wins.
+    std::stable_sort(rows.begin(), rows.end(), [](const Entry& a, const Entry& b) {
+        return a.project != b.project ? a.project < b.project : a.organisation < b.organisation;
+    });
+    rows.erase(std::unique(rows.begin(), rows.end(),
+                           [](const Entry& a, const Entry& b) { return a.project == b.project && a.organisation == b.organisation; }),
+               rows.end());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+    pairs.reserve(rows.size());
+    for (const auto& r : rows) pairs.emplace_back(r.project, r.organisation);
+    to_csr(h.projects_.size(), pairs, h.project_offsets_, h.project_members_);
+    h.member_roles_.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) h.member_roles_[i] = static_cast<std::uint8_t>(rows[i].role);
+    for (auto& pr : pairs) std::swap(pr.first, pr.second);
+    to_csr(h.organisations_.size(), pairs, h.org_offsets_, h.org_projects_);
+    return std::make_shared<const History>(std::move(h));
+}
+
+}  // namespace interreg
