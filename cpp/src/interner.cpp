@@ -20,7 +20,7 @@ std::uint64_t hash_bytes(std::string_view s) {
         h ^= h >> 32;
     }
     std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (n > 0) std::memcpy(&w, p, n);  // an empty view's data() may be null
     h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 29);
 }
