@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import interreg
 
@@ -138,13 +138,15 @@ def proposal(rng: random.Random, index: int) -> Dict[str, Any]:
     return doc
 
 
-def write_proposals(folder: Path, count: int, seed: int) -> List[Path]:
-    """Write the generated proposals as the library saves them (checked by reading each back)."""
+def write_proposals(folder: Path, count: int, seed: int,
+                    make: Optional[Callable[[random.Random, int], Dict[str, Any]]] = None) -> List[Path]:
+    """Write generated proposals (`make`, default :func:`proposal`) as the library saves them
+    (checked by reading each back)."""
     rng = random.Random(seed)
     paths = []
     for i in range(count):
         path = folder / f"proposal-{i:05d}.json"
-        interreg.Proposal.from_dict(proposal(rng, i)).save(path)
+        interreg.Proposal.from_dict((make or proposal)(rng, i)).save(path)
         paths.append(path)
     return paths
 

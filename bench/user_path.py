@@ -163,20 +163,10 @@ def draft(rng: random.Random, index: int) -> Dict[str, Any]:
     return doc
 
 
-def write(folder: Path, count: int, seed: int, make: Callable[[random.Random, int], Dict[str, Any]]) -> List[Path]:
-    rng = random.Random(seed)
-    paths = []
-    for i in range(count):
-        path = folder / f"proposal-{i:05d}.json"
-        interreg.Proposal.from_dict(make(rng, i)).save(path)
-        paths.append(path)
-    return paths
-
-
 def batch_rows(args, rows: List[List[str]], notes: List[str]) -> None:
     for label, make in (("drafts (no work plan or budget)", draft), ("complete files of throughput.py", tp.proposal)):
         with tempfile.TemporaryDirectory(prefix="interreg-user-path-") as tmp:
-            paths = write(Path(tmp), args.proposals, 2026, make)
+            paths = tp.write_proposals(Path(tmp), args.proposals, 2026, make)
             interreg.validate_many(paths[:20], workers=2)  # the programme loaded once
             frame, mem = rss_peak(lambda: interreg.validate_many(paths, workers=2))
             _, lib_s = best(lambda: interreg.validate_many(paths, workers=2), args.repeat)
