@@ -329,15 +329,13 @@ def programmes():
     its ``id`` (what :func:`load_programme` takes), English ``name``, ``period`` and ``countries``
     (ISO codes, comma-separated), and ``default`` (True for the one :func:`load_programme` loads
     without an argument). Listed in the order of the package's programme index."""
-    import pandas as pd
-
     default = default_programme()
     rows = []
     for pid in embedded_programmes():
         prog = load_programme(pid)
         rows.append({"id": prog.id, "name": prog.name, "period": prog.period,
                      "countries": ", ".join(c.code for c in prog.countries), "default": pid == default})
-    return pd.DataFrame(rows, columns=["id", "name", "period", "countries", "default"])
+    return frame(rows, columns=["id", "name", "period", "countries", "default"])
 
 
 def rule_catalogue():
