@@ -82,6 +82,12 @@ def test_columns_and_their_order(good_proposal):
     assert str(df["errors"].dtype) == "Int64" and df["ok"].dtype == bool
 
 
+def test_text_the_format_cannot_carry_is_a_refused_variant(good_proposal):
+    df = interreg.sweep(good_proposal, {"/partners/0/name": ["A\ud800", "A\x00", "Göteborgs universitet"]})
+    assert df["error"].str.startswith("/partners/0/name: ").tolist()[:2] == [True, True]
+    assert df.loc[2, "error"] is None
+
+
 def test_a_refused_variant_is_a_row_not_an_exception(good_proposal):
     df = interreg.sweep(good_proposal, {"/partners/1/cofinancing/rate": ["50%", "lots", 0.4]})
     assert df["error"].isna().tolist() == [True, False, False]
@@ -142,6 +148,8 @@ def test_from_a_path_and_as_a_method(good_proposal, tmp_path):
     ({"/partners/-": [None]}, interreg.ArgumentError, "append"),
     ({"/a": list(range(1001)), "/b": list(range(1000))}, interreg.ArgumentError, "1000000"),
     ({1: ["x"]}, TypeError, "JSON Pointer"),
+    ({"/partners/0/name\ud800": ["x"]}, interreg.ArgumentError, "lone surrogate"),
+    ([{"/partners/0/name\ud800": "x"}], interreg.ArgumentError, "lone surrogate"),
     ("/partners/0/name", TypeError, "vary"),
     ([["/partners/0/name", "x"]], TypeError, "variant 0"),
     ({"/partners/0/name": [{1, 2}]}, interreg.FormatError, "set"),

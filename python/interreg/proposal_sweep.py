@@ -37,6 +37,10 @@ def _plain(value: Any) -> Any:
 def _pointer(pointer: Any) -> str:
     if not isinstance(pointer, str):
         raise TypeError(f"a change is named by a JSON Pointer string, not {type(pointer).__name__}")
+    try:
+        pointer.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArgumentError(f"{pointer!r}: a JSON Pointer is text; this one holds a lone surrogate") from None
     return pointer
 
 
