@@ -146,7 +146,7 @@ def test_from_a_path_and_as_a_method(good_proposal, tmp_path):
     ({"/partners/0/name": []}, interreg.ArgumentError, "at least one value"),
     ({}, interreg.ArgumentError, "no pointer"),
     ({"/partners/-": [None]}, interreg.ArgumentError, "append"),
-    ({"/a": list(range(1001)), "/b": list(range(1000))}, interreg.ArgumentError, "1000000"),
+    ({"/a": list(range(1001)), "/b": list(range(100))}, interreg.ArgumentError, "100000"),
     ({1: ["x"]}, TypeError, "JSON Pointer"),
     ({"/partners/0/name\ud800": ["x"]}, interreg.ArgumentError, "lone surrogate"),
     ([{"/partners/0/name\ud800": "x"}], interreg.ArgumentError, "lone surrogate"),

@@ -23,7 +23,7 @@
 namespace interreg {
 
 // At most this many variants in one sweep (ArgumentError beyond).
-inline constexpr std::size_t max_sweep_variants = 1'000'000;
+inline constexpr std::size_t max_sweep_variants = 100'000;  // a row is a few kB once in Python
 
 // The variants of a sweep: the pointers they change, the values they set, and each variant as
 // (pointer, value) indices into them.
