@@ -201,16 +201,24 @@ void set_partner_country(Proposal& p, std::string_view id, std::string country) 
     partner.country = std::move(country);
 }
 
-void set_partner_region(Proposal& p, std::string_view id, std::optional<std::string> region) {
+namespace {
+
+// One of a partner's optional one-line texts, checked against its field's rule.
+void set_partner_text(Proposal& p, std::string_view id, std::string_view field, std::optional<std::string> value,
+                      TextRule rule, std::optional<std::string> Partner::*member) {
     Partner& partner = p.partner(id);
-    check_optional("region", region, field::region);
-    partner.region = std::move(region);
+    check_optional(field, value, rule);
+    partner.*member = std::move(value);
+}
+
+}  // namespace
+
+void set_partner_region(Proposal& p, std::string_view id, std::optional<std::string> region) {
+    set_partner_text(p, id, "region", std::move(region), field::region, &Partner::region);
 }
 
 void set_partner_org_type(Proposal& p, std::string_view id, std::optional<std::string> org_type) {
-    Partner& partner = p.partner(id);
-    check_optional("org_type", org_type, field::org_type);
-    partner.org_type = std::move(org_type);
+    set_partner_text(p, id, "org_type", std::move(org_type), field::org_type, &Partner::org_type);
 }
 
 void set_partner_legal_status(Proposal& p, std::string_view id, std::optional<LegalStatus> status) {
@@ -218,21 +226,15 @@ void set_partner_legal_status(Proposal& p, std::string_view id, std::optional<Le
 }
 
 void set_partner_organisation_number(Proposal& p, std::string_view id, std::optional<std::string> number) {
-    Partner& partner = p.partner(id);
-    check_optional("organisation_number", number, field::organisation_number);
-    partner.organisation_number = std::move(number);
+    set_partner_text(p, id, "organisation_number", std::move(number), field::organisation_number, &Partner::organisation_number);
 }
 
 void set_partner_address(Proposal& p, std::string_view id, std::optional<std::string> address) {
-    Partner& partner = p.partner(id);
-    check_optional("address", address, field::address);
-    partner.address = std::move(address);
+    set_partner_text(p, id, "address", std::move(address), field::address, &Partner::address);
 }
 
 void set_partner_contact_person(Proposal& p, std::string_view id, std::optional<std::string> contact) {
-    Partner& partner = p.partner(id);
-    check_optional("contact_person", contact, field::contact_person);
-    partner.contact_person = std::move(contact);
+    set_partner_text(p, id, "contact_person", std::move(contact), field::contact_person, &Partner::contact_person);
 }
 
 void set_partner_role(Proposal& p, std::string_view id, Role role) { p.partner(id).role = role; }

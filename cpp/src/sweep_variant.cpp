@@ -147,7 +147,7 @@ Json without_lines(const Json& partner) {
 }  // namespace
 
 VariantReader::VariantReader(const Proposal& base, const SweepVariants& variants)
-    : variants_(variants), document_(Json::parse(dump_proposal(base))), base_(proposal_from_json(document_)) {
+    : variants_(variants), document_(proposal_to_json(base)), base_(proposal_from_json(document_)) {
     for (auto it = document_.begin(); it != document_.end(); ++it) {
         if (it.key() != "partners" && it.key() != "work_plan") header_[it.key()] = *it;
     }
