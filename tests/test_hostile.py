@@ -1,7 +1,7 @@
 """Hostile files, paths and texts (the rows of the hostile-input issue): nothing hangs, no file
 is clobbered, no batch stops, and every refusal is an interreg.Error naming what is wrong.
 Outputs that could carry code (spreadsheet formulas, Markdown blocks, terminal escapes) are
-tested in test_hostile_outputs.py."""
+tested in test_hostile_outputs.py, memory while a document is read in test_reading_memory.py."""
 from __future__ import annotations
 
 import json

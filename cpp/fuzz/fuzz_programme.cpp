@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     try {
         const auto programme =
-            interreg::Programme::from_json(interreg::parse_json(text, interreg::DocumentKind::programme));
+            interreg::Programme::from_json(interreg::parse_json(text, interreg::DocumentKind::programme).root());
         (void)programme->rules().size();
     } catch (const interreg::Error&) {
     }

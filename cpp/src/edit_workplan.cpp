@@ -117,7 +117,8 @@ const json& object_of(const json& fields) {
 // Reads `doc` as an item of `kind` exactly as a document's item; errors name the field.
 template <class T>
 T read_item(T (*read)(const JsonReader&), const json& doc) {
-    return read(JsonReader(doc, "", DocumentKind::argument));
+    const JsonDocument document = JsonDocument::from(doc);
+    return read(JsonReader(document.root(), "", DocumentKind::argument));
 }
 
 void check_count(std::size_t count, std::size_t limit, const std::string& what) {

@@ -1,6 +1,6 @@
-// JSON text → nlohmann::json through a SAX handler of our own: linear time (the callback
-// parser re-scans containers), nesting and value-count limits enforced before anything more is built,
-// duplicate keys refused, and errors that give line, column and the JSON Pointer of the
+// JSON text → JsonDocument: nlohmann's SAX parser (linear time, strict), its events put straight
+// into the compact document; nesting and value-count limits enforced before anything more is
+// built, duplicate keys refused, and errors that give line, column and the JSON Pointer of the
 // value being read.
 #include <algorithm>
 #include <string>
@@ -15,105 +15,50 @@ namespace {
 
 using json = nlohmann::json;
 
-class DomBuilder {
+class TapeBuilder {
 public:
-    DomBuilder(std::string_view text, DocumentKind kind) : text_(text), kind_(kind) {}
+    TapeBuilder(std::string_view text, DocumentKind kind) : text_(text), kind_(kind), builder_(text.size()) {}
 
-    json take() { return std::move(root_); }
+    JsonDocument take() { return builder_.finish(); }
 
-    bool null() { return add(nullptr); }
-    bool boolean(bool v) { return add(v); }
-    bool number_integer(json::number_integer_t v) { return add(v); }
-    bool number_unsigned(json::number_unsigned_t v) { return add(v); }
-    bool number_float(json::number_float_t v, const std::string&) { return add(v); }
-    bool string(std::string& v) { return add(std::move(v)); }
-    bool binary(json::binary_t& v) { return add(json::binary(std::move(v))); }
+    bool null() { count(); builder_.null(); return true; }
+    bool boolean(bool v) { count(); builder_.boolean(v); return true; }
+    bool number_integer(json::number_integer_t v) { count(); builder_.integer(v); return true; }
+    bool number_unsigned(json::number_unsigned_t v) { count(); builder_.unsigned_integer(v); return true; }
+    bool number_float(json::number_float_t v, const std::string&) { count(); builder_.floating(v); return true; }
+    bool string(std::string& v) { count(); builder_.string(v); return true; }
+    bool binary(json::binary_t&) { return true; }  // never produced by the JSON text parser
 
-    bool start_object(std::size_t) { return open(json::object()); }
-    bool start_array(std::size_t) { return open(json::array()); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(std::string& k) {
-        // The member goes in now, as null, and the value coming next fills it: one lookup.
-        auto& object = stack_.back().container->get_ref<json::object_t&>();
-        const auto [it, added] = object.emplace(std::move(k), nullptr);
-        if (!added) fail(pointer_append(path(), it->first), "duplicate key '" + it->first + "' (each key may appear once)");
-        stack_.back().key = &it->first;
-        stack_.back().slot = &it->second;
+    bool start_object(std::size_t) { open(); builder_.start_object(); return true; }
+    bool start_array(std::size_t) { open(); builder_.start_array(); return true; }
+    bool end_array() { builder_.end_array(); return true; }
+    bool end_object() {
+        if (const auto key = builder_.end_object()) {  // the object stays open: path() names it
+            fail(pointer_append(builder_.path(), *key), "duplicate key '" + *key + "' (each key may appear once)");
+        }
         return true;
     }
 
+    bool key(std::string& k) { builder_.key(k); return true; }
+
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-        fail(path(), "not valid JSON at " + where(position) + ": " + reason(e));
+        fail(builder_.path(), "not valid JSON at " + where(position) + ": " + reason(e));
         return false;
     }
 
 private:
-    // An open object or array, and in an object the member being read.
-    struct Open {
-        json* container;
-        const std::string* key = nullptr;  // the member's key (in the object itself)
-        json* slot = nullptr;              // its value
-    };
-
-    // The JSON Pointer of the value being read: the pending key, or the next index.
-    std::string path() const {
-        std::string out;
-        for (std::size_t i = 0; i < stack_.size(); ++i) {
-            const Open& open = stack_[i];
-            if (open.container->is_object()) {
-                if (open.key) out = pointer_append(out, *open.key);
-            } else {
-                const std::size_t n = open.container->size();
-                out = pointer_append(out, i + 1 == stack_.size() ? n : n - 1);
-            }
-        }
-        return out;
-    }
-
-    bool add(json value) {
-        count();
-        insert(std::move(value));
-        if (!stack_.empty()) stack_.back().key = nullptr;  // the member (if any) is complete
-        return true;
-    }
-
     void count() {
         if (++values_ > max_document_values) {
-            fail(path(), "too many values (objects, arrays, strings, numbers...): the limit is " +
-                             std::to_string(max_document_values) + " per document");
+            fail(builder_.path(), "too many values (objects, arrays, strings, numbers...): the limit is " +
+                                      std::to_string(max_document_values) + " per document");
         }
     }
 
-    // Put a value where the document is: the root, the next item of an array, or the pending member.
-    json* insert(json value) {
-        if (stack_.empty()) {
-            root_ = std::move(value);
-            return &root_;
-        }
-        Open& parent = stack_.back();
-        if (parent.container->is_array()) {
-            parent.container->push_back(std::move(value));
-            return &parent.container->back();
-        }
-        *parent.slot = std::move(value);
-        return parent.slot;
-    }
-
-    bool open(json container) {
-        if (stack_.size() >= static_cast<std::size_t>(max_nesting_depth)) {
-            fail(path(), "values are nested more than " + std::to_string(max_nesting_depth) + " levels deep");
+    void open() {
+        if (builder_.depth() >= static_cast<std::size_t>(max_nesting_depth)) {
+            fail(builder_.path(), "values are nested more than " + std::to_string(max_nesting_depth) + " levels deep");
         }
         count();
-        stack_.push_back({insert(std::move(container))});
-        return true;
-    }
-
-    bool close() {
-        stack_.pop_back();
-        if (!stack_.empty()) stack_.back().key = nullptr;  // the member is complete
-        return true;
     }
 
     std::string where(std::size_t position) const {
@@ -148,14 +93,13 @@ private:
 
     std::string_view text_;
     DocumentKind kind_;
-    json root_;
-    std::vector<Open> stack_;  // outermost first
-    std::size_t values_ = 0;   // values read so far
+    JsonDocument::Builder builder_;
+    std::size_t values_ = 0;  // values read so far
 };
 
 }  // namespace
 
-nlohmann::json parse_json(std::string_view text, DocumentKind kind) {
+JsonDocument parse_json(std::string_view text, DocumentKind kind) {
     if (text.size() > max_document_bytes) {
         throw_document_error(kind, "", "document is " + std::to_string(text.size()) + " bytes; the limit is " +
                                            std::to_string(max_document_bytes));
@@ -175,7 +119,7 @@ nlohmann::json parse_json(std::string_view text, DocumentKind kind) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw_document_error(kind, "", "the document is empty; expected a JSON object");
     }
-    DomBuilder builder(text, kind);
+    TapeBuilder builder(text, kind);
     json::sax_parse(text.begin(), text.end(), &builder);
     return builder.take();
 }

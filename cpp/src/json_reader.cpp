@@ -25,7 +25,7 @@ void throw_document_error(DocumentKind kind, std::string path, std::string detai
     throw FormatError(std::move(path), std::move(detail));
 }
 
-nlohmann::json load_json_file(const std::string& path, DocumentKind kind) {
+JsonDocument load_json_file(const std::string& path, DocumentKind kind) {
     return parse_json(read_regular_file(path, max_document_bytes,
                                         [&](std::size_t size) {
                                             throw_document_error(kind, "", "'" + shown_path(path) + "' is " + std::to_string(size) +
@@ -59,10 +59,10 @@ std::string JsonReader::path() const {
     return out;
 }
 
-JsonReader JsonReader::child(const nlohmann::json& value, Step step) const {
+JsonReader JsonReader::child(JsonValue value, Step step) const {
     if (depth_ == max_depth) throw std::logic_error("JsonReader: read deeper than max_depth at " + path());
     JsonReader out(*this);
-    out.value_ = &value;
+    out.value_ = value;
     out.steps_[out.depth_++] = step;
     return out;
 }
@@ -70,12 +70,16 @@ JsonReader JsonReader::child(const nlohmann::json& value, Step step) const {
 void JsonReader::fail(const std::string& detail) const { throw_document_error(kind_, path(), detail); }
 
 std::string JsonReader::type_name() const {
-    if (value_->is_number_integer()) return "an integer";
-    if (value_->is_number()) return "a number";
-    if (value_->is_string()) return "a string";
-    if (value_->is_boolean()) return "a boolean";
-    if (value_->is_null()) return "null";
-    if (value_->is_array()) return "an array";
+    switch (value_.type()) {
+        case JsonValue::Type::integer:
+        case JsonValue::Type::unsigned_integer: return "an integer";
+        case JsonValue::Type::floating: return "a number";
+        case JsonValue::Type::string: return "a string";
+        case JsonValue::Type::boolean: return "a boolean";
+        case JsonValue::Type::null: return "null";
+        case JsonValue::Type::array: return "an array";
+        case JsonValue::Type::object: break;
+    }
     return "an object";
 }
 
@@ -84,61 +88,62 @@ const JsonReader& JsonReader::expect_object(std::initializer_list<std::string_vi
 }
 
 const JsonReader& JsonReader::expect_object(const std::vector<std::string>& allowed) const {
-    if (!value_->is_object()) fail("expected an object, found " + type_name());
-    for (const auto& item : value_->items()) {
-        if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
-            throw_document_error(kind_, pointer_append(path(), item.key()),
-                                 "unknown key '" + item.key() + "'; valid keys, nearest first: " +
-                                     text::join_choices(text::nearest(item.key(), allowed, allowed.size()), ", "));
+    if (!value_.is_object()) fail("expected an object, found " + type_name());
+    for (std::size_t i = 0; i < value_.size(); ++i) {
+        const std::string_view key = value_.key(i);
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+            throw_document_error(kind_, pointer_append(path(), key),
+                                 "unknown key '" + std::string(key) + "'; valid keys, nearest first: " +
+                                     text::join_choices(text::nearest(key, allowed, allowed.size()), ", "));
         }
     }
     return *this;
 }
 
 JsonReader JsonReader::at(std::string_view key) const {
-    if (!value_->is_object()) fail("expected an object, found " + type_name());
-    const auto& object = value_->get_ref<const nlohmann::json::object_t&>();
-    const auto it = object.find(key);
-    if (it == object.end()) fail("missing required key '" + std::string(key) + "'");
-    return child(it->second, {it->first.data(), it->first.size()});
+    if (!value_.is_object()) fail("expected an object, found " + type_name());
+    const auto member = value_.find(key);
+    if (!member) fail("missing required key '" + std::string(key) + "'");
+    return child(member->second, {member->first.data(), member->first.size()});
 }
 
 std::optional<JsonReader> JsonReader::find(std::string_view key) const {
-    if (!value_->is_object()) fail("expected an object, found " + type_name());
-    const auto& object = value_->get_ref<const nlohmann::json::object_t&>();
-    const auto it = object.find(key);
-    if (it == object.end() || it->second.is_null()) return std::nullopt;
-    return child(it->second, {it->first.data(), it->first.size()});
+    if (!value_.is_object()) fail("expected an object, found " + type_name());
+    const auto member = value_.find(key);
+    if (!member || member->second.is_null()) return std::nullopt;
+    return child(member->second, {member->first.data(), member->first.size()});
 }
 
 std::vector<JsonReader> JsonReader::items(std::size_t max_items) const {
-    if (!value_->is_array()) fail("expected an array, found " + type_name());
-    if (value_->size() > max_items) {
-        fail("has " + std::to_string(value_->size()) + " items; the limit is " + std::to_string(max_items));
+    if (!value_.is_array()) fail("expected an array, found " + type_name());
+    if (value_.size() > max_items) {
+        fail("has " + std::to_string(value_.size()) + " items; the limit is " + std::to_string(max_items));
     }
     std::vector<JsonReader> out;
-    out.reserve(value_->size());
-    for (std::size_t i = 0; i < value_->size(); ++i) out.push_back(child((*value_)[i], {nullptr, i}));
+    out.reserve(value_.size());
+    std::size_t i = 0;
+    for (const JsonValue item : value_.items()) out.push_back(child(item, {nullptr, i++}));
     return out;
 }
 
 std::vector<std::pair<std::string, JsonReader>> JsonReader::members() const {
-    if (!value_->is_object()) fail("expected an object, found " + type_name());
+    if (!value_.is_object()) fail("expected an object, found " + type_name());
     std::vector<std::pair<std::string, JsonReader>> out;
-    for (const auto& [key, value] : value_->get_ref<const nlohmann::json::object_t&>()) {
-        out.emplace_back(key, child(value, {key.data(), key.size()}));
+    for (std::size_t i = 0; i < value_.size(); ++i) {
+        const std::string_view key = value_.key(i);
+        out.emplace_back(std::string(key), child(value_.value(i), {key.data(), key.size()}));
     }
     return out;
 }
 
 std::string JsonReader::string(std::size_t max_length) const {
-    if (!value_->is_string()) fail("expected a string, found " + type_name());
-    const auto& s = value_->get_ref<const std::string&>();
+    if (!value_.is_string()) fail("expected a string, found " + type_name());
+    const std::string_view s = value_.string();
     if (s.size() > max_length && text::utf8_length(s) > max_length) {  // never more characters than bytes
         fail("text is " + std::to_string(text::utf8_length(s)) + " characters; the limit is " +
              std::to_string(max_length));
     }
-    return s;
+    return std::string(s);
 }
 
 std::string JsonReader::nonempty_string(std::size_t max_length) const {
@@ -148,11 +153,10 @@ std::string JsonReader::nonempty_string(std::size_t max_length) const {
 }
 
 std::int64_t JsonReader::integer(std::int64_t min, std::int64_t max) const {
-    if (!value_->is_number_integer()) fail("expected an integer, found " + type_name());
-    if (value_->is_number_unsigned() && value_->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
-        fail("must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not " + value_->dump());
-    }
-    const auto v = value_->get<std::int64_t>();
+    const auto range = [&] { return "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", not "; };
+    if (value_.type() == JsonValue::Type::unsigned_integer) fail(range() + std::to_string(value_.unsigned_integer()));
+    if (value_.type() != JsonValue::Type::integer) fail("expected an integer, found " + type_name());
+    const auto v = value_.integer();
     try {
         check_range("", v, min, max);
     } catch (const ArgumentError& e) {
@@ -162,19 +166,19 @@ std::int64_t JsonReader::integer(std::int64_t min, std::int64_t max) const {
 }
 
 std::string JsonReader::text(TextRule rule) const {
-    if (!value_->is_string()) fail("expected a string, found " + type_name());
-    const auto& s = value_->get_ref<const std::string&>();
+    if (!value_.is_string()) fail("expected a string, found " + type_name());
+    const std::string_view s = value_.string();
     try {
         check_text("", s, rule);
     } catch (const ArgumentError& e) {
         fail(e.detail());
     }
-    return s;
+    return std::string(s);
 }
 
 bool JsonReader::boolean() const {
-    if (!value_->is_boolean()) fail("expected true or false, found " + type_name());
-    return value_->get<bool>();
+    if (value_.type() != JsonValue::Type::boolean) fail("expected true or false, found " + type_name());
+    return value_.boolean();
 }
 
 std::vector<std::string> JsonReader::strings() const {

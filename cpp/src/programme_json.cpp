@@ -515,7 +515,7 @@ private:
             }
             if (!def->check) id_reader.fail("'" + id_reader.string() + "' is raised when a file is read; a programme cannot switch it");
             check_rule_params(*def, r.at("params"));
-            RuleConfig c{std::string(def->id), r.at("params").json(), def->severity, sources_.cite(r)};
+            RuleConfig c{std::string(def->id), r.at("params").to_json(), def->severity, sources_.cite(r)};
             if (auto s = r.find("severity")) {
                 c.severity = *parse_severity(s->choice({"error", "warning", "info"}));
                 if (c.severity == Severity::error && c.source.assumed) {
@@ -531,10 +531,14 @@ private:
 };
 
 std::shared_ptr<const Programme> Programme::load(const std::string& path) {
-    return from_json(load_json_file(path, kind));
+    return from_json(load_json_file(path, kind).root());
 }
 
 std::shared_ptr<const Programme> Programme::from_json(const nlohmann::json& doc) {
+    return from_json(JsonDocument::from(doc).root());
+}
+
+std::shared_ptr<const Programme> Programme::from_json(JsonValue doc) {
     const JsonReader root(doc, "", kind);
     std::shared_ptr<Programme> p(new Programme());
     ProgrammeReader(*p, root).read();

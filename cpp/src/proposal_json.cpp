@@ -25,7 +25,7 @@ using detail::at_path;
 using detail::read_decimal;
 
 TextMap read_texts(const JsonReader& r) {
-    if (r.json().is_string()) return {{"en", r.string(detail::any_length)}};  // a plain string is English
+    if (r.is_string()) return {{"en", r.string(detail::any_length)}};  // a plain string is English
     TextMap out;
     for (const auto& [lang, value] : r.members()) out[lang] = value.string(detail::any_length);
     return out;
@@ -283,7 +283,9 @@ void add_read_partner(Proposal& p, Partner partner, const JsonReader& r) {
 
 }  // namespace detail
 
-Proposal proposal_from_json(const nlohmann::json& doc) {
+Proposal proposal_from_json(const nlohmann::json& doc) { return proposal_from_json(JsonDocument::from(doc).root()); }
+
+Proposal proposal_from_json(JsonValue doc) {
     const JsonReader root(doc, "", kind);
     Proposal p = detail::read_proposal_header(root);
     for (const auto& item : root.at("partners").items(max_partners)) {
@@ -294,12 +296,13 @@ Proposal proposal_from_json(const nlohmann::json& doc) {
 }
 
 WorkPlan work_plan_from_json(const nlohmann::json& doc) {
-    return read_work_plan(JsonReader(doc, "/work_plan", DocumentKind::proposal));
+    const JsonDocument document = JsonDocument::from(doc);
+    return read_work_plan(JsonReader(document.root(), "/work_plan", DocumentKind::proposal));
 }
 
-Proposal parse_proposal(std::string_view text) { return proposal_from_json(parse_json(text, kind)); }
+Proposal parse_proposal(std::string_view text) { return proposal_from_json(parse_json(text, kind).root()); }
 
-Proposal load_proposal(const std::string& path) { return proposal_from_json(load_json_file(path, kind)); }
+Proposal load_proposal(const std::string& path) { return proposal_from_json(load_json_file(path, kind).root()); }
 
 nlohmann::ordered_json proposal_to_json(const Proposal& p) {
     using oj = nlohmann::ordered_json;

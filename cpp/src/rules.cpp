@@ -41,7 +41,7 @@ Money parse_money_param(const JsonReader& value) {
 }  // namespace
 
 void check_rule_params(const RuleDef& rule, const JsonReader& params) {
-    if (!params.json().is_object()) params.fail("expected an object of parameters");
+    if (!params.is_object()) params.fail("expected an object of parameters");
     for (const auto& [key, value] : params.members()) {
         const std::string& name = key;  // C++17 lambdas cannot capture structured bindings (clang refuses)
         auto spec = std::find_if(rule.params.begin(), rule.params.end(), [&](const ParamSpec& p) { return p.key == name; });

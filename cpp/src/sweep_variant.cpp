@@ -147,7 +147,11 @@ Json without_lines(const Json& partner) {
 }  // namespace
 
 VariantReader::VariantReader(const Proposal& base, const SweepVariants& variants)
-    : variants_(variants), document_(proposal_to_json(base)), base_(proposal_from_json(document_)) {
+    : variants_(variants),
+      document_(proposal_to_json(base)),
+      compact_(JsonDocument::from(document_)),
+      base_(proposal_from_json(compact_.root())) {
+    for (const JsonValue partner : compact_.root().find("partners")->second.items()) compact_partners_.push_back(partner);
     for (auto it = document_.begin(); it != document_.end(); ++it) {
         if (it.key() != "partners" && it.key() != "work_plan") header_[it.key()] = *it;
     }
@@ -265,19 +269,22 @@ Proposal VariantReader::read(const std::vector<std::pair<std::size_t, std::size_
         if (partners.count(i)) no_place("/partners/" + std::to_string(i));
     }
 
-    Proposal p = header ? read_proposal_header(JsonReader(*header, "", kind)) : base_header_;
+    Proposal p = base_header_;
+    if (header) {
+        const JsonDocument document = JsonDocument::from(*header);
+        p = read_proposal_header(JsonReader(document.root(), "", kind));
+    }
     // A partner's errors name its place in the variant's document.
-    const auto reader = [&](const Json& document) {
-        return JsonReader(document, "/partners/" + std::to_string(p.partners.size()), kind);
-    };
+    const auto partner_path = [&] { return "/partners/" + std::to_string(p.partners.size()); };
     for (std::size_t i = 0; i < base_.partners.size(); ++i) {
         if (removed.count(i)) continue;
         auto it = partners.find(i);
         if (it == partners.end()) {  // read and checked with the base: only its id is new to check
-            at_path(reader(document_.at("partners")[i]), [&] { append_partner(p, base_.partners[i]); });
+            at_path(JsonReader(compact_partners_[i], partner_path(), kind), [&] { append_partner(p, base_.partners[i]); });
             continue;
         }
-        const JsonReader r = reader(it->second);
+        const JsonDocument document = JsonDocument::from(it->second);
+        const JsonReader r(document.root(), partner_path(), kind);
         Partner partner = read_partner(r);
         if (with_lines.count(i)) {
             add_read_partner(p, std::move(partner), r);
@@ -290,13 +297,15 @@ Proposal VariantReader::read(const std::vector<std::pair<std::size_t, std::size_
         });
     }
     for (const Json* value : appended) {
-        const JsonReader r = reader(*value);
+        const JsonDocument document = JsonDocument::from(*value);
+        const JsonReader r(document.root(), partner_path(), kind);
         add_read_partner(p, read_partner(r), r);
     }
     if (!work_plan) {
         p.work_plan = base_.work_plan;
     } else if (!work_plan->is_null()) {
-        p.work_plan = read_work_plan(JsonReader(*work_plan, "/work_plan", kind));
+        const JsonDocument document = JsonDocument::from(*work_plan);
+        p.work_plan = read_work_plan(JsonReader(document.root(), "/work_plan", kind));
     }
     return p;
 }

@@ -39,6 +39,8 @@ private:
     const SweepVariants& variants_;
     std::vector<Target> targets_;  // one per pointer
     Json document_;                // the base's own document
+    JsonDocument compact_;         // the same, as the reader reads it
+    std::vector<JsonValue> compact_partners_;
     Json header_;                  // its top-level fields without partners and work plan
     std::vector<Json> partner_heads_;  // each partner's document without its budget lines
     Proposal base_;

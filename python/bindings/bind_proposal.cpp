@@ -182,7 +182,12 @@ void register_proposal(py::module_& m) {
             return load_proposal(name);
         }, py::arg("path"), "Read a proposal document (FormatError with the JSON path; FileError).")
         .def_static("parse", [](py::handle text) {
-            const std::string data = PyBytes_Check(text.ptr()) ? text.cast<std::string>() : text_arg(text, "text");
+            if (PyBytes_Check(text.ptr())) {  // read in place: bytes are immutable and the caller holds them
+                const std::string_view data(PyBytes_AS_STRING(text.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(text.ptr())));
+                py::gil_scoped_release release;
+                return parse_proposal(data);
+            }
+            const std::string data = text_arg(text, "text");
             py::gil_scoped_release release;
             return parse_proposal(data);
         }, py::arg("text"), "Parse JSON text (str or bytes).")

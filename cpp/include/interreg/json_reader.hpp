@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interreg/fields.hpp"
+#include "interreg/json_document.hpp"
 
 namespace interreg {
 
@@ -29,10 +30,10 @@ inline constexpr std::size_t max_document_values = 4'000'000;
 // Parse JSON text; a syntax error, invalid UTF-8, a number out of range, nesting deeper than
 // max_nesting_depth, more than max_document_values values or text over max_document_bytes
 // throws FormatError (or ProgrammeError).
-nlohmann::json parse_json(std::string_view text, DocumentKind kind);
+JsonDocument parse_json(std::string_view text, DocumentKind kind);
 
 // Read a whole file (IoError if it cannot be read) and parse it.
-nlohmann::json load_json_file(const std::string& path, DocumentKind kind);
+JsonDocument load_json_file(const std::string& path, DocumentKind kind);
 
 // "/partners/2" + "name" → "/partners/2/name" (RFC 6901 escaping).
 std::string pointer_append(const std::string& path, std::string_view key);
@@ -40,15 +41,19 @@ std::string pointer_append(const std::string& path, std::size_t index);
 
 class JsonReader {
 public:
-    // `root` is the JSON Pointer of `value` in its document ("" for the whole document).
-    JsonReader(const nlohmann::json& value, std::string root, DocumentKind kind)
-        : value_(&value), root_(std::move(root)), kind_(kind) {}
+    // `root` is the JSON Pointer of `value` in its document ("" for the whole document), which
+    // must outlive the reader.
+    JsonReader(JsonValue value, std::string root, DocumentKind kind)
+        : value_(value), root_(std::move(root)), kind_(kind) {}
 
-    const nlohmann::json& json() const { return *value_; }
     DocumentKind kind() const { return kind_; }
     // The JSON Pointer of this value, e.g. "/partners/2/name".
     std::string path() const;
-    bool is_null() const { return value_->is_null(); }
+    bool is_null() const { return value_.is_null(); }
+    bool is_string() const { return value_.is_string(); }
+    bool is_object() const { return value_.is_object(); }
+    // The value as it is (a rule's parameters, kept with the programme).
+    nlohmann::json to_json() const { return value_.to_json(); }
 
     // Require an object whose keys are all in `allowed` (else the error lists them).
     const JsonReader& expect_object(std::initializer_list<std::string_view> allowed) const;
@@ -85,10 +90,10 @@ private:
         const char* key;  // nullptr: an array index
         std::size_t n;    // the key's length, or the index
     };
-    JsonReader child(const nlohmann::json& value, Step step) const;
+    JsonReader child(JsonValue value, Step step) const;
     std::string type_name() const;
 
-    const nlohmann::json* value_;
+    JsonValue value_;
     std::string root_;  // short in practice ("" or "/work_plan"): copied with the reader, no allocation
     DocumentKind kind_;
     std::uint8_t depth_ = 0;

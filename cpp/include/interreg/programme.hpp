@@ -13,6 +13,7 @@
 
 #include "interreg/budget.hpp"
 #include "interreg/date.hpp"
+#include "interreg/json_document.hpp"
 #include "interreg/money.hpp"
 #include "interreg/organisation_number.hpp"
 #include "interreg/report.hpp"
@@ -241,6 +242,7 @@ class Programme {
 public:
     // Throws ProgrammeError naming the JSON path of the first problem.
     static std::shared_ptr<const Programme> from_json(const nlohmann::json& doc);
+    static std::shared_ptr<const Programme> from_json(JsonValue doc);
     static std::shared_ptr<const Programme> load(const std::string& path);
 
     const std::string& id() const { return id_; }

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "interreg/json_document.hpp"
 #include "interreg/proposal.hpp"
 #include "interreg/workplan_json.hpp"
 
@@ -14,6 +15,7 @@ namespace interreg {
 inline constexpr int proposal_format_version = 1;
 
 // Throws FormatError naming the JSON path of the first problem.
+Proposal proposal_from_json(JsonValue doc);
 Proposal proposal_from_json(const nlohmann::json& doc);
 Proposal parse_proposal(std::string_view text);
 Proposal load_proposal(const std::string& path);  // IoError when unreadable
