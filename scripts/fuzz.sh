@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Fuzz the core with libFuzzer (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
-# proposal reader, the programme reader, and read-then-validate-then-summarise. Each target
+# proposal reader, the programme reader, read-then-validate-then-summarise, sweep variants and
+# the compact JSON document against nlohmann's tree. Each target
 # runs for INTERREG_FUZZ_SECONDS (default 60, what CI needs; set e.g. 10 locally), all
-# targets at once (FUZZ_JOBS, default 4: every target; the wall time is what CI spends).
+# targets at once (FUZZ_JOBS, default 5: every target; the wall time is what CI spends).
 #
 #   scripts/fuzz.sh                  # every target
-#   scripts/fuzz.sh proposal         # one target (proposal, programme, validate or sweep)
+#   scripts/fuzz.sh proposal         # one target (proposal, programme, validate, sweep or json)
 #
 # Seeds: cpp/fuzz/corpus/<target>/ (committed), tests/data/valid/ and the embedded programme.
 # What a run discovers goes to build/fuzz/corpus-<target>/ (never committed); a crash is
@@ -14,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH="${INTERREG_FUZZ_SECONDS:-60}"
-if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=(proposal programme validate sweep); fi
+if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=(proposal programme validate sweep json); fi
 BUILD=build/fuzz
 
 CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -44,8 +45,8 @@ fuzz_one() {
     fi
 }
 
-# Two targets at a time (one per core): 3 targets take 2 x SECONDS_EACH.
-echo "fuzzing ${TARGETS[*]}: ${SECONDS_EACH} s each, ${FUZZ_JOBS:=4} at a time"
+# All targets at once by default (they share the cores): the wall time is SECONDS_EACH.
+echo "fuzzing ${TARGETS[*]}: ${SECONDS_EACH} s each, ${FUZZ_JOBS:=5} at a time"
 running=0
 for target in "${TARGETS[@]}"; do
     rm -f "$BUILD/fuzz_$target.status"
