@@ -18,6 +18,8 @@ std::string Citation::text() const { return url.empty() ? title : title + " — 
 void Programme::index_regions() {
     for (std::size_t i = 0; i < regions_.size(); ++i) {
         const auto& g = regions_[i];
+        for (const auto& a : g.aliases) region_names_.emplace_back(text::fold(a), i);
+        for (const auto* name : {&g.name, &g.name_en, &g.code}) region_names_.emplace_back(text::fold(*name), i);
         std::vector<std::string> names = g.aliases;
         names.insert(names.end(), {g.code, g.name, g.name_en});
         if (g.nuts != g.code && !g.valid_from) names.push_back(g.nuts);  // a 2024 county does not own its parent's code
@@ -81,26 +83,19 @@ const Region& Programme::region(std::string_view name) const {
 
 std::vector<std::string> Programme::nearest_regions(std::string_view query, std::size_t n, std::string_view country) const {
     // Rank every name and alias, report each region once under its display name.
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     std::vector<std::size_t> owner;
-    for (std::size_t i = 0; i < regions_.size(); ++i) {
-        const auto& g = regions_[i];
-        if (!country.empty() && g.country != country) continue;
-        std::vector<std::string> all = g.aliases;
-        all.insert(all.end(), {g.name, g.name_en, g.code});
-        for (auto& a : all) {
-            names.push_back(std::move(a));
-            owner.push_back(i);
-        }
+    for (const auto& [folded, i] : region_names_) {
+        if (!country.empty() && regions_[i].country != country) continue;
+        names.push_back(folded);
+        owner.push_back(i);
     }
-    std::vector<std::string> ranked = text::nearest(text::region_key(query), names, names.size());
     std::vector<std::string> out;
     std::set<std::size_t> seen;
-    for (const auto& name : ranked) {
-        const auto pos = static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
-        const Region& g = regions_[owner[pos]];
-        if (seen.insert(owner[pos]).second) out.push_back(g.name + " (" + g.code + ")");
+    for (std::size_t k : text::rank_nearest(text::region_key(query), names)) {
         if (out.size() == n) break;
+        const Region& g = regions_[owner[k]];
+        if (seen.insert(owner[k]).second) out.push_back(g.name + " (" + g.code + ")");
     }
     return out;
 }

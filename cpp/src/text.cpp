@@ -93,9 +93,8 @@ std::string fold(std::string_view utf8) {
         const std::uint32_t cp = next_code_point(utf8, i);
         if (cp < 0x80) {
             const char c = static_cast<char>(cp);
-            if (c >= 'A' && c <= 'Z') put(std::string(1, static_cast<char>(c - 'A' + 'a')));
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) put(std::string(1, c));
-            else put(" ");
+            const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            put((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ? std::string_view(&lower, 1) : " ");
         } else if (cp >= 0xC0 && cp <= 0xFF) {
             put(fold_latin1(cp));
         } else if (cp == 0x0152 || cp == 0x0153) {
@@ -215,22 +214,34 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::vector<std::string> nearest(std::string_view query, const std::vector<std::string>& candidates, std::size_t n) {
-    const std::string q = fold(query);
+std::vector<std::size_t> rank_nearest(std::string_view folded_query, const std::vector<std::string_view>& folded) {
+    const std::string_view q = folded_query;
     std::vector<std::pair<std::size_t, std::size_t>> scored;  // (score, index)
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        const std::string c = fold(candidates[i]);
-        std::size_t score = edit_distance(q, c) + 2;
-        if (!q.empty() && c.rfind(q, 0) == 0) score = 0;
-        else if (!q.empty() && c.find(q) != std::string::npos) score = 1;
+    scored.reserve(folded.size());
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const std::string_view c = folded[i];
+        std::size_t score;
+        if (!q.empty() && c.substr(0, q.size()) == q) score = 0;
+        else if (!q.empty() && c.find(q) != std::string_view::npos) score = 1;
+        else score = edit_distance(q, c) + 2;
         scored.emplace_back(score, i);
     }
-    std::stable_sort(scored.begin(), scored.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::size_t> out;
+    out.reserve(scored.size());
+    for (const auto& s : scored) out.push_back(s.second);
+    return out;
+}
+
+std::vector<std::string> nearest(std::string_view query, const std::vector<std::string>& candidates, std::size_t n) {
+    std::vector<std::string> folded;
+    folded.reserve(candidates.size());
+    for (const auto& c : candidates) folded.push_back(fold(c));
+    std::vector<std::string_view> views(folded.begin(), folded.end());
     std::vector<std::string> out;
-    for (std::size_t k = 0; k < scored.size() && out.size() < n; ++k) {
-        const auto& name = candidates[scored[k].second];
-        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    for (std::size_t i : rank_nearest(fold(query), views)) {
+        if (out.size() == n) break;
+        if (std::find(out.begin(), out.end(), candidates[i]) == out.end()) out.push_back(candidates[i]);
     }
     return out;
 }

@@ -337,6 +337,9 @@ private:
     IndicatorCatalogue indicators_;
     std::shared_ptr<const ObjectiveIndex> objective_index_;
     std::unordered_map<std::string, std::size_t> region_index_;  // region_key → position
+    // Every alias, name and code of each region folded once, with its position: what
+    // nearest_regions ranks (a missing region's finding suggests some on every check).
+    std::vector<std::pair<std::string, std::size_t>> region_names_;
     Vocabulary org_type_names_, fund_names_, country_names_, category_names_;
 };
 

@@ -37,6 +37,10 @@ std::size_t utf8_length(std::string_view utf8);
 // Levenshtein distance over bytes.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// The positions of `folded` (candidates already folded) from nearest to `folded_query` to
+// farthest: a prefix first, then a part, then by edit distance; ties keep their order.
+std::vector<std::size_t> rank_nearest(std::string_view folded_query, const std::vector<std::string_view>& folded);
+
 // Up to `n` candidates nearest to `query` (compared folded), nearest first; ties keep the
 // candidates' order. A candidate that starts with, or contains, the query ranks first.
 std::vector<std::string> nearest(std::string_view query, const std::vector<std::string>& candidates,
