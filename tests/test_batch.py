@@ -7,6 +7,7 @@ import pytest
 
 import interreg
 from conftest import run_command
+from interreg.batch import check_all
 
 
 @pytest.fixture
@@ -46,6 +47,10 @@ def test_every_file_is_listed_with_its_counts(folder):
     assert list(files["readable"]) == [True, True, False, True]
     assert list(files["ok"]) == [True, False, False, True]
     assert files.iloc[0][["errors", "warnings", "infos"]].tolist() == [0, 0, 0]
+    for row, checked in zip(files.itertuples(), check_all([folder])):  # the columns are each report's counts
+        c = checked.report.counts()
+        assert (row.errors, row.warnings, row.infos, row.ok) == (c["ERROR"], c["WARNING"], c["INFO"], checked.report.ok)
+    assert files["errors"].sum() > 0 and files["warnings"].sum() > 0
 
 
 def test_same_rows_with_one_worker_and_with_two(folder):

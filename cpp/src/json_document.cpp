@@ -165,8 +165,8 @@ nlohmann::json JsonValue::to_json() const {
 JsonDocument::Builder::Builder(std::size_t text_bytes) : data_(std::make_unique<Data>()) {
     // A value takes at least two bytes of text ("0," "[]" "{}" "\"\"" ...), a member five ("\"\":0,"),
     // an object with members six ("{\"\":0}").
-    // Reserved pages that are never written take no memory.
-    if (text_bytes > 0) {
+    // Reserved pages that are never written take no memory; a small text is not worth it.
+    if (text_bytes >= (64u << 10)) {
         data_->nodes.reserve(text_bytes / 2 + 2);
         data_->members.reserve(text_bytes / 3 + 2);
         data_->strings.reserve(text_bytes);

@@ -33,6 +33,10 @@ void Programme::index_regions() {
             }
         }
     }
+    // Computed once: every draft without a region shows them.
+    for (const auto& g : regions_) {
+        if (!region_examples_.count(g.country)) region_examples_[g.country] = text::join_choices(nearest_regions("", 3, g.country), ", ");
+    }
 }
 
 namespace {
@@ -100,8 +104,11 @@ std::vector<std::string> Programme::nearest_regions(std::string_view query, std:
     return out;
 }
 
-bool Programme::has_regions_for(std::string_view country) const {
-    return std::any_of(regions_.begin(), regions_.end(), [&](const Region& g) { return g.country == country; });
+bool Programme::has_regions_for(std::string_view country) const { return region_examples_.count(country) > 0; }
+
+const std::string* Programme::region_examples(std::string_view country) const {
+    const auto it = region_examples_.find(country);
+    return it == region_examples_.end() ? nullptr : &it->second;
 }
 
 bool Programme::in_area(const Region& region) const {

@@ -200,8 +200,16 @@ std::size_t utf8_length(std::string_view utf8) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    std::iota(row.begin(), row.end(), 0);
+    if (a.empty() || b.empty()) return a.size() + b.size();
+    // One row of the table; on the stack for the names suggestions compare (most of the calls).
+    std::size_t small[64];
+    std::vector<std::size_t> large;
+    std::size_t* row = small;
+    if (b.size() >= 64) {
+        large.resize(b.size() + 1);
+        row = large.data();
+    }
+    std::iota(row, row + b.size() + 1, std::size_t{0});
     for (std::size_t i = 1; i <= a.size(); ++i) {
         std::size_t diagonal = row[0];
         row[0] = i;

@@ -27,7 +27,7 @@ void put(py::array& column, std::size_t i, py::object value) {
 
 // The findings of many reports as whole columns, for one DataFrame without a Python object per
 // finding: report (the position of its report), rule, severity, path, message, source and
-// assumed. Rules, severities and sources repeat: each distinct one is one str, shared.
+// assumed. Rules, severities, sources and paths repeat: each distinct one is one str, shared.
 py::dict findings_table(const std::vector<const Report*>& reports) {
     std::size_t n = 0;
     for (const Report* r : reports) n += r->findings.size();
@@ -50,7 +50,7 @@ py::dict findings_table(const std::vector<const Report*>& reports) {
             assumed_at[i] = f.assumed;
             put(rule, i, once(f.rule));
             put(severity, i, once(to_string(f.severity)));
-            put(path, i, py::str(f.path));
+            put(path, i, once(f.path));  // the same places recur from document to document
             put(message, i, py::str(f.message));
             put(source, i, once(f.source));
             ++i;
@@ -64,6 +64,18 @@ py::dict findings_table(const std::vector<const Report*>& reports) {
     out["message"] = message;
     out["source"] = source;
     out["assumed"] = assumed;
+    return out;
+}
+
+// Each report's findings per severity, as columns: errors, warnings, infos.
+py::dict report_counts(const std::vector<const Report*>& reports) {
+    py::dict out;
+    for (const auto& [name, severity] : {std::pair{"errors", Severity::error}, {"warnings", Severity::warning}, {"infos", Severity::info}}) {
+        py::array_t<std::int64_t> column(static_cast<py::ssize_t>(reports.size()));
+        auto* at = column.mutable_data();
+        for (std::size_t k = 0; k < reports.size(); ++k) at[k] = static_cast<std::int64_t>(reports[k]->count(severity));
+        out[name] = column;
+    }
     return out;
 }
 
@@ -114,6 +126,8 @@ void register_validation(py::module_& m) {
     m.def("findings_table", &findings_table, py::arg("reports"),
           "The findings of `reports` as columns: report (its position), rule, severity, path, message, source "
           "(object arrays) and assumed (bool array).");
+    m.def("report_counts", &report_counts, py::arg("reports"),
+          "Each report's findings per severity as int64 columns: errors, warnings, infos.");
 
     m.def("rule_catalogue", [] {
         py::list out;

@@ -25,8 +25,8 @@ Choices:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
-from typing import Iterable, List, Optional, Union
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Tuple, Union
 
 from . import _core
 from ._resources import embedded_programmes
@@ -76,16 +76,16 @@ def _items(items: Iterable[Item]) -> List[Union[str, Proposal]]:
     return out
 
 
-def _check_files(paths: List[str], programme: Optional[Programme], workers: int) -> List[List[Checked]]:
+def _check_files(paths: List[str], programme: Optional[Programme], workers: int) -> List[List[Tuple[str, Report, bool]]]:
     """Files and folders go to the core in one call: it walks the folders, and its threads read
     and validate the files without the GIL, turning whatever cannot be checked into a
-    document.* finding. One list of results per path."""
+    document.* finding. One list of (file, report, readable) per path."""
     available = [] if programme else [load_programme(pid) for pid in embedded_programmes()]
     results = _core.check_files([os.fsencode(p) for p in paths], [p._core for p in available],
                                 programme._core if programme else None, workers)
-    out: List[List[Checked]] = [[] for _ in paths]
+    out: List[List[Tuple[str, Report, bool]]] = [[] for _ in paths]
     for file, position, report, readable in results:
-        out[position].append(Checked(os.fsdecode(file), 0, Report(report), readable))
+        out[position].append((os.fsdecode(file), Report(report), readable))
     return out
 
 
@@ -126,8 +126,8 @@ def check_all(items: Iterable[Item], workers: Optional[int] = None,
     validated = iter(reports)
     checked: List[Checked] = []
     for item in given:
-        for c in next(from_files) if isinstance(item, str) else [Checked(None, 0, next(validated))]:
-            checked.append(replace(c, item=len(checked)))
+        for file, report, readable in next(from_files) if isinstance(item, str) else [(None, next(validated), True)]:
+            checked.append(Checked(file, len(checked), report, readable))
     return checked
 
 
@@ -151,10 +151,18 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
     """
     checked = check_all(items, workers, programme)
     findings = _findings_frame(checked)
-    files = []
-    for c in checked:
-        counts = c.report.counts()
-        files.append({"file": c.file, "item": c.item, "readable": c.readable, "ok": c.report.ok,
-                      "errors": counts["ERROR"], "warnings": counts["WARNING"], "infos": counts["INFO"]})
-    findings.attrs["files"] = frame(files, columns=FILE_COLUMNS)
+    findings.attrs["files"] = _files_frame(checked)
     return findings
+
+
+def _files_frame(checked: List[Checked]):
+    """One row per item, its counts taken from the core as columns."""
+    if not checked:
+        return frame([], columns=FILE_COLUMNS)
+    import pandas as pd  # type: ignore[import]
+
+    counts = _core.report_counts([c.report._core for c in checked])
+    return pd.DataFrame({"file": [c.file for c in checked], "item": [c.item for c in checked],
+                         "readable": [c.readable for c in checked], "ok": counts["errors"] == 0,
+                         "errors": counts["errors"], "warnings": counts["warnings"], "infos": counts["infos"]},
+                        columns=FILE_COLUMNS)

@@ -284,6 +284,9 @@ public:
     std::vector<std::string> nearest_regions(std::string_view query, std::size_t n,
                                              std::string_view country = {}) const;
     bool has_regions_for(std::string_view country) const;
+    // A few of a country's regions, "Name (CODE), ...", for a message that asks for one; nullptr
+    // when the programme lists none for the country.
+    const std::string* region_examples(std::string_view country) const;
     // In the programme area itself, or through its parent (a NUTS 3 unit of an area region).
     bool in_area(const Region& region) const;
     bool in_sub_geography(const Region& region, const SubGeography& geography) const;
@@ -340,6 +343,7 @@ private:
     // Every alias, name and code of each region folded once, with its position: what
     // nearest_regions ranks (a missing region's finding suggests some on every check).
     std::vector<std::pair<std::string, std::size_t>> region_names_;
+    std::map<std::string, std::string, std::less<>> region_examples_;  // country → examples
     Vocabulary org_type_names_, fund_names_, country_names_, category_names_;
 };
 

@@ -31,10 +31,9 @@ void region(RuleContext& ctx) {
         const auto& p = partners[i];
         const auto path = partner_path(i) + "/region";
         if (!p.region || p.region->find_first_not_of(' ') == std::string::npos) {
+            const std::string* examples = ctx.programme.region_examples(p.country);
             ctx.emit(path, p.name + " has no region. Give its region as a name or NUTS code" +
-                               (ctx.programme.has_regions_for(p.country)
-                                    ? " (e.g. " + text::join_choices(ctx.programme.nearest_regions("", 3, p.country), ", ") + ")."
-                                    : "."));
+                               (examples ? " (e.g. " + *examples + ")." : "."));
             continue;
         }
         const Region* g = ctx.partner_regions[i];
