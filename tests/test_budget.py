@@ -84,6 +84,11 @@ def test_line_fields_and_defaults(draft):
     assert draft.partner("PP1").budget.lines == [line]
     with pytest.raises(Exception):
         line.units = D(3)  # frozen
+    spread = draft.partner("PP1").budget.add("external", "Survey", units=1, unit_price="100.01",
+                                             periods=["50", "0", "0", "0", "0", "50.01"])
+    assert spread.periods == [D("50.00"), D("0.00"), D("0.00"), D("0.00"), D("0.00"), D("50.01")]
+    assert draft.partner("PP1").budget.lines == [line, spread]  # what add returns is what is stored
+    assert repr(line).startswith("BudgetLine(category='travel', description='Study trips'")
 
 
 @pytest.mark.parametrize("units, price, total", [

@@ -40,9 +40,20 @@ class BudgetLine:
 
     @classmethod
     def _from_core(cls, line: _core.BudgetLine, programme: _core.Programme) -> "BudgetLine":
-        return cls(line.category, line.description, line.unit_type, Decimal(line.units), _money(line.unit_price),
-                   line.currency, None if line.periods is None else [_money(p) for p in line.periods],
-                   line.unit_cost, line.lump_sum, _money(_core.effective_line_total(programme, line)))
+        return cls._from_fields(_core.line_fields(programme, line))
+
+    @classmethod
+    def _from_fields(cls, fields: Dict[str, Any]) -> "BudgetLine":
+        """From the core's fields (amounts as text), set at once: a frozen dataclass's __init__
+        costs a guarded assignment per field, which was most of budget.add."""
+        fields["units"] = Decimal(fields["units"])
+        fields["unit_price"] = _money(fields["unit_price"])
+        fields["total"] = _money(fields["total"])
+        if fields["periods"] is not None:
+            fields["periods"] = [_money(p) for p in fields["periods"]]
+        line = object.__new__(cls)
+        line.__dict__.update(fields)
+        return line
 
 
 class _PartnerView:
@@ -81,9 +92,8 @@ class PartnerBudget(_PartnerView):
         the price. Refused when it clashes with the partner's flat rates (a flat-rated
         category takes no lines).
         """
-        line = self._draft.add_line(self._id, category, description, units, unit_price, unit_type, currency, periods,
-                                   unit_cost, lump_sum)
-        return BudgetLine._from_core(line, self._programme)
+        return BudgetLine._from_fields(self._draft.add_line(self._id, category, description, units, unit_price,
+                                                            unit_type, currency, periods, unit_cost, lump_sum))
 
     def remove(self, index: int) -> None:
         """Remove the line at `index` (numbered from 0)."""
