@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 
 #include "interreg/errors.hpp"
 #include "interreg/json_reader.hpp"
