@@ -221,10 +221,6 @@ void register_budget(py::module_& m) {
        py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none(),
        "A line checked as add_line checks it, added nowhere; ArgumentError's field names the value at fault.");
 
-    m.def("effective_line_total", [](const Programme& programme, const BudgetLine& line) {
-        return line_total(line.units, effective_unit_price(programme, line)).to_string();
-    }, py::arg("programme"), py::arg("line"),
-          "units × the price the line is charged at (the programme's for unit costs and lump sums)");
     m.def("line_fields", &line_fields, py::arg("programme"), py::arg("line"),
           "A line's fields by name in one dict (amounts as text; total: units × the price charged).");
 
