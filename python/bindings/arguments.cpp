@@ -11,13 +11,7 @@ namespace {
 
 const char* type_name(py::handle value) { return Py_TYPE(value.ptr())->tp_name; }
 
-// The decimal.Decimal type and builtins.format, looked up once (never freed: they live as long
-// as the interpreter).
-const py::object& decimal_type() {
-    static const py::object* type = new py::object(py::module_::import("decimal").attr("Decimal"));
-    return *type;
-}
-
+// builtins.format, looked up once (never freed: it lives as long as the interpreter).
 std::string formatted(py::handle decimal) {
     static const py::object* format = new py::object(py::module_::import("builtins").attr("format"));
     return (*format)(decimal, "f").cast<std::string>();
@@ -61,6 +55,18 @@ T parse_as(py::handle value, const char* field, int decimals, T (*parse)(std::st
 }
 
 }  // namespace
+
+const py::object& decimal_type() {
+    static const py::object* type = new py::object(py::module_::import("decimal").attr("Decimal"));
+    return *type;
+}
+
+py::object decimal(const std::string& text) {
+    const py::str given(text);
+    PyObject* made = PyObject_CallOneArg(decimal_type().ptr(), given.ptr());
+    if (!made) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(made);
+}
 
 std::string path_arg(py::handle path) {
     return py::module_::import("os").attr("fsencode")(path).cast<std::string>();

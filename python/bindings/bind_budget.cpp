@@ -39,26 +39,40 @@ BudgetLine line_arg(const Programme& programme, py::handle category, py::handle 
     return l;
 }
 
-// A line's fields, named as interreg.BudgetLine names them, in one dict: one call for what
-// would be ten attribute reads (budget.add returns it for every line added).
+// A line's fields, named as interreg.BudgetLine names them and amounts as Decimals, in one
+// dict: one call for what would be ten attribute reads (budget.add returns it for every line added, so the keys are
+// made once and the values set without pybind11's per-item conversions).
 py::dict line_fields(const Programme& programme, const BudgetLine& line) {
+    enum Field { category, description, unit_type, units, unit_price, currency, periods, unit_cost, lump_sum, total, count };
+    static PyObject* const* const keys = [] {
+        static const char* const names[count] = {"category", "description", "unit_type", "units",     "unit_price",
+                                                 "currency", "periods",     "unit_cost", "lump_sum", "total"};
+        static PyObject* made[count];  // interned for the life of the process, never freed
+        for (int k = 0; k < count; ++k) made[k] = PyUnicode_InternFromString(names[k]);
+        return made;
+    }();
     py::dict out;
-    out["category"] = std::string(to_string(line.category));
-    out["description"] = line.description;
-    out["unit_type"] = line.unit_type;
-    out["units"] = line.units.to_string();
-    out["unit_price"] = line.unit_price.to_string();
-    out["currency"] = line.currency;
+    const auto set = [&](Field k, py::object value) {
+        if (PyDict_SetItem(out.ptr(), keys[k], value.ptr()) != 0) throw py::error_already_set();
+    };
+    const auto text = [](const std::string& s) -> py::object { return py::str(s); };
+    const auto optional = [&](const std::optional<std::string>& s) { return s ? text(*s) : py::none(); };
+    set(category, text(std::string(to_string(line.category))));
+    set(description, text(line.description));
+    set(unit_type, text(line.unit_type));
+    set(units, decimal(line.units.to_string()));
+    set(unit_price, decimal(line.unit_price.to_string()));
+    set(currency, text(line.currency));
     if (line.periods) {
-        py::list periods;
-        for (Money p : *line.periods) periods.append(p.to_string());
-        out["periods"] = periods;
+        py::list amounts(line.periods->size());
+        for (std::size_t i = 0; i < line.periods->size(); ++i) amounts[i] = decimal((*line.periods)[i].to_string());
+        set(periods, std::move(amounts));
     } else {
-        out["periods"] = py::none();
+        set(periods, py::none());
     }
-    out["unit_cost"] = line.unit_cost ? py::object(py::str(*line.unit_cost)) : py::none();
-    out["lump_sum"] = line.lump_sum ? py::object(py::str(*line.lump_sum)) : py::none();
-    out["total"] = line_total(line.units, effective_unit_price(programme, line)).to_string();
+    set(unit_cost, optional(line.unit_cost));
+    set(lump_sum, optional(line.lump_sum));
+    set(total, decimal(line_total(line.units, effective_unit_price(programme, line)).to_string()));
     return out;
 }
 
@@ -99,8 +113,9 @@ void register_budget(py::module_& m) {
                             py::handle periods, py::handle unit_cost, py::handle lump_sum) {
             BudgetLine line = line_arg(d.programme(), category, description, units, unit_price, unit_type, currency,
                                        periods, unit_cost, lump_sum);
-            editing(d, [&](Proposal& p) { add_line(p, partner, line); });
-            return line_fields(d.programme(), line);
+            py::dict fields = line_fields(d.programme(), line);  // before the line moves into the proposal
+            editing(d, [&](Proposal& p) { add_line(p, partner, std::move(line)); });
+            return fields;
         }, py::arg("partner"), py::arg("category"), py::arg("description"), py::arg("units"), py::arg("unit_price"),
            py::arg("unit_type") = "", py::arg("currency") = "EUR", py::arg("periods") = py::none(),
            py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none(),

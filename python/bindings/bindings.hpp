@@ -55,6 +55,10 @@ Money money_arg(py::handle value, const char* field);
 Units units_arg(py::handle value, const char* field);
 Rate rate_arg(py::handle value, const char* field);  // "15%" or a fraction; an int is refused
 ExchangeRate exchange_rate_arg(py::handle value, const char* field);
+// decimal.Decimal, looked up once (never freed: it lives as long as the interpreter), and one
+// made from a number the core wrote (an amount keeps its two decimals: "620.80").
+const py::object& decimal_type();
+py::object decimal(const std::string& text);
 
 // ---- the proposal's lock -----------------------------------------------------------------
 // f(const Proposal&) under the draft's shared lock, and f(Proposal&) under its exclusive lock,

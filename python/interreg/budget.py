@@ -44,13 +44,8 @@ class BudgetLine:
 
     @classmethod
     def _from_fields(cls, fields: Dict[str, Any]) -> "BudgetLine":
-        """From the core's fields (amounts as text), set at once: a frozen dataclass's __init__
-        costs a guarded assignment per field, which was most of budget.add."""
-        fields["units"] = Decimal(fields["units"])
-        fields["unit_price"] = _money(fields["unit_price"])
-        fields["total"] = _money(fields["total"])
-        if fields["periods"] is not None:
-            fields["periods"] = [_money(p) for p in fields["periods"]]
+        """From the core's fields (amounts already Decimals), set at once: a frozen dataclass's
+        __init__ costs a guarded assignment per field, which was most of budget.add."""
         line = object.__new__(cls)
         line.__dict__.update(fields)
         return line
@@ -61,14 +56,9 @@ class _PartnerView:
 
     def __init__(self, partner: "Partner"):
         self._partner = partner
-
-    @property
-    def _draft(self) -> _core.Proposal:
-        return self._partner._proposal._core
-
-    @property
-    def _id(self) -> str:
-        return self._partner.id
+        # A partner keeps its id and proposal for life: looked up once, not on every edit.
+        self._draft: _core.Proposal = partner._proposal._core
+        self._id: str = partner.id
 
 
 class PartnerBudget(_PartnerView):
