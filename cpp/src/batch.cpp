@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstring>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 #include "interreg/errors.hpp"
@@ -122,7 +124,36 @@ FileCheck check_file(const std::string& path, const BatchProgrammes& programmes)
     return out;
 }
 
+FileCheck check_job(const Job& job, const BatchProgrammes& programmes) {
+    FileCheck check = job.unreadable.empty() ? check_file(job.path, programmes) : unreadable("document.unreadable", job.unreadable);
+    check.file = job.path;
+    check.input = job.input;
+    return check;
+}
+
 }  // namespace
+
+PackedCheck pack(FileCheck check) {
+    PackedCheck out;
+    out.file = std::move(check.file);
+    out.input = check.input;
+    out.readable = check.readable;
+    const auto& findings = check.report.findings;
+    std::size_t bytes = 0;
+    for (const Finding& f : findings) bytes += f.rule.size() + f.message.size() + f.path.size() + f.source.size();
+    out.texts.reserve(bytes);
+    out.findings.reserve(findings.size());
+    const auto put = [&](const std::string& s) {
+        const PackedCheck::Text t{out.texts.size(), s.size()};
+        out.texts += s;
+        return t;
+    };
+    for (const Finding& f : findings) {
+        out.findings.push_back({put(f.rule), put(f.message), put(f.path), put(f.source), f.severity, f.assumed});
+        ++(f.severity == Severity::error ? out.errors : f.severity == Severity::warning ? out.warnings : out.infos);
+    }
+    return out;
+}
 
 std::vector<FileCheck> check_files(const std::vector<std::string>& paths, const BatchProgrammes& programmes,
                                    unsigned workers) {
@@ -133,12 +164,7 @@ std::vector<FileCheck> check_files(const std::vector<std::string>& paths, const 
     std::atomic<bool> failed{false};
     auto work = [&] {
         try {
-            for (std::size_t i; !failed && (i = next++) < jobs.size();) {
-                const Job& job = jobs[i];
-                out[i] = job.unreadable.empty() ? check_file(job.path, programmes) : unreadable("document.unreadable", job.unreadable);
-                out[i].file = job.path;
-                out[i].input = job.input;
-            }
+            for (std::size_t i; !failed && (i = next++) < jobs.size();) out[i] = check_job(jobs[i], programmes);
         } catch (...) {
             if (!failed.exchange(true)) failure = std::current_exception();
         }
@@ -149,6 +175,78 @@ std::vector<FileCheck> check_files(const std::vector<std::string>& paths, const 
     for (auto& t : threads) t.join();
     if (failure) std::rethrow_exception(failure);
     return out;
+}
+
+struct FileChecks::State {
+    // The reader sleeps until this many more files are done in a row: a wake-up per file cost
+    // more than checking it.
+    static constexpr std::size_t wake_after = 32;
+
+    std::vector<Job> jobs;
+    const BatchProgrammes programmes;
+    std::vector<PackedCheck> results;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::mutex mutex;  // guards what follows
+    std::vector<char> done;
+    std::size_t ready = 0;   // files 0 .. ready-1 are all done
+    std::size_t wanted = 0;  // the reader, when it sleeps, waits for ready >= wanted
+    bool sleeping = false;
+    std::exception_ptr failure;  // what stopped a worker
+    std::condition_variable woken;
+    std::vector<std::thread> threads;
+
+    void work() {
+        try {
+            for (std::size_t i; !stop && (i = next++) < jobs.size();) {
+                PackedCheck result = pack(check_job(jobs[i], programmes));  // the report is freed here, on its thread
+                const std::lock_guard<std::mutex> lock(mutex);
+                results[i] = std::move(result);
+                done[i] = 1;
+                while (ready < jobs.size() && done[ready]) ++ready;
+                if (sleeping && ready >= wanted) woken.notify_one();
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(mutex);
+            if (!failure) failure = std::current_exception();
+            stop = true;
+            woken.notify_one();
+        }
+    }
+};
+
+FileChecks::FileChecks(const std::vector<std::string>& paths, const BatchProgrammes& programmes, unsigned workers)
+    : state_(new State{jobs_for(paths), programmes}) {
+    State& s = *state_;
+    s.results.resize(s.jobs.size());
+    s.done.resize(s.jobs.size());
+    try {
+        for (unsigned k = 0; k < std::max(1u, workers) && k < s.jobs.size(); ++k) s.threads.emplace_back([&s] { s.work(); });
+    } catch (...) {  // a thread that could not start: stop those that did
+        s.stop = true;
+        for (auto& t : s.threads) t.join();
+        throw;
+    }
+}
+
+FileChecks::~FileChecks() {
+    state_->stop = true;
+    for (auto& t : state_->threads) t.join();
+}
+
+std::size_t FileChecks::size() const { return state_->jobs.size(); }
+
+PackedCheck FileChecks::take(std::size_t i) {
+    State& s = *state_;
+    std::unique_lock<std::mutex> lock(s.mutex);
+    if (!s.done.at(i) && !s.failure) {
+        s.wanted = std::max(i + 1, std::min(s.ready + State::wake_after, s.jobs.size()));
+        s.sleeping = true;
+        s.woken.wait(lock, [&] { return s.ready >= s.wanted || s.done[i] || s.failure; });
+        s.sleeping = false;
+    }
+    if (!s.done[i]) std::rethrow_exception(s.failure);
+    return std::move(s.results[i]);
 }
 
 }  // namespace interreg

@@ -77,6 +77,62 @@ TEST(CheckFiles, EveryOutcomeInPathOrderAsEachFileAlone) {
     EXPECT_EQ(checks[5].report.findings[0].source, "The interreg proposal format (docs/proposal-format.md)");
 }
 
+TEST(FileChecks, PackedResultsHoldEveryFindingOfTheReportsAndTheirCounts) {
+    interreg_test::TempDir dir;
+    interreg::Proposal draft = interreg_test::baseline();
+    draft.partners[0].role = interreg::Role::partner;
+    draft.partners[1].region = "Ålesund \"kommune\"";  // quotes and non-ASCII bytes in the messages
+    interreg_test::write_file(dir.file("good.json"), interreg::dump_proposal(interreg_test::baseline()));
+    interreg_test::write_file(dir.file("draft.json"), interreg::dump_proposal(draft));
+    interreg_test::write_file(dir.file("broken.json"), "{");
+    std::vector<std::string> paths;
+    for (int i = 0; i < 12; ++i) paths.push_back(dir.file(std::vector<std::string>{"good.json", "draft.json", "broken.json"}[i % 3]));
+    const auto reports = interreg::check_files(paths, oks, 1);
+    for (unsigned workers : {1u, 3u}) {
+        interreg::FileChecks packed(paths, oks, workers);
+        ASSERT_EQ(packed.size(), reports.size());
+        for (std::size_t i = 0; i < packed.size(); ++i) {
+            const auto& r = reports[i];
+            const auto p = packed.take(i);
+            EXPECT_EQ(p.file, r.file);
+            EXPECT_EQ(p.input, r.input);
+            EXPECT_EQ(p.readable, r.readable);
+            EXPECT_EQ(p.errors, r.report.count(interreg::Severity::error));
+            EXPECT_EQ(p.warnings, r.report.count(interreg::Severity::warning));
+            EXPECT_EQ(p.infos, r.report.count(interreg::Severity::info));
+            ASSERT_EQ(p.findings.size(), r.report.findings.size());
+            for (std::size_t k = 0; k < p.findings.size(); ++k) {
+                const auto& e = p.findings[k];
+                const auto& f = r.report.findings[k];
+                EXPECT_EQ(p.text(e.rule), f.rule);
+                EXPECT_EQ(p.text(e.message), f.message);
+                EXPECT_EQ(p.text(e.path), f.path);
+                EXPECT_EQ(p.text(e.source), f.source);
+                EXPECT_EQ(e.severity, f.severity);
+                EXPECT_EQ(e.assumed, f.assumed);
+            }
+        }
+    }
+    EXPECT_GT(reports[1].report.findings.size(), 1u);  // the draft has findings to compare
+    EXPECT_FALSE(reports[2].readable);
+}
+
+TEST(FileChecks, TakenInAnyOrderOrLeftUntakenWhenTheReaderStops) {
+    interreg_test::TempDir dir;
+    interreg_test::write_file(dir.file("good.json"), interreg::dump_proposal(interreg_test::baseline()));
+    const std::vector<std::string> paths(40, dir.file("good.json"));
+    {
+        interreg::FileChecks checks(paths, oks, 2);
+        for (std::size_t i = paths.size(); i-- > 0;) EXPECT_EQ(checks.take(i).input, i);
+    }
+    {
+        interreg::FileChecks checks(paths, oks, 2);
+        EXPECT_TRUE(checks.take(3).readable);
+    }  // destroyed with most files untaken or not yet checked: stops and waits for its workers
+    interreg::FileChecks none({}, oks, 4);
+    EXPECT_EQ(none.size(), 0u);
+}
+
 TEST(CheckFiles, OneProgrammeForAllChecksWhatADocumentNamesAgainstIt) {
     interreg_test::TempDir dir;
     interreg::Proposal elsewhere = interreg_test::baseline();

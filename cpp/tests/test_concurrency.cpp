@@ -134,6 +134,14 @@ TEST(Concurrency, CheckFilesOnSeveralWorkersGetsTheSerialResults) {
         ASSERT_TRUE(checks[i].readable) << paths[i];
         EXPECT_EQ(interreg_test::describe(checks[i].report), serial[i]) << paths[i];
     }
+    // Handed over file by file while the workers go on; the reader stops half-way through once.
+    for (std::size_t stop : {paths.size(), paths.size() / 2}) {
+        FileChecks streamed(paths, {{programme.get()}, nullptr}, 4);
+        for (std::size_t i = 0; i < stop; ++i) {
+            const PackedCheck c = streamed.take(i);
+            EXPECT_EQ(c.errors + c.warnings + c.infos, checks[i].report.findings.size()) << paths[i];
+        }
+    }
 }
 
 TEST(Concurrency, ASweepOnSeveralWorkersGetsTheSerialResults) {

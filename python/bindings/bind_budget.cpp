@@ -113,9 +113,8 @@ void register_budget(py::module_& m) {
                             py::handle periods, py::handle unit_cost, py::handle lump_sum) {
             BudgetLine line = line_arg(d.programme(), category, description, units, unit_price, unit_type, currency,
                                        periods, unit_cost, lump_sum);
-            py::dict fields = line_fields(d.programme(), line);  // before the line moves into the proposal
-            editing(d, [&](Proposal& p) { add_line(p, partner, std::move(line)); });
-            return fields;
+            editing(d, [&](Proposal& p) { add_line(p, partner, line); });
+            return line_fields(d.programme(), line);
         }, py::arg("partner"), py::arg("category"), py::arg("description"), py::arg("units"), py::arg("unit_price"),
            py::arg("unit_type") = "", py::arg("currency") = "EUR", py::arg("periods") = py::none(),
            py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none(),

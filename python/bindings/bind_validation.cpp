@@ -4,6 +4,8 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <deque>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -15,56 +17,158 @@ namespace interreg::bindings {
 
 namespace {
 
-// A 1-D object array of `n` slots, filled by put().
-py::array object_column(std::size_t n) { return py::array(py::dtype("object"), {static_cast<py::ssize_t>(n)}, {}); }
+// A column of Python objects grown one value at a time, then handed to a 1-D numpy object array
+// without copying the values.
+class ObjectColumn {
+public:
+    ObjectColumn() = default;
+    ObjectColumn(const ObjectColumn&) = delete;
+    ObjectColumn& operator=(const ObjectColumn&) = delete;
+    ~ObjectColumn() {
+        for (PyObject* v : values_) Py_DECREF(v);
+    }
+    void reserve(std::size_t n) { values_.reserve(n); }
+    void push_back(py::object value) {
+        values_.push_back(nullptr);  // room first: a failed push_back must not lose the reference
+        values_.back() = value.release().ptr();
+    }
+    py::array array() {
+        py::array out(py::dtype("object"), {static_cast<py::ssize_t>(values_.size())}, {});
+        auto** slots = static_cast<PyObject**>(out.mutable_data());
+        for (std::size_t i = 0; i < values_.size(); ++i) {
+            Py_XDECREF(slots[i]);  // None (or NULL) in a new object array
+            slots[i] = values_[i];
+        }
+        values_.clear();  // the array owns them now
+        return out;
+    }
 
-void put(py::array& column, std::size_t i, py::object value) {
-    auto** slots = static_cast<PyObject**>(column.mutable_data());
-    PyObject* old = slots[i];  // None (or NULL) in a new object array
-    slots[i] = value.release().ptr();
-    Py_XDECREF(old);
+private:
+    std::vector<PyObject*> values_;
+};
+
+py::array_t<std::int64_t> numbers(const std::vector<std::int64_t>& values) {
+    return py::array_t<std::int64_t>(static_cast<py::ssize_t>(values.size()), values.data());
+}
+
+py::array_t<bool> flags(const std::vector<std::uint8_t>& values) {
+    py::array_t<bool> out(static_cast<py::ssize_t>(values.size()));
+    auto* at = out.mutable_data();
+    for (std::size_t i = 0; i < values.size(); ++i) at[i] = values[i] != 0;
+    return out;
 }
 
 // The findings of many reports as whole columns, for one DataFrame without a Python object per
 // finding: report (the position of its report), rule, severity, path, message, source and
 // assumed. Rules, severities, sources and paths repeat: each distinct one is one str, shared.
+class FindingColumns {
+public:
+    void reserve(std::size_t n) {
+        report_.reserve(n);
+        assumed_.reserve(n);
+        for (auto* c : {&rule_, &severity_, &path_, &message_, &source_}) c->reserve(n);
+    }
+
+    void add(std::size_t report, std::string_view rule, Severity severity, std::string_view path, std::string_view message,
+             std::string_view source, bool assumed) {
+        report_.push_back(static_cast<std::int64_t>(report));
+        assumed_.push_back(assumed);
+        rule_.push_back(once(kRule, rule));
+        severity_.push_back(once(kSeverity, to_string(severity)));
+        path_.push_back(once(kPath, path));  // the same places recur from document to document
+        message_.push_back(py::str(message.data(), message.size()));
+        source_.push_back(once(kSource, source));
+    }
+
+    py::dict columns() {
+        py::dict out;
+        out["report"] = numbers(report_);
+        out["rule"] = rule_.array();
+        out["severity"] = severity_.array();
+        out["path"] = path_.array();
+        out["message"] = message_.array();
+        out["source"] = source_.array();
+        out["assumed"] = flags(assumed_);
+        return out;
+    }
+
+private:
+    enum Shared { kRule, kSeverity, kPath, kSource, kShared };
+    // A report's findings come in rule order: most often a column repeats the finding before.
+    py::str once(Shared column, std::string_view s) {
+        if (last_[column].first == s) return last_[column].second;
+        auto it = shared_.find(s);
+        if (it == shared_.end()) it = shared_.emplace(kept_.emplace_back(s), py::str(s.data(), s.size())).first;
+        last_[column] = *it;
+        return it->second;
+    }
+
+    std::vector<std::int64_t> report_;
+    std::vector<std::uint8_t> assumed_;
+    ObjectColumn rule_, severity_, path_, message_, source_;
+    std::deque<std::string> kept_;  // copies of the shared texts: the findings go once added
+    std::unordered_map<std::string_view, py::str> shared_;
+    std::pair<std::string_view, py::str> last_[kShared];  // each column's value of the finding before ("" at first)
+};
+
 py::dict findings_table(const std::vector<const Report*>& reports) {
     std::size_t n = 0;
     for (const Report* r : reports) n += r->findings.size();
-    py::array_t<std::int64_t> report(static_cast<py::ssize_t>(n));
-    py::array_t<bool> assumed(static_cast<py::ssize_t>(n));
-    py::array rule = object_column(n), severity = object_column(n), path = object_column(n),
-              message = object_column(n), source = object_column(n);
-    auto* report_at = report.mutable_data();
-    auto* assumed_at = assumed.mutable_data();
-    std::unordered_map<std::string_view, py::str> shared;
-    auto once = [&](std::string_view s) {
-        auto it = shared.find(s);
-        if (it == shared.end()) it = shared.emplace(s, py::str(s.data(), s.size())).first;
-        return it->second;
-    };
-    std::size_t i = 0;
+    FindingColumns table;
+    table.reserve(n);
     for (std::size_t k = 0; k < reports.size(); ++k) {
-        for (const Finding& f : reports[k]->findings) {
-            report_at[i] = static_cast<std::int64_t>(k);
-            assumed_at[i] = f.assumed;
-            put(rule, i, once(f.rule));
-            put(severity, i, once(to_string(f.severity)));
-            put(path, i, once(f.path));  // the same places recur from document to document
-            put(message, i, py::str(f.message));
-            put(source, i, once(f.source));
-            ++i;
+        for (const Finding& f : reports[k]->findings) table.add(k, f.rule, f.severity, f.path, f.message, f.source, f.assumed);
+    }
+    return table.columns();
+}
+
+// The files of `paths` checked as two tables: files (file, input, readable, errors, warnings,
+// infos; one row per file) and findings (findings_table's columns, report being the file's row).
+// Each file's rows are made as soon as it is done, while the workers check the files after it.
+py::tuple checks_table(const std::vector<std::string>& paths, const BatchProgrammes& programmes, unsigned workers) {
+    std::optional<FileChecks> checks;
+    {
+        py::gil_scoped_release release;  // walking the folders and starting the workers
+        checks.emplace(paths, programmes, workers);
+    }
+    const std::size_t n = checks->size();
+    py::list names(n);
+    std::vector<std::int64_t> input(n), errors(n), warnings(n), infos(n);
+    std::vector<std::uint8_t> readable(n);
+    FindingColumns findings;
+    for (std::size_t k = 0; k < n; ++k) {
+        PackedCheck c;
+        {
+            py::gil_scoped_release release;
+            c = checks->take(k);
+        }
+        // The file system's bytes, decoded as os.fsdecode does.
+        PyObject* name = PyUnicode_DecodeFSDefaultAndSize(c.file.data(), static_cast<Py_ssize_t>(c.file.size()));
+        if (!name) throw py::error_already_set();
+        names[k] = py::reinterpret_steal<py::object>(name);
+        input[k] = static_cast<std::int64_t>(c.input);
+        readable[k] = c.readable;
+        errors[k] = static_cast<std::int64_t>(c.errors);
+        warnings[k] = static_cast<std::int64_t>(c.warnings);
+        infos[k] = static_cast<std::int64_t>(c.infos);
+        for (const auto& e : c.findings) {
+            findings.add(k, c.text(e.rule), e.severity, c.text(e.path), c.text(e.message), c.text(e.source), e.assumed);
         }
     }
-    py::dict out;
-    out["report"] = report;
-    out["rule"] = rule;
-    out["severity"] = severity;
-    out["path"] = path;
-    out["message"] = message;
-    out["source"] = source;
-    out["assumed"] = assumed;
-    return out;
+    py::dict files;
+    files["file"] = names;
+    files["input"] = numbers(input);
+    files["readable"] = flags(readable);
+    files["errors"] = numbers(errors);
+    files["warnings"] = numbers(warnings);
+    files["infos"] = numbers(infos);
+    return py::make_tuple(files, findings.columns());
+}
+
+BatchProgrammes batch_programmes(const std::vector<std::shared_ptr<Programme>>& available, const std::shared_ptr<Programme>& only) {
+    BatchProgrammes programmes{{}, only.get()};
+    for (const auto& p : available) programmes.available.push_back(p.get());
+    return programmes;
 }
 
 // Each report's findings per severity, as columns: errors, warnings, infos.
@@ -106,9 +210,8 @@ void register_validation(py::module_& m) {
     m.def("check_files", [](const std::vector<py::bytes>& paths, const std::vector<std::shared_ptr<Programme>>& available,
                             const std::shared_ptr<Programme>& only, unsigned workers) {
               // Paths as the file system's bytes: a name that is not UTF-8 is checked like any other.
-              std::vector<std::string> names(paths.begin(), paths.end());
-              BatchProgrammes programmes{{}, only.get()};
-              for (const auto& p : available) programmes.available.push_back(p.get());
+              const std::vector<std::string> names(paths.begin(), paths.end());
+              const BatchProgrammes programmes = batch_programmes(available, only);
               std::vector<FileCheck> checks;
               {
                   py::gil_scoped_release release;
@@ -122,6 +225,12 @@ void register_validation(py::module_& m) {
           "`workers` threads: per file (file, input position, report, readable). Each is checked against `only` "
           "when given, else the programme of `available` it names; a file that cannot be checked has one "
           "document.* finding.");
+    m.def("check_files_table", [](const std::vector<py::bytes>& paths, const std::vector<std::shared_ptr<Programme>>& available,
+                                  const std::shared_ptr<Programme>& only, unsigned workers) {
+              return checks_table(std::vector<std::string>(paths.begin(), paths.end()), batch_programmes(available, only), workers);
+          }, py::arg("paths"), py::arg("available"), py::arg("only"), py::arg("workers"),
+          "check_files as two tables: files (file, input, readable, errors, warnings, infos; one row per file) "
+          "and findings (findings_table's columns, report being the file's row). No Report is kept.");
 
     m.def("findings_table", &findings_table, py::arg("reports"),
           "The findings of `reports` as columns: report (its position), rule, severity, path, message, source "

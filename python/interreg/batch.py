@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _core
 from ._resources import embedded_programmes
@@ -80,28 +80,22 @@ def _check_files(paths: List[str], programme: Optional[Programme], workers: int)
     """Files and folders go to the core in one call: it walks the folders, and its threads read
     and validate the files without the GIL, turning whatever cannot be checked into a
     document.* finding. One list of (file, report, readable) per path."""
-    available = [] if programme else [load_programme(pid) for pid in embedded_programmes()]
-    results = _core.check_files([os.fsencode(p) for p in paths], [p._core for p in available],
-                                programme._core if programme else None, workers)
+    results = _core.check_files(*_batch_args(paths, programme), workers)
     out: List[List[Tuple[str, Report, bool]]] = [[] for _ in paths]
     for file, position, report, readable in results:
         out[position].append((os.fsdecode(file), Report(report), readable))
     return out
 
 
-def _findings_frame(checked: List[Checked]):
-    """One row per finding, from the columns the core fills for every report at once (no Python
-    object per finding); file and item are taken by each finding's report."""
-    table = _core.findings_table([c.report._core for c in checked])
-    at = table.pop("report")
-    if not len(at):
-        return frame([], columns=FINDING_COLUMNS)  # no rows: the columns of an empty frame, as ever
-    import numpy as np  # type: ignore[import]
-    import pandas as pd  # type: ignore[import]
+def _validate_in_memory(proposals: List[Proposal], count: int) -> List[Report]:
+    """A proposal in memory is validated as it is, against its own programme; the validation
+    releases the GIL, so a pool of threads shares the work."""
+    if count == 1 or len(proposals) < 2:
+        return [p.validate() for p in proposals]
+    from concurrent.futures import ThreadPoolExecutor  # here: keeps `import interreg` fast
 
-    files = np.array([c.file for c in checked], dtype=object)
-    items = np.array([c.item for c in checked], dtype=np.int64)
-    return pd.DataFrame({"file": files[at], "item": items[at], **table}, columns=FINDING_COLUMNS)
+    with ThreadPoolExecutor(max_workers=count, thread_name_prefix="interreg-validate") as pool:
+        return list(pool.map(Proposal.validate, proposals))
 
 
 def check_all(items: Iterable[Item], workers: Optional[int] = None,
@@ -113,16 +107,7 @@ def check_all(items: Iterable[Item], workers: Optional[int] = None,
     given = _items(items)
     paths = [item for item in given if isinstance(item, str)]
     from_files = iter(_check_files(paths, prog, count) if paths else [])
-    # A proposal in memory is validated as it is, against its own programme; the validation
-    # releases the GIL, so a pool of threads shares the work.
-    in_memory = [item for item in given if isinstance(item, Proposal)]
-    if count == 1 or len(in_memory) < 2:
-        reports = [p.validate() for p in in_memory]
-    else:
-        from concurrent.futures import ThreadPoolExecutor  # here: keeps `import interreg` fast
-
-        with ThreadPoolExecutor(max_workers=count, thread_name_prefix="interreg-validate") as pool:
-            reports = list(pool.map(Proposal.validate, in_memory))
+    reports = _validate_in_memory([item for item in given if isinstance(item, Proposal)], count)
     validated = iter(reports)
     checked: List[Checked] = []
     for item in given:
@@ -149,20 +134,94 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
     with one row per item: ``file``, ``item``, ``readable``, ``ok``, ``errors``,
     ``warnings``, ``infos``.
     """
-    checked = check_all(items, workers, programme)
-    findings = _findings_frame(checked)
-    findings.attrs["files"] = _files_frame(checked)
-    return findings
+    count = worker_count(workers)
+    prog = load_programme(programme) if isinstance(programme, (str, os.PathLike)) else programme
+    given = _items(items)
+    paths = [item for item in given if isinstance(item, str)]
+    proposals = [item for item in given if not isinstance(item, str)]
+    # Files come back as two tables the core fills: no Report object per file, none per finding.
+    files, findings = _core.check_files_table(*_batch_args(paths, prog), count) if paths else ({"input": []}, {})
+    file_item, proposal_item = _item_numbers(given, files["input"], len(proposals))
+    parts = []
+    if paths:
+        parts.append(_files_part(files, findings, file_item))
+    if proposals:
+        parts.append(_proposals_part(_validate_in_memory(proposals, count), proposal_item))
+    files_columns, finding_columns = _in_item_order(parts)
+    result = _frame(finding_columns, FINDING_COLUMNS)
+    if files_columns:
+        files_columns["ok"] = files_columns["errors"] == 0
+    result.attrs["files"] = _frame(files_columns, FILE_COLUMNS)
+    return result
 
 
-def _files_frame(checked: List[Checked]):
-    """One row per item, its counts taken from the core as columns."""
-    if not checked:
-        return frame([], columns=FILE_COLUMNS)
+def _item_numbers(given: List[Union[str, Proposal]], inputs: Any, proposals: int) -> tuple:
+    """Each file's item and each proposal's: numbered in the order given, a folder's files where
+    the folder stands (`inputs`: each file's position among the paths, ascending)."""
+    import numpy as np  # type: ignore[import]
+
+    is_path = np.fromiter((isinstance(g, str) for g in given), dtype=bool, count=len(given))
+    path_at = np.flatnonzero(is_path)  # each path's position among the items given
+    rows_of_path = np.searchsorted(inputs, np.arange(len(path_at) + 1))
+    rows = np.ones(len(given), dtype=np.int64)  # a proposal is one item, a path as many as its files
+    rows[path_at] = np.diff(rows_of_path)
+    first = np.cumsum(rows) - rows
+    inputs = np.asarray(inputs, dtype=np.int64)
+    file_item = first[path_at[inputs]] + np.arange(len(inputs)) - rows_of_path[inputs]
+    return file_item, first[np.flatnonzero(~is_path)]
+
+
+def _batch_args(paths: List[str], programme: Optional[Programme]) -> tuple:
+    """check_files' arguments: the paths as the file system's bytes, the programmes available
+    (every embedded one, unless one programme checks every file) and that one programme."""
+    available = [] if programme else [load_programme(pid) for pid in embedded_programmes()]
+    return [os.fsencode(p) for p in paths], [p._core for p in available], programme._core if programme else None
+
+
+def _files_part(files: Dict[str, Any], findings: Dict[str, Any], file_item: Any) -> tuple:
+    """The core's tables of the files: one row per file, one per finding (its file's row in report)."""
+    import numpy as np  # type: ignore[import]
+
+    names = np.array(files["file"], dtype=object)
+    at = findings.pop("report")
+    return ({"file": names, "item": file_item, "readable": files["readable"], "errors": files["errors"],
+             "warnings": files["warnings"], "infos": files["infos"]},
+            {"file": names[at], "item": file_item[at], **findings})
+
+
+def _proposals_part(reports: List[Report], proposal_item: Any) -> tuple:
+    """The same tables for proposals in memory (no file), from their reports' columns."""
+    import numpy as np  # type: ignore[import]
+
+    cores = [r._core for r in reports]
+    findings = _core.findings_table(cores)
+    at = findings.pop("report")
+    return ({"file": np.full(len(reports), None, dtype=object), "item": proposal_item,
+             "readable": np.ones(len(reports), dtype=bool), **_core.report_counts(cores)},
+            {"file": np.full(len(at), None, dtype=object), "item": proposal_item[at], **findings})
+
+
+def _in_item_order(parts: List[tuple]) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    """The files' and the findings' columns of every part, ordered by item (a stable sort keeps
+    each item's findings in rule order)."""
+    if len(parts) < 2:
+        return parts[0] if parts else ({}, {})
+    import numpy as np  # type: ignore[import]
+
+    tables = []
+    for index in (0, 1):
+        columns = {name: np.concatenate([part[index][name] for part in parts]) for name in parts[0][index]}
+        order = np.argsort(columns["item"], kind="stable")
+        tables.append({name: column[order] for name, column in columns.items()})
+    return tables[0], tables[1]
+
+
+def _frame(columns: Dict[str, Any], names: List[str]):
+    """A DataFrame of `columns`; without rows, the frame of no rows with those columns, as ever.
+    The columns are new arrays of this batch alone: taken as they are (pandas would otherwise
+    copy the object columns into one block, most of the time a large frame takes)."""
+    if not len(columns.get("item", ())):
+        return frame([], columns=names)
     import pandas as pd  # type: ignore[import]
 
-    counts = _core.report_counts([c.report._core for c in checked])
-    return pd.DataFrame({"file": [c.file for c in checked], "item": [c.item for c in checked],
-                         "readable": [c.readable for c in checked], "ok": counts["errors"] == 0,
-                         "errors": counts["errors"], "warnings": counts["warnings"], "infos": counts["infos"]},
-                        columns=FILE_COLUMNS)
+    return pd.DataFrame(columns, columns=names, copy=False)
