@@ -6,6 +6,7 @@ in total, 298,782.00 from the ERDF and 70,474.37 from Norwegian Interreg funds.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -89,6 +90,12 @@ def test_line_fields_and_defaults(draft):
     assert spread.periods == [D("50.00"), D("0.00"), D("0.00"), D("0.00"), D("0.00"), D("50.01")]
     assert draft.partner("PP1").budget.lines == [line, spread]  # what add returns is what is stored
     assert repr(line).startswith("BudgetLine(category='travel', description='Study trips'")
+    # Made by the core without the dataclass's __init__: the same object in every dataclass way.
+    made = BudgetLine("travel", "Study trips", "", D("2.5"), D("300.00"), "EUR", None, None, None, D("750.00"))
+    assert type(line) is BudgetLine and dataclasses.asdict(line) == dataclasses.asdict(made)
+    assert hash(line) == hash(made) and repr(line) == repr(made)
+    assert dataclasses.replace(line, units=D("3")).units == D("3")
+    assert [str(a) for a in (line.unit_price, line.total)] == ["300.00", "750.00"]  # two places, as stored
 
 
 @pytest.mark.parametrize("units, price, total", [

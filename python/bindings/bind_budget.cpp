@@ -57,7 +57,14 @@ py::dict line_fields(const Programme& programme, const BudgetLine& line) {
     };
     const auto text = [](const std::string& s) -> py::object { return py::str(s); };
     const auto optional = [&](const std::optional<std::string>& s) { return s ? text(*s) : py::none(); };
-    set(category, text(std::string(to_string(line.category))));
+    static PyObject* const* const categories = [] {  // interned once, like the keys
+        static PyObject* made[category_count];
+        for (std::size_t c = 0; c < category_count; ++c) {
+            made[c] = PyUnicode_InternFromString(std::string(to_string(static_cast<Category>(c))).c_str());
+        }
+        return made;
+    }();
+    set(category, py::reinterpret_borrow<py::object>(categories[static_cast<std::size_t>(line.category)]));
     set(description, text(line.description));
     set(unit_type, text(line.unit_type));
     set(units, decimal(line.units.to_string()));
@@ -74,6 +81,20 @@ py::dict line_fields(const Programme& programme, const BudgetLine& line) {
     set(lump_sum, optional(line.lump_sum));
     set(total, decimal(line_total(line.units, effective_unit_price(programme, line)).to_string()));
     return out;
+}
+
+// An instance of `line_type` (interreg.BudgetLine, a frozen dataclass) holding the line's fields:
+// made as object.__new__ makes it, its __dict__ set at once. The dataclass's __init__ would cost
+// a guarded assignment per field, most of what budget.add took.
+py::object budget_line(py::handle line_type, const Programme& programme, const BudgetLine& line) {
+    if (!PyType_Check(line_type.ptr())) throw py::type_error("line_type must be a class");
+    auto* type = reinterpret_cast<PyTypeObject*>(line_type.ptr());
+    static PyObject* const no_arguments = PyTuple_New(0);  // for the life of the process
+    auto made = py::reinterpret_steal<py::object>(type->tp_new(type, no_arguments, nullptr));
+    if (!made) throw py::error_already_set();
+    const py::dict fields = line_fields(programme, line);
+    if (PyObject_GenericSetDict(made.ptr(), fields.ptr(), nullptr) != 0) throw py::error_already_set();
+    return made;
 }
 
 }  // namespace
@@ -110,15 +131,14 @@ void register_budget(py::module_& m) {
         }, py::arg("partner"))
         .def("add_line", [](Draft& d, const std::string& partner, py::handle category, py::handle description,
                             py::handle units, py::handle unit_price, py::handle unit_type, py::handle currency,
-                            py::handle periods, py::handle unit_cost, py::handle lump_sum) {
+                            py::handle periods, py::handle unit_cost, py::handle lump_sum, py::handle line_type) {
             BudgetLine line = line_arg(d.programme(), category, description, units, unit_price, unit_type, currency,
                                        periods, unit_cost, lump_sum);
-            editing(d, [&](Proposal& p) { add_line(p, partner, line); });
-            return line_fields(d.programme(), line);
+            editing_small(d, [&](Proposal& p) { add_line(p, partner, line); });
+            return budget_line(line_type, d.programme(), line);
         }, py::arg("partner"), py::arg("category"), py::arg("description"), py::arg("units"), py::arg("unit_price"),
-           py::arg("unit_type") = "", py::arg("currency") = "EUR", py::arg("periods") = py::none(),
-           py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none(),
-           "Add a line; returns its fields as line_fields gives them.")
+           py::arg("unit_type"), py::arg("currency"), py::arg("periods"), py::arg("unit_cost"), py::arg("lump_sum"),
+           py::arg("line_type"), "Add a line; returns it as budget_line makes it.")
         .def("set_line_periods", [](Draft& d, const std::string& partner, std::size_t index, py::handle periods) {
             auto amounts = periods_arg(periods);
             editing(d, [&](Proposal& p) { set_line_periods(p, partner, index, std::move(amounts)); });
@@ -235,8 +255,9 @@ void register_budget(py::module_& m) {
        py::arg("unit_cost") = py::none(), py::arg("lump_sum") = py::none(),
        "A line checked as add_line checks it, added nowhere; ArgumentError's field names the value at fault.");
 
-    m.def("line_fields", &line_fields, py::arg("programme"), py::arg("line"),
-          "A line's fields by name in one dict (amounts as text; total: units × the price charged).");
+    m.def("budget_line", &budget_line, py::arg("line_type"), py::arg("programme"), py::arg("line"),
+          "The line as an instance of line_type (interreg.BudgetLine) with its fields set: amounts as Decimal, "
+          "total being units × the price charged.");
 
     m.def("spread_evenly", [](py::handle total, int periods) {
         std::vector<std::string> out;

@@ -73,5 +73,13 @@ decltype(auto) editing(Draft& draft, F&& f) {
     py::gil_scoped_release release;
     return draft.edit(std::forward<F>(f));
 }
+// The same for a small edit that returns nothing (one line, one field): when no other thread holds
+// the proposal it runs at once, keeping the GIL (it runs no Python, so it cannot wait for it);
+// releasing and taking back the GIL cost as much as such an edit.
+template <class F>
+void editing_small(Draft& draft, F&& f) {
+    if (draft.try_edit(f)) return;
+    editing(draft, std::forward<F>(f));
+}
 
 }  // namespace interreg::bindings

@@ -38,18 +38,6 @@ class BudgetLine:
     lump_sum: Optional[str]
     total: Decimal  # units × the price charged (the programme's for unit costs and lump sums), truncated
 
-    @classmethod
-    def _from_core(cls, line: _core.BudgetLine, programme: _core.Programme) -> "BudgetLine":
-        return cls._from_fields(_core.line_fields(programme, line))
-
-    @classmethod
-    def _from_fields(cls, fields: Dict[str, Any]) -> "BudgetLine":
-        """From the core's fields (amounts already Decimals), set at once: a frozen dataclass's
-        __init__ costs a guarded assignment per field, which was most of budget.add."""
-        line = object.__new__(cls)
-        line.__dict__.update(fields)
-        return line
-
 
 class _PartnerView:
     """A live view of one part of a partner: every read and edit goes to the proposal's core."""
@@ -70,7 +58,7 @@ class PartnerBudget(_PartnerView):
 
     @property
     def lines(self) -> List[BudgetLine]:
-        return [BudgetLine._from_core(line, self._programme) for line in self._draft.lines(self._id)]
+        return [_core.budget_line(BudgetLine, self._programme, line) for line in self._draft.lines(self._id)]
 
     def add(self, category: str, description: str, *, units: Amount, unit_price: Amount = "0",
             unit_type: str = "", currency: str = "EUR", periods: Optional[Sequence[Amount]] = None,
@@ -82,8 +70,8 @@ class PartnerBudget(_PartnerView):
         the price. Refused when it clashes with the partner's flat rates (a flat-rated
         category takes no lines).
         """
-        return BudgetLine._from_fields(self._draft.add_line(self._id, category, description, units, unit_price,
-                                                            unit_type, currency, periods, unit_cost, lump_sum))
+        return self._draft.add_line(self._id, category, description, units, unit_price, unit_type, currency, periods,
+                                    unit_cost, lump_sum, BudgetLine)
 
     def remove(self, index: int) -> None:
         """Remove the line at `index` (numbered from 0)."""

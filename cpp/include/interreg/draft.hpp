@@ -39,6 +39,15 @@ public:
         revision_.fetch_add(1, std::memory_order_relaxed);  // also for a refused edit: a later
         return std::forward<F>(f)(proposal_);               // "unchanged?" may only err on "changed"
     }
+    // edit(f) if the lock is free at once; false, f not run, when another thread holds it.
+    template <class F>
+    bool try_edit(F&& f) {
+        std::unique_lock lock(mutex_, std::try_to_lock);
+        if (!lock.owns_lock()) return false;
+        revision_.fetch_add(1, std::memory_order_relaxed);
+        std::forward<F>(f)(proposal_);
+        return true;
+    }
     // How many edits were made: equal revisions mean the proposal has not changed in between
     // (a notebook's display says whether the last validation still holds).
     std::uint64_t revision() const { return revision_.load(std::memory_order_relaxed); }
