@@ -83,20 +83,27 @@ std::string JsonReader::type_name() const {
     return "an object";
 }
 
-const JsonReader& JsonReader::expect_object(std::initializer_list<std::string_view> allowed) const {
-    return expect_object(std::vector<std::string>(allowed.begin(), allowed.end()));
-}
-
-const JsonReader& JsonReader::expect_object(const std::vector<std::string>& allowed) const {
+// Every key of `value` among `allowed` (strings or views), else a DocumentError at the first other.
+template <class Names>
+void JsonReader::check_keys(const Names& allowed) const {
     if (!value_.is_object()) fail("expected an object, found " + type_name());
     for (std::size_t i = 0; i < value_.size(); ++i) {
         const std::string_view key = value_.key(i);
-        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-            throw_document_error(kind_, pointer_append(path(), key),
-                                 "unknown key '" + std::string(key) + "'; valid keys, nearest first: " +
-                                     text::join_choices(text::nearest(key, allowed, allowed.size()), ", "));
-        }
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        const std::vector<std::string> names(allowed.begin(), allowed.end());
+        throw_document_error(kind_, pointer_append(path(), key),
+                             "unknown key '" + std::string(key) + "'; valid keys, nearest first: " +
+                                 text::join_choices(text::nearest(key, names, names.size()), ", "));
     }
+}
+
+const JsonReader& JsonReader::expect_object(std::initializer_list<std::string_view> allowed) const {
+    check_keys(allowed);  // no copy of the names: every object a document holds is checked
+    return *this;
+}
+
+const JsonReader& JsonReader::expect_object(const std::vector<std::string>& allowed) const {
+    check_keys(allowed);
     return *this;
 }
 
@@ -126,12 +133,13 @@ std::vector<JsonReader> JsonReader::items(std::size_t max_items) const {
     return out;
 }
 
-std::vector<std::pair<std::string, JsonReader>> JsonReader::members() const {
+std::vector<std::pair<std::string_view, JsonReader>> JsonReader::members() const {
     if (!value_.is_object()) fail("expected an object, found " + type_name());
-    std::vector<std::pair<std::string, JsonReader>> out;
+    std::vector<std::pair<std::string_view, JsonReader>> out;
+    out.reserve(value_.size());
     for (std::size_t i = 0; i < value_.size(); ++i) {
         const std::string_view key = value_.key(i);
-        out.emplace_back(std::string(key), child(value_.value(i), {key.data(), key.size()}));
+        out.emplace_back(key, child(value_.value(i), {key.data(), key.size()}));
     }
     return out;
 }

@@ -37,7 +37,7 @@ struct Sources {
 TextMap read_text_map(const JsonReader& r) {
     r.expect_object({"en", "sv", "da", "no", "local"});
     TextMap out;
-    for (const auto& [lang, value] : r.members()) out[lang] = value.nonempty_string();
+    for (const auto& [lang, value] : r.members()) out[std::string(lang)] = value.nonempty_string();
     if (!out.count("en")) r.fail("missing required key 'en'");
     return out;
 }
@@ -57,7 +57,7 @@ std::map<std::string, std::vector<std::string>> read_keywords(const JsonReader& 
                 items[i].fail("keyword '" + keyword + "' has no searchable word: only stop words or words every "
                               "proposal uses, such as 'project' (docs/alignment.md)");
             }
-            out[lang].push_back(std::move(keyword));
+            out[std::string(lang)].push_back(std::move(keyword));
         }
     }
     return out;
@@ -223,8 +223,8 @@ IndicatorCatalogue read_indicators(const JsonReader& r, const Sources& sources) 
     pairings.expect_object({"pairs", "source", "status", "note"});
     c.pairing_source = sources.cite(pairings);
     for (const auto& [output, result] : pairings.at("pairs").members()) {
-        Indicator* o = find(output);
-        if (!o || o->kind != IndicatorKind::output) result.fail("'" + output + "' is not an output indicator of the catalogue");
+        Indicator* o = find(std::string(output));
+        if (!o || o->kind != IndicatorKind::output) result.fail("'" + std::string(output) + "' is not an output indicator of the catalogue");
         const std::string code = result.string();
         const Indicator* res = find(code);
         if (!res || res->kind != IndicatorKind::result) result.fail("'" + code + "' is not a result indicator of the catalogue");
@@ -295,7 +295,7 @@ private:
             c.key = key;
             c.url = r.at("url").string();
             c.title = r.at("title").nonempty_string();
-            sources_.by_key[key] = c;
+            sources_.by_key[c.key] = c;
         }
     }
 
@@ -416,8 +416,9 @@ private:
     std::map<std::string, Money> caps(const JsonReader& r) const {
         std::map<std::string, Money> out;
         for (const auto& [fund, amount] : r.members()) {
-            if (!has(p_.funds_, &Fund::id, fund)) amount.fail("unknown fund '" + fund + "'");
-            out[fund] = read_amount(amount);
+            const std::string id(fund);
+            if (!has(p_.funds_, &Fund::id, id)) amount.fail("unknown fund '" + id + "'");
+            out[id] = read_amount(amount);
         }
         return out;
     }

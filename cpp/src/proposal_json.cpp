@@ -27,7 +27,7 @@ using detail::read_decimal;
 TextMap read_texts(const JsonReader& r) {
     if (r.is_string()) return {{"en", r.string(detail::any_length)}};  // a plain string is English
     TextMap out;
-    for (const auto& [lang, value] : r.members()) out[lang] = value.string(detail::any_length);
+    for (const auto& [lang, value] : r.members()) out[std::string(lang)] = value.string(detail::any_length);
     return out;
 }
 
@@ -154,7 +154,7 @@ void read_exchange_rates(const JsonReader& r, Proposal& p) {
             e.date = at_path(*d, [&] { return parse_date("", text); });
         }
         if (auto s = entry.find("source")) e.source = s->string(detail::any_length);
-        const std::string& currency = code;  // a structured binding cannot be captured in C++17
+        const std::string currency(code);  // a structured binding cannot be captured in C++17
         at_path(entry, [&] { set_exchange_rate(p, currency, std::move(e)); });
     }
 }

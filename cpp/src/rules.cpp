@@ -43,12 +43,12 @@ Money parse_money_param(const JsonReader& value) {
 void check_rule_params(const RuleDef& rule, const JsonReader& params) {
     if (!params.is_object()) params.fail("expected an object of parameters");
     for (const auto& [key, value] : params.members()) {
-        const std::string& name = key;  // C++17 lambdas cannot capture structured bindings (clang refuses)
+        const std::string_view name = key;  // C++17 lambdas cannot capture structured bindings (clang refuses)
         auto spec = std::find_if(rule.params.begin(), rule.params.end(), [&](const ParamSpec& p) { return p.key == name; });
         if (spec == rule.params.end()) {
             std::string known;
             for (const auto& p : rule.params) known += (known.empty() ? "" : ", ") + std::string(p.key);
-            value.fail("rule '" + std::string(rule.id) + "' has no parameter '" + key + "'" +
+            value.fail("rule '" + std::string(rule.id) + "' has no parameter '" + std::string(key) + "'" +
                        (known.empty() ? "; it takes none" : "; it takes: " + known));
         }
         switch (spec->type) {

@@ -121,7 +121,7 @@ WorkPlan read_work_plan(const JsonReader& r) {
     if (auto c = r.find("cooperation")) {
         c->expect_object({"joint_development", "joint_implementation", "joint_staffing", "joint_financing"});
         for (const auto& [name, text] : c->members()) {
-            if (!text.is_null()) w.cooperation[name] = text.text(field::narrative);
+            if (!text.is_null()) w.cooperation[std::string(name)] = text.text(field::narrative);
         }
     }
     if (auto h = r.find("horizontal_principles")) {
@@ -132,7 +132,7 @@ WorkPlan read_work_plan(const JsonReader& r) {
             Principle principle;
             principle.effect = parse_effect(value.at("effect").choice({"positive", "neutral", "negative"}));
             if (auto t = value.find("text")) principle.text = t->text(field::narrative);
-            w.principles[name] = principle;
+            w.principles[std::string(name)] = principle;
         }
     }
     return w;

@@ -65,7 +65,7 @@ public:
     // Items of an array (throws unless this is an array of at most `max_items`).
     std::vector<JsonReader> items(std::size_t max_items = 100000) const;
     // Members of an object as (key, reader) pairs.
-    std::vector<std::pair<std::string, JsonReader>> members() const;
+    std::vector<std::pair<std::string_view, JsonReader>> members() const;  // keys: views of the document's
 
     std::string string(std::size_t max_length = 100000) const;
     // A string that check_text accepts for `rule` (fields.hpp): the proposal's texts.
@@ -92,6 +92,8 @@ private:
     };
     JsonReader child(JsonValue value, Step step) const;
     std::string type_name() const;
+    template <class Names>
+    void check_keys(const Names& allowed) const;
 
     JsonValue value_;
     std::string root_;  // short in practice ("" or "/work_plan"): copied with the reader, no allocation

@@ -104,12 +104,13 @@ std::vector<std::string> org_type_ids(const Programme& programme) { return ids_o
 void org_type(RuleContext& ctx) {
     const auto& partners = ctx.proposal.partners;
     const auto ids = org_type_ids(ctx.programme);
+    std::string choices;  // joined once, for every partner without a type
     for (std::size_t i = 0; i < partners.size(); ++i) {
         const auto& p = partners[i];
         const auto path = partner_path(i) + "/org_type";
         if (!p.org_type) {
-            ctx.emit_warning(path, p.name + " has no organisation type yet. Set org_type to one of: " +
-                                       text::join_choices(ids, ", ") + ".");
+            if (choices.empty()) choices = text::join_choices(ids, ", ");
+            ctx.emit_warning(path, p.name + " has no organisation type yet. Set org_type to one of: " + choices + ".");
         } else if (!ctx.programme.org_type(*p.org_type)) {
             ctx.emit(path, "'" + *p.org_type + "' is not an organisation type of the programme, so whether " + p.name +
                                " may be a partner cannot be judged. Choose one of (nearest first): " +
