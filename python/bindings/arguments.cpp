@@ -69,7 +69,14 @@ py::object decimal(const std::string& text) {
 }
 
 std::string path_arg(py::handle path) {
-    return py::module_::import("os").attr("fsencode")(path).cast<std::string>();
+    if (PyBytes_Check(path.ptr())) return path.cast<std::string>();
+    if (PyUnicode_Check(path.ptr())) {  // what os.fsencode does with a str, without a call per path
+        auto bytes = py::reinterpret_steal<py::object>(PyUnicode_EncodeFSDefault(path.ptr()));
+        if (!bytes) throw py::error_already_set();
+        return bytes.cast<std::string>();
+    }
+    static const py::object* fsencode = new py::object(py::module_::import("os").attr("fsencode"));  // never freed
+    return (*fsencode)(path).cast<std::string>();
 }
 
 std::string text_arg(py::handle value, const char* field) {

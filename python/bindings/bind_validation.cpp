@@ -165,6 +165,13 @@ py::tuple checks_table(const std::vector<std::string>& paths, const BatchProgram
     return py::make_tuple(files, findings.columns());
 }
 
+std::vector<std::string> path_args(const py::list& paths) {
+    std::vector<std::string> out;
+    out.reserve(paths.size());
+    for (py::handle p : paths) out.push_back(path_arg(p));
+    return out;
+}
+
 BatchProgrammes batch_programmes(const std::vector<std::shared_ptr<Programme>>& available, const std::shared_ptr<Programme>& only) {
     BatchProgrammes programmes{{}, only.get()};
     for (const auto& p : available) programmes.available.push_back(p.get());
@@ -207,10 +214,10 @@ void register_validation(py::module_& m) {
         return reading(draft, [&](const Proposal& p) { return validate(programme, p); });
     }, py::arg("programme"), py::arg("proposal"), "Run every rule the programme switches on.");
 
-    m.def("check_files", [](const std::vector<py::bytes>& paths, const std::vector<std::shared_ptr<Programme>>& available,
+    m.def("check_files", [](const py::list& paths, const std::vector<std::shared_ptr<Programme>>& available,
                             const std::shared_ptr<Programme>& only, unsigned workers) {
               // Paths as the file system's bytes: a name that is not UTF-8 is checked like any other.
-              const std::vector<std::string> names(paths.begin(), paths.end());
+              const std::vector<std::string> names = path_args(paths);
               const BatchProgrammes programmes = batch_programmes(available, only);
               std::vector<FileCheck> checks;
               {
@@ -221,13 +228,13 @@ void register_validation(py::module_& m) {
               for (auto& c : checks) out.append(py::make_tuple(py::bytes(c.file), c.input, std::move(c.report), c.readable));
               return out;
           }, py::arg("paths"), py::arg("available"), py::arg("only"), py::arg("workers"),
-          "Read and validate proposal files and folders (paths as bytes; a folder is every *.json under it) on "
+          "Read and validate proposal files and folders (str, bytes or os.PathLike; a folder is every *.json under it) on "
           "`workers` threads: per file (file, input position, report, readable). Each is checked against `only` "
           "when given, else the programme of `available` it names; a file that cannot be checked has one "
           "document.* finding.");
-    m.def("check_files_table", [](const std::vector<py::bytes>& paths, const std::vector<std::shared_ptr<Programme>>& available,
+    m.def("check_files_table", [](const py::list& paths, const std::vector<std::shared_ptr<Programme>>& available,
                                   const std::shared_ptr<Programme>& only, unsigned workers) {
-              return checks_table(std::vector<std::string>(paths.begin(), paths.end()), batch_programmes(available, only), workers);
+              return checks_table(path_args(paths), batch_programmes(available, only), workers);
           }, py::arg("paths"), py::arg("available"), py::arg("only"), py::arg("workers"),
           "check_files as two tables: files (file, input, readable, errors, warnings, infos; one row per file) "
           "and findings (findings_table's columns, report being the file's row). No Report is kept.");

@@ -66,7 +66,7 @@ def _items(items: Iterable[Item]) -> List[Union[str, Proposal]]:
         raise TypeError("items must be a list of paths or proposals; wrap a single one in a list")
     out: List[Union[str, Proposal]] = []
     for item in items:
-        if isinstance(item, Proposal):
+        if type(item) is str or isinstance(item, Proposal):
             out.append(item)
         elif isinstance(item, (str, os.PathLike)):
             out.append(os.fspath(item))
@@ -172,10 +172,10 @@ def _item_numbers(given: List[Union[str, Proposal]], inputs: Any, proposals: int
 
 
 def _batch_args(paths: List[str], programme: Optional[Programme]) -> tuple:
-    """check_files' arguments: the paths as the file system's bytes, the programmes available
-    (every embedded one, unless one programme checks every file) and that one programme."""
+    """check_files' arguments: the paths, the programmes available (every embedded one, unless
+    one programme checks every file) and that one programme."""
     available = [] if programme else [load_programme(pid) for pid in embedded_programmes()]
-    return [os.fsencode(p) for p in paths], [p._core for p in available], programme._core if programme else None
+    return paths, [p._core for p in available], programme._core if programme else None
 
 
 def _files_part(files: Dict[str, Any], findings: Dict[str, Any], file_item: Any) -> tuple:
@@ -224,4 +224,4 @@ def _frame(columns: Dict[str, Any], names: List[str]):
         return frame([], columns=names)
     import pandas as pd  # type: ignore[import]
 
-    return pd.DataFrame(columns, columns=names, copy=False)
+    return pd.DataFrame({name: columns[name] for name in names}, copy=False)  # in order: no reindexing
