@@ -141,7 +141,7 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
     proposals = [item for item in given if not isinstance(item, str)]
     # Files come back as two tables the core fills: no Report object per file, none per finding.
     files, findings = _core.check_files_table(*_batch_args(paths, prog), count) if paths else ({"input": []}, {})
-    file_item, proposal_item = _item_numbers(given, files["input"], len(proposals))
+    file_item, proposal_item = _item_numbers(given, files["input"])
     parts = []
     if paths:
         parts.append(_files_part(files, findings, file_item))
@@ -155,7 +155,7 @@ def validate_many(items: Iterable[Item], workers: Optional[int] = None,
     return result
 
 
-def _item_numbers(given: List[Union[str, Proposal]], inputs: Any, proposals: int) -> tuple:
+def _item_numbers(given: List[Union[str, Proposal]], inputs: Any) -> tuple:
     """Each file's item and each proposal's: numbered in the order given, a folder's files where
     the folder stands (`inputs`: each file's position among the paths, ascending)."""
     import numpy as np  # type: ignore[import]
