@@ -78,17 +78,22 @@ Finding& RuleContext::add(std::string path, std::string message, bool assumed, s
     return report_.findings.back();
 }
 
+const std::string& RuleContext::source_text() {
+    if (source_text_.empty()) source_text_ = config_->source.text();
+    return source_text_;
+}
+
 void RuleContext::emit(std::string path, std::string message, bool fact_assumed) {
-    add(std::move(path), std::move(message), config_->source.assumed || fact_assumed, config_->source.text());
+    add(std::move(path), std::move(message), config_->source.assumed || fact_assumed, source_text());
 }
 
 void RuleContext::emit_warning(std::string path, std::string message, bool fact_assumed) {
-    Finding& f = add(std::move(path), std::move(message), config_->source.assumed || fact_assumed, config_->source.text());
+    Finding& f = add(std::move(path), std::move(message), config_->source.assumed || fact_assumed, source_text());
     f.severity = std::max(f.severity, Severity::warning);
 }
 
 void RuleContext::emit_info(std::string path, std::string message) {
-    Finding& f = add(std::move(path), std::move(message), config_->source.assumed, config_->source.text());
+    Finding& f = add(std::move(path), std::move(message), config_->source.assumed, source_text());
     f.severity = Severity::info;
 }
 

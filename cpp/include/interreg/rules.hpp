@@ -79,13 +79,20 @@ public:
     // kind's duration) instead of the rule's own source; assumed when that fact is.
     void emit_citing(const Citation& fact, std::string path, std::string message);
 
-    void set_rule(const RuleConfig& config) { config_ = &config; }
+    void set_rule(const RuleConfig& config) {
+        config_ = &config;
+        source_text_.clear();
+    }
 
 private:
     Finding& add(std::string path, std::string message, bool assumed, std::string source);
+    // The current rule's citation as a finding gives it, made on its first finding: a rule often
+    // has one finding per partner.
+    const std::string& source_text();
 
     Report& report_;
     const RuleConfig* config_ = nullptr;
+    std::string source_text_;
     std::optional<ConsortiumGraph> consortium_;
 };
 

@@ -150,18 +150,19 @@ void organisation_number(RuleContext& ctx) {
         const Country* country = ctx.programme.country(p.country);
         if (!country || !country->org_number) continue;
         const OrgNumberScheme scheme = *country->org_number;
-        const std::string name(org_number_name(scheme)), form(org_number_form(scheme)), where(org_number_register(scheme));
-        const auto path = partner_path(i) + "/organisation_number";
+        const auto path = [i] { return partner_path(i) + "/organisation_number"; };  // for a finding only
+        const std::string_view form = org_number_form(scheme), where = org_number_register(scheme);
         if (!p.organisation_number) {
-            ctx.emit_info(path, p.name + " has no organisation number yet. The application form asks for it: give its " +
-                                    name + " (" + form + ") from " + where + ".");
+            ctx.emit_info(path(), p.name + " has no organisation number yet. The application form asks for it: give its " +
+                                      std::string(org_number_name(scheme)) + " (" + std::string(form) + ") from " +
+                                      std::string(where) + ".");
             continue;
         }
         const auto check = check_org_number(scheme, *p.organisation_number);
         if (check.problem.empty()) continue;
-        ctx.emit_citing(country->org_number_source, path,
+        ctx.emit_citing(country->org_number_source, path(),
                         p.name + "'s organisation number '" + *p.organisation_number + "' " + check.problem +
-                            ". A valid one is " + form + ": copy it from " + where + ".");
+                            ". A valid one is " + std::string(form) + ": copy it from " + std::string(where) + ".");
     }
 }
 

@@ -146,13 +146,13 @@ void duplicate(RuleContext& ctx) {
         const auto& p = partners[i];
         numbers.push_back(number_key(ctx.programme, p));
         const auto& number = numbers.back();
-        const std::string self = p.name + " (" + p.id + ")";
+        const auto self = [&p] { return p.name + " (" + p.id + ")"; };  // for a finding only
         if (!number.empty()) {
             auto [it, inserted] = by_number.emplace(number, i);
             if (!inserted) {
                 const auto& earlier = partners[it->second];
                 ctx.emit(partner_path(i) + "/organisation_number",
-                         self + " has the same organisation number as " + earlier.name + " (" + earlier.id + "), " +
+                         self() + " has the same organisation number as " + earlier.name + " (" + earlier.id + "), " +
                              *p.organisation_number + ": they are one organisation. List it once: it counts once "
                              "towards the partnership.");
                 continue;
@@ -164,7 +164,7 @@ void duplicate(RuleContext& ctx) {
         const auto& other = numbers[it->second];
         if (!number.empty() && !other.empty()) continue;  // two numbers, two organisations
         // Names alone can be shared by two bodies, so this is a WARNING that asks.
-        ctx.emit(partner_path(i) + "/name", self + " has the same name as " + earlier.name + " (" + earlier.id +
+        ctx.emit(partner_path(i) + "/name", self() + " has the same name as " + earlier.name + " (" + earlier.id +
                                                 "), ignoring case, accents and legal form. If they are one organisation, "
                                                 "list it once: it counts once towards the partnership.");
     }
