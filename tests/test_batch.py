@@ -1,7 +1,9 @@
 """interreg.validate_many: many proposals at once, one row per finding with its file."""
 from __future__ import annotations
 
+import signal
 import sys
+import time
 
 import pytest
 
@@ -142,3 +144,33 @@ def test_cli_validates_a_folder_with_workers(folder):
     assert out.index("a-good.json") < out.index("b-bad.json") < out.index("d-warn.json")
     assert "c-broken.json: cannot read" in err
     assert ".tmp-" not in out + err
+
+
+class _Stop(Exception):
+    pass
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs signal.setitimer")
+def test_a_signal_stops_a_long_batch_between_files(folder):
+    # Ctrl-C in a notebook is a signal whose handler raises: the batch must stop soon after it,
+    # not when every file is done. One file 4,000 times takes a while; the alarm comes after 20 ms.
+    paths = [str(folder / "b-bad.json")] * 4000
+    start = time.perf_counter()
+    interreg.validate_many(paths, workers=1)
+    whole = time.perf_counter() - start
+
+    def stop(signum, frame):
+        raise _Stop()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.02)
+        start = time.perf_counter()
+        with pytest.raises(_Stop):
+            interreg.validate_many(paths, workers=1)
+        stopped = time.perf_counter() - start
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert stopped < whole / 2, (stopped, whole)
+    assert len(interreg.validate_many(paths[:3])) == 3 * len(interreg.validate_many(paths[:1]))  # still usable

@@ -137,6 +137,9 @@ py::tuple checks_table(const std::vector<std::string>& paths, const BatchProgram
     std::vector<std::uint8_t> readable(n);
     FindingColumns findings;
     for (std::size_t k = 0; k < n; ++k) {
+        // Ctrl-C (or any signal handler that raises) stops a long batch here: the workers stop
+        // after their current file.
+        if (PyErr_CheckSignals() != 0) throw py::error_already_set();
         PackedCheck c;
         {
             py::gil_scoped_release release;

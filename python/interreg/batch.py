@@ -21,6 +21,8 @@ Choices:
   with its counts, so that they stay visible.
 - A :class:`~interreg.Proposal` given directly is validated as it is; do not change it from
   another thread while the batch runs.
+- Ctrl-C (``KeyboardInterrupt``, or any signal handler that raises) stops a batch of files
+  between two files; the workers finish the file each has begun.
 """
 from __future__ import annotations
 
