@@ -40,11 +40,18 @@ const std::string& History::role(std::uint32_t project, std::uint32_t organisati
     return roles_[member_roles_[static_cast<std::size_t>(it - project_members_.data())]];
 }
 
+std::pair<const std::uint32_t*, const std::uint32_t*> History::spelt(std::string_view name) const {
+    const auto key = name_keys_.find(text::organisation_key(name));
+    if (!key || *key + 1 >= name_offsets_.size()) return {nullptr, nullptr};
+    const auto* base = name_organisations_.data();
+    return {base + name_offsets_[*key], base + name_offsets_[*key + 1]};
+}
+
 std::optional<std::uint32_t> History::find(std::string_view name, std::string_view country) const {
-    const auto it = by_name_.find(text::organisation_key(name));
-    if (it == by_name_.end()) return std::nullopt;
+    const auto [begin, end] = spelt(name);
     std::optional<std::uint32_t> found;
-    for (std::uint32_t o : it->second) {
+    for (const std::uint32_t* it = begin; it != end; ++it) {
+        const std::uint32_t o = *it;
         if (!country.empty() && !text::fold(organisations_[o].country).empty() &&
             text::fold(organisations_[o].country) != text::fold(country)) {
             continue;
@@ -57,10 +64,12 @@ std::optional<std::uint32_t> History::find(std::string_view name, std::string_vi
 
 std::uint32_t History::require(std::string_view name, std::string_view country) const {
     if (auto o = find(name, country)) return *o;
-    const auto it = by_name_.find(text::organisation_key(name));
-    if (it != by_name_.end() && country.empty()) {
+    const auto [begin, end] = spelt(name);
+    if (begin != end && country.empty()) {
         std::vector<std::string> choices;
-        for (std::uint32_t o : it->second) choices.push_back(organisations_[o].name + " (" + organisations_[o].country + ")");
+        for (const std::uint32_t* o = begin; o != end; ++o) {
+            choices.push_back(organisations_[*o].name + " (" + organisations_[*o].country + ")");
+        }
         throw ArgumentError("'" + std::string(name) + "' names organisations in several countries: " +
                             text::join_choices(choices) + "; give the country too");
     }
@@ -103,10 +112,8 @@ std::size_t History::memory_bytes() const {
     for (const auto& p : projects_) n += string_bytes(p.id) + string_bytes(p.programme) + string_bytes(p.period);
     // Hash indexes: a node (key, value, next pointer, cached hash) per entry plus the bucket array.
     for (const auto& [key, value] : by_key_) n += sizeof(key) + string_bytes(key) + sizeof(value) + 2 * sizeof(void*);
-    for (const auto& [key, value] : by_name_) {
-        n += sizeof(key) + string_bytes(key) + sizeof(value) + vector_bytes(value) + 2 * sizeof(void*);
-    }
-    n += (by_key_.bucket_count() + by_name_.bucket_count()) * sizeof(void*);
+    n += by_key_.bucket_count() * sizeof(void*);
+    n += name_keys_.memory_bytes() + vector_bytes(name_offsets_) + vector_bytes(name_organisations_);
     return n;
 }
 

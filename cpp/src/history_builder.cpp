@@ -24,7 +24,7 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-// CSR offsets and values from (row, value) pairs, each row's values ascending.
+// CSR offsets and values from (row, value) pairs, each row's values in the pairs' order.
 void to_csr(std::size_t rows, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs,
             std::vector<std::uint32_t>& offsets, std::vector<std::uint32_t>& values) {
     offsets.assign(rows + 1, 0);
@@ -33,6 +33,12 @@ void to_csr(std::size_t rows, const std::vector<std::pair<std::uint32_t, std::ui
     values.resize(pairs.size());
     auto next = offsets;
     for (const auto& [r, v] : pairs) values[next[r]++] = v;
+}
+
+// The same with each row's values ascending.
+void to_sorted_csr(std::size_t rows, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs,
+                   std::vector<std::uint32_t>& offsets, std::vector<std::uint32_t>& values) {
+    to_csr(rows, pairs, offsets, values);
     for (std::size_t r = 0; r < rows; ++r) std::sort(values.begin() + offsets[r], values.begin() + offsets[r + 1]);
 }
 
@@ -267,19 +273,26 @@ void HistoryBuilder::join_names_to_numbers() {
     h_.organisations_ = std::move(kept);
     for (auto& r : rows_) r.organisation = index[r.organisation];
     for (auto& entry : h_.by_key_) entry.second = index[entry.second];
-    for (auto& entry : h_.by_name_) {
-        std::vector<std::uint32_t> unique;
-        for (std::uint32_t o : entry.second) {
-            if (std::find(unique.begin(), unique.end(), index[o]) == unique.end()) unique.push_back(index[o]);
+    // Each name's organisations renumbered, a joined one counted once.
+    std::vector<std::uint32_t> offsets{0}, organisations;
+    organisations.reserve(h_.name_organisations_.size());
+    for (std::size_t k = 0; k + 1 < h_.name_offsets_.size(); ++k) {
+        for (std::uint32_t i = h_.name_offsets_[k]; i < h_.name_offsets_[k + 1]; ++i) {
+            const std::uint32_t o = index[h_.name_organisations_[i]];
+            if (std::find(organisations.begin() + offsets.back(), organisations.end(), o) == organisations.end()) {
+                organisations.push_back(o);
+            }
         }
-        entry.second = std::move(unique);
+        offsets.push_back(static_cast<std::uint32_t>(organisations.size()));
     }
+    h_.name_offsets_ = std::move(offsets);
+    h_.name_organisations_ = std::move(organisations);
 }
 
 std::shared_ptr<const History> HistoryBuilder::build() {
-    // The name index at once, its size known: each name key lists its organisations in the order met.
-    h_.by_name_.reserve(keys_.size());
-    for (const auto& [key, o] : spelt_) h_.by_name_[std::string(keys_.values()[key])].push_back(o);
+    // The name index: the keys as interned, each listing its organisations in the order met.
+    to_csr(keys_.size(), spelt_, h_.name_offsets_, h_.name_organisations_);
+    h_.name_keys_ = std::move(keys_);
     join_names_to_numbers();
     // The values and their checks are done with: released before the indexes are made, so the
     // peak is the history's and not the history's plus the builder's.
@@ -307,11 +320,11 @@ std::shared_ptr<const History> HistoryBuilder::build() {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
     pairs.reserve(rows.size());
     for (const auto& r : rows) pairs.emplace_back(r.project, r.organisation);
-    to_csr(h.projects_.size(), pairs, h.project_offsets_, h.project_members_);
+    to_sorted_csr(h.projects_.size(), pairs, h.project_offsets_, h.project_members_);
     h.member_roles_.resize(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) h.member_roles_[i] = static_cast<std::uint8_t>(rows[i].role);
     for (auto& pr : pairs) std::swap(pr.first, pr.second);
-    to_csr(h.organisations_.size(), pairs, h.org_offsets_, h.org_projects_);
+    to_sorted_csr(h.organisations_.size(), pairs, h.org_offsets_, h.org_projects_);
     return std::make_shared<const History>(std::move(h));
 }
 

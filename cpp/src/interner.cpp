@@ -31,25 +31,39 @@ Interner::Interner() : slots_(64, 0) {}
 
 // A slot holds the value's number + 1 in its low half and the high half of its hash, so a probe
 // touches the text only when the hashes agree.
+std::size_t Interner::slot_of(std::string_view s, std::uint64_t h) const {
+    const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = slots_[i];
+        if (slot == 0 || ((slot & 0xFFFFFFFF00000000ull) == tag && values_[(slot & 0xFFFFFFFFu) - 1] == s)) return i;
+    }
+}
+
 std::uint32_t Interner::intern(std::string_view s) {
     if (last_ != UINT32_MAX && values_[last_] == s) return last_;
     const std::uint64_t h = hash_bytes(s);
-    const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = h & mask;
-    for (;; i = (i + 1) & mask) {
-        const std::uint64_t slot = slots_[i];
-        if (slot == 0) break;
-        if ((slot & 0xFFFFFFFF00000000ull) == tag && values_[(slot & 0xFFFFFFFFu) - 1] == s) {
-            return last_ = static_cast<std::uint32_t>((slot & 0xFFFFFFFFu) - 1);
-        }
-    }
+    const std::size_t i = slot_of(s, h);
+    if (slots_[i] != 0) return last_ = static_cast<std::uint32_t>((slots_[i] & 0xFFFFFFFFu) - 1);
     last_ = static_cast<std::uint32_t>(values_.size());
     values_.push_back(keep(s));
     hashes_.push_back(h);
-    slots_[i] = tag | (last_ + 1);
+    slots_[i] = (h & 0xFFFFFFFF00000000ull) | (last_ + 1);
     if (2 * values_.size() > slots_.size()) grow();
     return last_;
+}
+
+std::optional<std::uint32_t> Interner::find(std::string_view s) const {
+    const std::uint64_t slot = slots_[slot_of(s, hash_bytes(s))];
+    if (slot == 0) return std::nullopt;
+    return static_cast<std::uint32_t>((slot & 0xFFFFFFFFu) - 1);
+}
+
+std::size_t Interner::memory_bytes() const {
+    std::size_t n = values_.capacity() * sizeof(std::string_view) + hashes_.capacity() * sizeof(std::uint64_t) +
+                    slots_.capacity() * sizeof(std::uint64_t) + blocks_.capacity() * sizeof(blocks_[0]);
+    for (std::size_t size : block_sizes_) n += size;
+    return n;
 }
 
 std::string_view Interner::keep(std::string_view s) {
@@ -58,6 +72,7 @@ std::string_view Interner::keep(std::string_view s) {
     if (s.size() > left_) {
         const std::size_t size = std::max(block, s.size());
         blocks_.push_back(std::make_unique<char[]>(size));
+        block_sizes_.push_back(size);
         free_ = blocks_.back().get();
         left_ = size;
     }

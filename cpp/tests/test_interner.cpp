@@ -21,3 +21,18 @@ TEST(Interner, KeepsEveryValueAcrossGrowth) {
     for (int i = 9999; i >= 0; --i) EXPECT_EQ(in.intern("organisation " + std::to_string(i)), static_cast<std::uint32_t>(i));
     EXPECT_EQ(in.size(), 10000u);
 }
+
+TEST(Interner, FindsWhatItHoldsWithoutAddingAnything) {
+    interreg::Interner in;
+    EXPECT_FALSE(in.find("SE"));
+    EXPECT_FALSE(in.find(""));
+    const std::size_t empty = in.memory_bytes();
+    for (int i = 0; i < 5000; ++i) in.intern("name " + std::to_string(i));
+    in.intern("");
+    for (int i = 4999; i >= 0; --i) EXPECT_EQ(in.find("name " + std::to_string(i)), static_cast<std::uint32_t>(i));
+    EXPECT_EQ(in.find(""), 5000u);
+    EXPECT_FALSE(in.find("name 5000"));
+    EXPECT_FALSE(in.find("name"));
+    EXPECT_EQ(in.size(), 5001u);
+    EXPECT_GT(in.memory_bytes(), empty + 5000 * 6);  // at least the texts
+}

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "interreg/interner.hpp"
@@ -94,8 +95,12 @@ private:
     std::vector<std::uint8_t> member_roles_;                        // parallel to project_members_
     std::vector<std::string> roles_ = {std::string()};              // role names; 0 is ""
     std::unordered_map<std::string, std::uint32_t> by_key_;         // number key → numbered organisation
-    // organisation_key of every spelling → its organisations, all countries
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;
+    // organisation_key of every spelling, numbered → its organisations, all countries, in the
+    // order met (CSR)
+    Interner name_keys_;
+    std::vector<std::uint32_t> name_offsets_, name_organisations_;
+    // The organisations spelt `name` (any spelling with its organisation_key).
+    std::pair<const std::uint32_t*, const std::uint32_t*> spelt(std::string_view name) const;
 };
 
 // Limits of a history, programme-independent: a cooperation project of more organisations is not

@@ -4,6 +4,7 @@
 // normalisation run once per distinct spelling instead of once per cell.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -15,11 +16,15 @@ public:
     // The number of `s`, added when new. Rows often repeat the previous row's value (a
     // project's members are listed together), so that is compared first, without hashing.
     std::uint32_t intern(std::string_view s);
+    // The number of `s`, or nullopt when it was never interned.
+    std::optional<std::uint32_t> find(std::string_view s) const;
     // The values by number; each view stays valid as long as the interner.
     const std::vector<std::string_view>& values() const { return values_; }
     std::size_t size() const { return values_.size(); }
+    std::size_t memory_bytes() const;  // its arrays and blocks, exactly
 
 private:
+    std::size_t slot_of(std::string_view s, std::uint64_t hash) const;
     void grow();
     std::string_view keep(std::string_view s);
     std::vector<std::string_view> values_;  // views of the blocks
@@ -28,6 +33,7 @@ private:
     // The text of the values, packed in blocks that never move: one allocation for many values,
     // and one to free.
     std::vector<std::unique_ptr<char[]>> blocks_;
+    std::vector<std::size_t> block_sizes_;
     char* free_ = nullptr;
     std::size_t left_ = 0;
     std::uint32_t last_ = UINT32_MAX;
