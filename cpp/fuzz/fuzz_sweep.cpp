@@ -30,8 +30,26 @@ const interreg::Proposal& base() {
     return p;
 }
 
-// The changes made to the whole document: sets in order, array elements removed last from the
-// highest index down (what sweep.hpp promises).
+// Whether removing `a` first leaves `b` naming the same element: `a` comes later in the
+// document (its first differing step is a higher index), so it is removed before `b`.
+bool removed_first(const json::json_pointer& a, const json::json_pointer& b) {
+    std::vector<std::string> ta, tb;
+    for (auto p = a; !p.empty(); p = p.parent_pointer()) ta.insert(ta.begin(), p.back());
+    for (auto p = b; !p.empty(); p = p.parent_pointer()) tb.insert(tb.begin(), p.back());
+    for (std::size_t i = 0; i < std::min(ta.size(), tb.size()); ++i) {
+        if (ta[i] == tb[i]) continue;
+        const bool numbers = !ta[i].empty() && !tb[i].empty() &&
+                             ta[i].find_first_not_of("0123456789") == std::string::npos &&
+                             tb[i].find_first_not_of("0123456789") == std::string::npos;
+        return numbers ? std::stoul(ta[i]) > std::stoul(tb[i]) : ta[i] > tb[i];
+    }
+    return ta.size() > tb.size();  // inside the other: removed before its container
+}
+
+// The changes made to the whole document: sets in order, then the removals from the end of the
+// document backwards, so that each pointer names the base's place (what sweep.hpp promises:
+// "/partners/0" and "/partners/1/budget/lines/0" both removed are the base's first partner and
+// its second partner's first line).
 std::string by_hand(const interreg::SweepVariants& v) {
     json doc = json::parse(interreg::dump_proposal(base()));
     std::vector<json::json_pointer> removals;
@@ -44,8 +62,7 @@ std::string by_hand(const interreg::SweepVariants& v) {
             doc[ptr] = item;
         }
     }
-    std::stable_sort(removals.begin(), removals.end(),
-                     [](const auto& a, const auto& b) { return std::stoul(a.back()) > std::stoul(b.back()); });
+    std::stable_sort(removals.begin(), removals.end(), removed_first);
     for (const auto& ptr : removals) doc.at(ptr.parent_pointer()).erase(std::stoul(ptr.back()));
     try {
         return interreg::dump_proposal(interreg::proposal_from_json(doc));

@@ -39,9 +39,9 @@ BudgetLine line_arg(const Programme& programme, py::handle category, py::handle 
     return l;
 }
 
-// A line's fields, named as interreg.BudgetLine names them and amounts as Decimals, in one
-// dict: one call for what would be ten attribute reads (budget.add returns it for every line added, so the keys are
-// made once and the values set without pybind11's per-item conversions).
+// A line's fields, named as interreg.BudgetLine names them and amounts as Decimals, in one dict.
+// budget.add makes one for every line added: the keys are made once and the values set without
+// pybind11's per-item conversions.
 py::dict line_fields(const Programme& programme, const BudgetLine& line) {
     enum Field { category, description, unit_type, units, unit_price, currency, periods, unit_cost, lump_sum, total, count };
     static PyObject* const* const keys = [] {
