@@ -34,21 +34,13 @@ class Report:
     def __init__(self, core: _core.Report):
         self._core: Optional[_core.Report] = core
         self._built: Optional[Tuple[Finding, ...]] = None
-        self._counted: Optional[Dict[str, int]] = None
+        self._counts = {s: core.count(s) for s in SEVERITIES}
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"findings": self._findings, "counts": self._counts}  # the core's report does not pickle
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
-        self._core, self._built, self._counted = None, state["findings"], state["counts"]
-
-    @property
-    def _counts(self) -> Dict[str, int]:
-        """Findings per severity, asked of the core on first use (a batch reads them as columns)."""
-        if self._counted is None:
-            assert self._core is not None  # an unpickled report has its counts
-            self._counted = {s: self._core.count(s) for s in SEVERITIES}
-        return self._counted
+        self._core, self._built, self._counts = None, state["findings"], state["counts"]
 
     @property
     def _findings(self) -> Tuple[Finding, ...]:
