@@ -68,7 +68,7 @@ std::uint32_t History::require(std::string_view name, std::string_view country) 
     if (begin != end && country.empty()) {
         std::vector<std::string> choices;
         for (const std::uint32_t* o = begin; o != end; ++o) {
-            choices.push_back(organisations_[*o].name + " (" + organisations_[*o].country + ")");
+            choices.push_back(std::string(organisations_[*o].name) + " (" + std::string(organisations_[*o].country) + ")");
         }
         throw ArgumentError("'" + std::string(name) + "' names organisations in several countries: " +
                             text::join_choices(choices) + "; give the country too");
@@ -76,7 +76,7 @@ std::uint32_t History::require(std::string_view name, std::string_view country) 
     std::vector<std::string> names;
     names.reserve(organisations_.size());
     for (const auto& o : organisations_) {
-        if (country.empty() || text::fold(o.country) == text::fold(country)) names.push_back(o.name);
+        if (country.empty() || text::fold(o.country) == text::fold(country)) names.emplace_back(o.name);
     }
     const auto near = text::nearest(name, names, 5);
     std::string where = country.empty() ? "" : " in " + std::string(country);
@@ -105,11 +105,9 @@ std::size_t History::memory_bytes() const {
     std::size_t n = sizeof(History) + vector_bytes(organisations_) + vector_bytes(projects_) + vector_bytes(periods_) +
                     vector_bytes(project_offsets_) + vector_bytes(project_members_) + vector_bytes(org_offsets_) +
                     vector_bytes(org_projects_) + vector_bytes(member_roles_) + vector_bytes(roles_);
-    for (const auto& o : organisations_) {
-        n += string_bytes(o.name) + string_bytes(o.country) + string_bytes(o.region) + string_bytes(o.org_type) +
-             string_bytes(o.organisation_number) + string_bytes(o.key);
-    }
-    for (const auto& p : projects_) n += string_bytes(p.id) + string_bytes(p.programme) + string_bytes(p.period);
+    for (const auto& p : periods_) n += string_bytes(p);
+    for (const auto& r : roles_) n += string_bytes(r);
+    n += texts_.memory_bytes();
     // Hash indexes: a node (key, value, next pointer, cached hash) per entry plus the bucket array.
     for (const auto& [key, value] : by_key_) n += sizeof(key) + string_bytes(key) + sizeof(value) + 2 * sizeof(void*);
     n += by_key_.bucket_count() * sizeof(void*);

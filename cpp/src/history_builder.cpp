@@ -45,29 +45,30 @@ void to_sorted_csr(std::size_t rows, const std::vector<std::pair<std::uint32_t, 
 }  // namespace
 
 HistoryBuilder::HistoryBuilder() {
-    for (auto& t : trimmed_) t.intern({});  // number 0 is the empty value in every column
+    for (auto& v : values_) v.intern({});  // number 0 is the empty value in every column
 }
 
-// The checks of the values met since the last call, and what their trimmed forms give.
+std::uint32_t HistoryBuilder::value(std::size_t column, std::string_view text) {
+    return values_[column].intern(trimmed(text));
+}
+
+// The checks of the values met since the last call, and what they give.
 void HistoryBuilder::prepare(std::size_t column) {
     const auto& name = history_columns()[column];
-    auto& out = trimmed_of_[column];
-    const auto& raw = raw_[column].values();
-    for (std::size_t v = out.size(); v < raw.size(); ++v) {
+    auto& out = refused_[column];
+    const auto& values = values_[column].values();
+    for (std::size_t v = out.size(); v < values.size(); ++v) {
         std::string problem;
-        if (!text::valid_utf8(raw[v])) {
-            problem = name + " is not valid UTF-8: " + text::escape_invalid_utf8(raw[v]);
-        } else if (raw[v].size() > max_name_length) {
+        if (!text::valid_utf8(values[v])) {  // trimming takes only ASCII spaces: the same verdict as before it
+            problem = name + " is not valid UTF-8: " + text::escape_invalid_utf8(values[v]);
+        } else if (values[v].size() > max_name_length) {
             problem = name + " is longer than " + std::to_string(max_name_length) + " bytes";
         }
-        if (problem.empty()) {
-            out.push_back(trimmed_[column].intern(trimmed(raw[v])));
-        } else {
+        out.push_back(!problem.empty());
+        if (!problem.empty()) {
             refusals_.emplace(pair_key(static_cast<std::uint32_t>(column), static_cast<std::uint32_t>(v)), std::move(problem));
-            out.push_back(refused);
         }
     }
-    const auto& values = trimmed_[column].values();
     if (column == kCountry) {
         for (std::size_t t = countries_.size(); t < values.size(); ++t) countries_.push_back(countries::find(values[t]));
     } else if (column == kOrganisation) {
@@ -97,10 +98,10 @@ const HistoryBuilder::NumberCheck& HistoryBuilder::number(std::uint32_t country,
 }
 
 // A role's number; roles are numbered in the order rows bring them, at most 256 of them.
-std::uint32_t HistoryBuilder::role(std::uint32_t trimmed_role, std::string& problem) {
-    std::int32_t& known = roles_[trimmed_role];
+std::uint32_t HistoryBuilder::role(std::uint32_t value, std::string& problem) {
+    std::int32_t& known = roles_[value];
     if (known >= 0) return static_cast<std::uint32_t>(known);
-    const std::string& name = text(kRole, trimmed_role);
+    const std::string& name = text(kRole, value);
     auto [it, fresh] = role_index_.emplace(text::fold(name), static_cast<std::uint32_t>(h_.roles_.size()));
     if (fresh) {
         if (h_.roles_.size() > 255) {
@@ -120,37 +121,29 @@ std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], co
                                            std::uint32_t key, const std::string* number_key) {
     const auto next = static_cast<std::uint32_t>(h_.organisations_.size());
     if (!number_key) {
-        // Most names are met in one country: the organisation of the first country met is kept
-        // by the key's number, those of other countries in a map.
-        const auto c = static_cast<std::uint32_t>(&country - countries::all().data());
-        auto& first = first_named_[key];
-        if (first.first == c + 1) return first.second;
-        const std::uint64_t named = pair_key(c, key);
-        if (first.first != 0) {
-            if (const auto cached = named_.find(named); cached != named_.end()) return cached->second;
+        const auto c = static_cast<std::uint16_t>(&country - countries::all().data());
+        std::uint32_t& first = first_named_[key];
+        for (std::uint32_t o = first; o != 0; o = made_[o - 1].next_named) {
+            if (made_[o - 1].country == c) return o - 1;
         }
-        h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country.code, {}, {}, {},
-                                     std::string(country.code) + ":" + std::string(keys_.values()[key])});
-        gaps_.push_back(region_gap | type_gap);
+        joined_.assign(country.code).append(":").append(keys_.values()[key]);
+        h_.organisations_.push_back({view(kOrganisation, t[kOrganisation]), country.code, {}, {}, {}, h_.texts_.keep(joined_)});
+        made_.push_back({first, c});  // chained before the name's others: the newest is looked at first
+        first = next + 1;
         spelt_.emplace_back(key, next);
-        if (first.first == 0) {
-            first = {c + 1, next};
-        } else {
-            named_.emplace(named, next);
-        }
         return next;
     }
-    const std::string key_text(keys_.values()[key]);
     auto [it, new_org] = h_.by_key_.emplace(*number_key, next);
     const std::uint32_t o = it->second;
     if (new_org) {
-        h_.organisations_.push_back({text(kOrganisation, t[kOrganisation]), country.code, {}, {}, text(kNumber, t[kNumber]),
-                                     it->first});
-        gaps_.push_back(region_gap | type_gap);
+        h_.organisations_.push_back({view(kOrganisation, t[kOrganisation]), country.code, {}, {}, view(kNumber, t[kNumber]),
+                                     h_.texts_.keep(it->first)});
+        made_.emplace_back();
     }
     if (spellings_.insert(pair_key(o, key)).second) {  // a spelling of it not met before: find() knows it too
         spelt_.emplace_back(key, o);
-        auto& named = numbered_names_[std::string(country.code) + ":" + key_text];
+        joined_.assign(country.code).append(":").append(keys_.values()[key]);
+        auto& named = numbered_names_[joined_];
         if (std::find(named.begin(), named.end(), o) == named.end()) named.push_back(o);
     }
     return o;
@@ -160,11 +153,10 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
     // Checked in the order of ParticipationRow's fields, so the first problem named is the same.
     static constexpr std::size_t order[] = {kProject, kProgramme, kPeriod, kOrganisation, kCountry,
                                             kRegion,  kOrgType,   kRole,   kNumber};
-    std::uint32_t t[columns];
+    const auto& t = codes;
     for (std::size_t k : order) {
-        if (codes[k] >= trimmed_of_[k].size()) prepare(k);
-        t[k] = trimmed_of_[k][codes[k]];
-        if (t[k] == refused) return refusals_.at(pair_key(static_cast<std::uint32_t>(k), codes[k]));
+        if (t[k] >= refused_[k].size()) prepare(k);
+        if (refused_[k][t[k]]) return refusals_.at(pair_key(static_cast<std::uint32_t>(k), t[k]));
     }
     // Empty is number 0: the checks below read no text unless they refuse the row.
     if (t[kProject] == 0) return "project is empty";
@@ -199,7 +191,7 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
         auto pit = projects_.find(project_key);
         if (pit == projects_.end()) {
             pit = projects_.emplace(project_key, static_cast<std::uint32_t>(h_.projects_.size())).first;
-            h_.projects_.push_back({text(kProject, t[kProject]), text(kProgramme, t[kProgramme]), text(kPeriod, t[kPeriod]), 0});
+            h_.projects_.push_back({view(kProject, t[kProject]), view(kProgramme, t[kProgramme]), view(kPeriod, t[kPeriod]), 0});
             project_rows_.push_back(0);
         }
         last_project_key_ = project_key;
@@ -210,18 +202,18 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
         return "project '" + text(kProject, t[kProject]) + "' already has " + std::to_string(max_project_organisations) +
                " organisations, the most a project may have; is the project column right?";
     }
-    if (t[kPeriod] != 0 && h_.projects_[p].period.empty()) h_.projects_[p].period = text(kPeriod, t[kPeriod]);
+    if (t[kPeriod] != 0 && h_.projects_[p].period.empty()) h_.projects_[p].period = view(kPeriod, t[kPeriod]);
 
     const std::uint32_t o = organisation(t, *country, key, number_key);
     // The first non-empty region and type met; the organisation is touched only while it lacks one.
-    if (std::uint8_t& gaps = gaps_[o]; gaps != 0) {
+    if (std::uint8_t& gaps = made_[o].gaps; gaps != 0) {
         auto& org = h_.organisations_[o];
         if ((gaps & region_gap) && t[kRegion] != 0) {
-            org.region = text(kRegion, t[kRegion]);
+            org.region = view(kRegion, t[kRegion]);
             gaps &= static_cast<std::uint8_t>(~region_gap);
         }
         if ((gaps & type_gap) && t[kOrgType] != 0) {
-            org.org_type = text(kOrgType, t[kOrgType]);
+            org.org_type = view(kOrgType, t[kOrgType]);
             gaps &= static_cast<std::uint8_t>(~type_gap);
         }
     }
@@ -241,6 +233,7 @@ std::string HistoryBuilder::add(const ParticipationRow& row) {
 // Organisations known only by a name that exactly one numbered organisation of the same country
 // is also spelt: one organisation, under the numbered one (its own region and type first).
 void HistoryBuilder::join_names_to_numbers() {
+    if (numbered_names_.empty()) return;
     const auto count = static_cast<std::uint32_t>(h_.organisations_.size());
     std::vector<std::uint32_t> into(count);
     std::iota(into.begin(), into.end(), 0u);
@@ -248,7 +241,7 @@ void HistoryBuilder::join_names_to_numbers() {
     for (std::uint32_t o = 0; o < count; ++o) {
         const auto& org = h_.organisations_[o];
         if (!org.organisation_number.empty()) continue;
-        const auto it = numbered_names_.find(org.key);
+        const auto it = numbered_names_.find(std::string(org.key));
         if (it == numbered_names_.end() || it->second.size() != 1) continue;  // none, or ambiguous
         into[o] = it->second.front();
         any = true;
@@ -297,14 +290,19 @@ std::shared_ptr<const History> HistoryBuilder::build() {
     // The values and their checks are done with: released before the indexes are made, so the
     // peak is the history's and not the history's plus the builder's.
     History h = std::move(h_);
+    for (std::size_t k : {kProject, kProgramme, kPeriod, kOrganisation, kRegion, kOrgType, kNumber}) {
+        h.texts_.adopt(std::move(values_[k]).take_text());  // what the organisations and projects show
+    }
     std::vector<Entry> rows = std::move(rows_);
     *this = HistoryBuilder();
     // Periods ranked in their sorted order ("2007-2013" < "2014-2020" < "2021-2027").
+    std::vector<std::string_view> periods;
     for (const auto& p : h.projects_) {
-        if (!p.period.empty()) h.periods_.push_back(p.period);
+        if (!p.period.empty()) periods.push_back(p.period);
     }
-    std::sort(h.periods_.begin(), h.periods_.end());
-    h.periods_.erase(std::unique(h.periods_.begin(), h.periods_.end()), h.periods_.end());
+    std::sort(periods.begin(), periods.end());
+    periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+    h.periods_.assign(periods.begin(), periods.end());
     for (auto& p : h.projects_) {
         if (p.period.empty()) continue;
         p.period_rank = static_cast<std::uint32_t>(std::lower_bound(h.periods_.begin(), h.periods_.end(), p.period) -

@@ -46,7 +46,7 @@ std::uint32_t Interner::intern(std::string_view s) {
     const std::size_t i = slot_of(s, h);
     if (slots_[i] != 0) return last_ = static_cast<std::uint32_t>((slots_[i] & 0xFFFFFFFFu) - 1);
     last_ = static_cast<std::uint32_t>(values_.size());
-    values_.push_back(keep(s));
+    values_.push_back(text_.keep(s));
     hashes_.push_back(h);
     slots_[i] = (h & 0xFFFFFFFF00000000ull) | (last_ + 1);
     if (2 * values_.size() > slots_.size()) grow();
@@ -60,13 +60,29 @@ std::optional<std::uint32_t> Interner::find(std::string_view s) const {
 }
 
 std::size_t Interner::memory_bytes() const {
-    std::size_t n = values_.capacity() * sizeof(std::string_view) + hashes_.capacity() * sizeof(std::uint64_t) +
-                    slots_.capacity() * sizeof(std::uint64_t) + blocks_.capacity() * sizeof(blocks_[0]);
+    return values_.capacity() * sizeof(std::string_view) + hashes_.capacity() * sizeof(std::uint64_t) +
+           slots_.capacity() * sizeof(std::uint64_t) + text_.memory_bytes();
+}
+
+TextStore Interner::take_text() && {
+    TextStore text = std::move(text_);
+    *this = Interner();
+    return text;
+}
+
+std::size_t TextStore::memory_bytes() const {
+    std::size_t n = blocks_.capacity() * sizeof(blocks_[0]) + block_sizes_.capacity() * sizeof(std::size_t);
     for (std::size_t size : block_sizes_) n += size;
     return n;
 }
 
-std::string_view Interner::keep(std::string_view s) {
+void TextStore::adopt(TextStore&& other) {
+    for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
+    block_sizes_.insert(block_sizes_.end(), other.block_sizes_.begin(), other.block_sizes_.end());
+    other = TextStore();
+}
+
+std::string_view TextStore::keep(std::string_view s) {
     constexpr std::size_t block = 64 * 1024;
     if (s.empty()) return {};
     if (s.size() > left_) {

@@ -14,9 +14,9 @@ namespace {
 
 bool counts(const Partner& p) { return p.role != Role::associated; }
 
-std::string country_name(const Programme& programme, const std::string& code) {
+std::string country_name(const Programme& programme, std::string_view code) {
     const Country* c = programme.country(code);
-    return c && c->name.count("en") ? c->name.at("en") : code;
+    return c && c->name.count("en") ? c->name.at("en") : std::string(code);
 }
 
 std::string geography_name(const SubGeography& g) { return g.name.count("en") ? g.name.at("en") : g.id; }
@@ -56,14 +56,15 @@ Scope check_options(const Programme& programme, const Proposal& proposal, const 
 }
 
 // A programme lookup done once per distinct spelling of the history (regions, organisation types).
+// The history keeps each distinct value once, so the address of its text names it.
 template <class T>
 class CachedLookup {
 public:
     using Find = const T* (Programme::*)(std::string_view) const;
     CachedLookup(const Programme& programme, Find find) : programme_(programme), find_(find) {}
-    const T* operator()(const std::string& name) {
+    const T* operator()(std::string_view name) {
         if (name.empty()) return nullptr;
-        auto [it, inserted] = cache_.emplace(name, nullptr);
+        auto [it, inserted] = cache_.emplace(name.data(), nullptr);
         if (inserted) it->second = (programme_.*find_)(name);
         return it->second;
     }
@@ -71,15 +72,15 @@ public:
 private:
     const Programme& programme_;
     Find find_;
-    std::unordered_map<std::string, const T*> cache_;
+    std::unordered_map<const char*, const T*> cache_;
 };
 
 // What the consortium lacks: programme countries without a partner, and countries of the
 // geography without a partner in it.
 struct Gaps {
     std::vector<std::string> countries, in_geography;
-    bool fills_country(const std::string& c) const { return std::count(countries.begin(), countries.end(), c) > 0; }
-    bool fills_geography(const std::string& c) const {
+    bool fills_country(std::string_view c) const { return std::count(countries.begin(), countries.end(), c) > 0; }
+    bool fills_geography(std::string_view c) const {
         return std::count(in_geography.begin(), in_geography.end(), c) > 0;
     }
 };
@@ -161,7 +162,7 @@ private:
     CachedLookup<Region> region_of_;
     CachedLookup<OrgType> type_of_;
 
-    static bool has(const std::vector<std::string>& list, const std::string& value) {
+    static bool has(const std::vector<std::string>& list, std::string_view value) {
         return std::find(list.begin(), list.end(), value) != list.end();
     }
 
@@ -217,7 +218,7 @@ std::string reason_for(const CooperationNetwork& net, const Proposal& proposal, 
     }
     if (!s.via.empty()) {
         std::vector<std::string> names;
-        for (auto v : s.via) names.push_back(h.organisations()[v].name);
+        for (auto v : s.via) names.emplace_back(h.organisations()[v].name);
         parts.push_back("shares partners with the consortium: " + text::join_choices(names, " and "));
     }
     parts.push_back(std::to_string(s.projects) + " project" + (s.projects == 1 ? "" : "s") + " in the history");

@@ -144,7 +144,8 @@ TEST(Synthetic, ReproducibleForASeed) {
         EXPECT_EQ(a->organisations()[i].name, b->organisations()[i].name);
     }
     EXPECT_EQ(a->participation_count(), b->participation_count());
-    EXPECT_NE(a->organisations()[0].name + a->organisations()[1].name, c->organisations()[0].name + c->organisations()[1].name);
+    EXPECT_NE(std::string(a->organisations()[0].name) + std::string(a->organisations()[1].name),
+              std::string(c->organisations()[0].name) + std::string(c->organisations()[1].name));
 }
 
 TEST(Synthetic, ScaleAndSkewOfThePublicDatabases) {

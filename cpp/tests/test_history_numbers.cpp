@@ -139,7 +139,7 @@ TEST(HistoryNumbers, SuggestionsKnowAPartnerByItsNumber) {
     ASSERT_TRUE(gothenburg);
     EXPECT_EQ(r.member_organisations, std::vector<std::uint32_t>{*gothenburg});
     std::vector<std::string> names;
-    for (const auto& s : r.suggestions) names.push_back(history->organisations()[s.organisation].name);
+    for (const auto& s : r.suggestions) names.emplace_back(history->organisations()[s.organisation].name);
     std::sort(names.begin(), names.end());
     EXPECT_EQ(names, (std::vector<std::string>{"Lunds universitet", "Roskilde Universitet"}));  // not itself
 }

@@ -175,7 +175,7 @@ TEST(Suggestions, RankGapFillersCloseToTheConsortiumAndSayWhy) {
     ASSERT_GE(r.suggestions.size(), 2u);
     const auto& orgs = n.history().organisations();
     std::vector<std::string> names;
-    for (const auto& s : r.suggestions) names.push_back(orgs[s.organisation].name);
+    for (const auto& s : r.suggestions) names.emplace_back(orgs[s.organisation].name);
     // Roskilde (DK02) shares a project with both members; København (DK011) with one.
     EXPECT_EQ(names[0], "Roskilde Universitet");
     EXPECT_EQ(names[1], "Københavns Kommune");

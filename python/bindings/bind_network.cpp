@@ -54,6 +54,8 @@ std::uint32_t intern_str(HistoryBuilder& builder, std::size_t column, PyObject* 
 // becomes the number of its distinct value in its column, so every spelling is checked and
 // normalised once by the core; a cell that is not a str is turned into text by `text` (Python),
 // once per distinct object. Missing optional columns are empty.
+constexpr std::size_t prefetch_distance = 24;
+
 std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns, const py::function& text) {
     const auto& known = history_columns();
     HistoryBuilder builder;
@@ -84,8 +86,16 @@ std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns, const py::
         PyObject* last = nullptr;
         std::uint32_t last_code = 0;
         std::unordered_map<PyObject*, std::uint32_t> others;  // cells that are not str, by identity
+        const auto at = [&](std::size_t r) { return *reinterpret_cast<PyObject* const*>(base + static_cast<py::ssize_t>(r) * stride); };
         for (std::size_t r = 0; r < n; ++r) {
-            PyObject* cell = *reinterpret_cast<PyObject* const*>(base + static_cast<py::ssize_t>(r) * stride);
+            // The str objects of a frame lie anywhere in memory: ask for a later cell's object (its
+            // header and, for ASCII, its text) while this one is read.
+            if (r + prefetch_distance < n) {
+                const char* ahead = reinterpret_cast<const char*>(at(r + prefetch_distance));
+                __builtin_prefetch(ahead);
+                __builtin_prefetch(ahead + 64);
+            }
+            PyObject* cell = at(r);
             if (cell != last) {
                 if (PyUnicode_Check(cell)) {
                     last_code = intern_str(builder, k, cell);
@@ -184,10 +194,10 @@ py::array organisation_rows(const History& h) {
     for (std::size_t o = 0; o < orgs.size(); ++o) {
         const auto& org = orgs[o];
         put(slots[4 * o], py::str(org.name).release().ptr());
-        const std::string* repeated[3] = {&org.country, &org.region, &org.org_type};
+        const std::string_view repeated[3] = {org.country, org.region, org.org_type};
         for (int k = 0; k < 3; ++k) {
-            auto it = shared.find(*repeated[k]);
-            if (it == shared.end()) it = shared.emplace(*repeated[k], py::str(*repeated[k])).first;
+            auto it = shared.find(repeated[k]);
+            if (it == shared.end()) it = shared.emplace(repeated[k], py::str(repeated[k])).first;
             put(slots[4 * o + 1 + k], it->second.inc_ref().ptr());
         }
     }

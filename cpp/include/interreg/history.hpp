@@ -40,21 +40,23 @@ struct HistoryProblem {
     std::string message;
 };
 
+// The texts of organisations and projects are views of their history's own text (valid as long
+// as the history): each distinct value is kept once, however many rows repeat it.
 struct HistoryOrganisation {
-    std::string name;     // the first spelling met
-    std::string country;  // canonical ISO code
-    std::string region;   // the first non-empty value met
-    std::string org_type;
-    std::string organisation_number;  // as first written; empty when no row gives one
-    // The identity: org_number_key(country, number) with a number, else country + ":" +
+    std::string_view name;     // the first spelling met
+    std::string_view country;  // canonical ISO code
+    std::string_view region;   // the first non-empty value met
+    std::string_view org_type;
+    std::string_view organisation_number;  // as first written; empty when no row gives one
+    // The identity: history_number_key(country, number) with a number, else country + ":" +
     // text::organisation_key(name).
-    std::string key;
+    std::string_view key;
 };
 
 struct HistoryProject {
-    std::string id;
-    std::string programme;
-    std::string period;
+    std::string_view id;
+    std::string_view programme;
+    std::string_view period;
     std::uint32_t period_rank = 0;  // 0: no period; else position among the sorted distinct periods, from 1
 };
 
@@ -87,6 +89,7 @@ public:
 
 private:
     friend class HistoryBuilder;
+    TextStore texts_;  // what the views of organisations_ and projects_ show
     std::vector<HistoryOrganisation> organisations_;
     std::vector<HistoryProject> projects_;
     std::vector<std::string> periods_;
@@ -124,8 +127,9 @@ public:
 
     HistoryBuilder();
 
-    // The number of `text` among the values of column `column` (added when new).
-    std::uint32_t value(std::size_t column, std::string_view text) { return raw_[column].intern(text); }
+    // The number of `text`, without its surrounding spaces, among the values of column `column`
+    // (added when new).
+    std::uint32_t value(std::size_t column, std::string_view text);
     // A row by the numbers of its values, one per column. Empty when the row was taken;
     // otherwise why it was refused (a row past a project's max_project_organisations among
     // them). FormatError past max_history_rows.
@@ -144,38 +148,42 @@ private:
     };
     void prepare(std::size_t column);
     const NumberCheck& number(std::uint32_t country, std::uint32_t number, const char* code);
-    std::uint32_t role(std::uint32_t trimmed, std::string& problem);
+    std::uint32_t role(std::uint32_t value, std::string& problem);
     std::uint32_t organisation(const std::uint32_t (&t)[columns], const countries::Country& country, std::uint32_t key,
                                const std::string* number_key);
-    // A trimmed value as text, for what is kept or said (new projects and organisations, problems).
-    std::string text(std::size_t column, std::uint32_t trimmed) const {
-        return std::string(trimmed_[column].values()[trimmed]);
-    }
+    // A value, kept by the history when it is built.
+    std::string_view view(std::size_t column, std::uint32_t value) const { return values_[column].values()[value]; }
+    // A value as text, for what is said (problems).
+    std::string text(std::size_t column, std::uint32_t value) const { return std::string(view(column, value)); }
 
     History h_;
     std::vector<Entry> rows_;
-    static constexpr std::uint32_t refused = UINT32_MAX;
     static constexpr std::uint8_t region_gap = 1, type_gap = 2;
-    Interner raw_[columns], trimmed_[columns], keys_;  // values as given, trimmed (0 is empty), organisation_key()s
-    std::vector<std::uint32_t> trimmed_of_[columns];   // per value as given: its trimmed number, or refused
+    Interner values_[columns], keys_;                  // each column's values, trimmed (0 is empty); organisation_key()s
+    std::vector<std::uint8_t> refused_[columns];       // per value checked: 1 when rows with it are refused
     std::unordered_map<std::uint64_t, std::string> refusals_;  // (column, value) → why a row with it is refused
-    std::vector<const countries::Country*> countries_;  // per trimmed country (nullptr: unknown)
-    std::vector<std::uint32_t> org_keys_;               // per trimmed name: its keys_ number
-    std::vector<std::int32_t> roles_;                   // per trimmed role: its number, -1 not yet met
-    std::unordered_map<std::uint64_t, NumberCheck> numbers_;      // (country, number) trimmed
-    std::unordered_map<std::uint64_t, std::uint32_t> projects_;   // (programme, project) trimmed → project
+    std::vector<const countries::Country*> countries_;  // per country value (nullptr: unknown)
+    std::vector<std::uint32_t> org_keys_;               // per organisation value: its keys_ number
+    std::vector<std::int32_t> roles_;                   // per role value: its number, -1 not yet met
+    std::unordered_map<std::uint64_t, NumberCheck> numbers_;      // (country, number) values
+    std::unordered_map<std::uint64_t, std::uint32_t> projects_;   // (programme, project) values → project
     std::uint64_t last_project_key_ = UINT64_MAX;
     std::uint32_t last_project_ = 0;
-    // Unnumbered organisations by name key: of the first country met (its index in
-    // countries::all() + 1, organisation) by the key's number, of other countries by (country, key).
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> first_named_;
-    std::unordered_map<std::uint64_t, std::uint32_t> named_;
+    struct Made {  // what the builder keeps per organisation
+        std::uint32_t next_named = 0;  // the next unnumbered organisation of its name key + 1 (0: none)
+        std::uint16_t country = 0;     // its index in countries::all()
+        std::uint8_t gaps = region_gap | type_gap;  // while not yet given
+    };
+    std::vector<Made> made_;
+    // Per name key: its first unnumbered organisation + 1 (0: none), the others chained by next_named
+    // (a name is met in few countries, most in one).
+    std::vector<std::uint32_t> first_named_;
     std::unordered_set<std::uint64_t> spellings_;  // (numbered organisation, key) met
     // (name key, organisation) in the order met, for the name index build() makes (History::find).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> spelt_;
-    std::vector<std::uint8_t> gaps_;               // per organisation: region_gap | type_gap while not yet given
     std::vector<std::uint32_t> project_rows_;  // rows taken per project
     std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
+    std::string joined_;  // an unnumbered organisation's key, before the history keeps it
     // Name key (country + ":" + organisation_key) → the numbered organisations spelt so.
     std::unordered_map<std::string, std::vector<std::uint32_t>> numbered_names_;
     void join_names_to_numbers();

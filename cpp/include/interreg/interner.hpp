@@ -10,6 +10,22 @@
 
 namespace interreg {
 
+// Text kept in blocks that never move: one allocation for many strings, and one to free. A view
+// of kept text stays valid as long as the store that holds its block (moves included).
+class TextStore {
+public:
+    std::string_view keep(std::string_view s);
+    // `other`'s blocks join these (its views stay valid); `other` is left empty.
+    void adopt(TextStore&& other);
+    std::size_t memory_bytes() const;
+
+private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::vector<std::size_t> block_sizes_;
+    char* free_ = nullptr;
+    std::size_t left_ = 0;
+};
+
 class Interner {
 public:
     Interner();
@@ -22,20 +38,17 @@ public:
     const std::vector<std::string_view>& values() const { return values_; }
     std::size_t size() const { return values_.size(); }
     std::size_t memory_bytes() const;  // its arrays and blocks, exactly
+    // The values' text, taken out to outlive the interner (values() views stay valid as long as
+    // the store); the interner is left empty.
+    TextStore take_text() &&;
 
 private:
     std::size_t slot_of(std::string_view s, std::uint64_t hash) const;
     void grow();
-    std::string_view keep(std::string_view s);
-    std::vector<std::string_view> values_;  // views of the blocks
+    std::vector<std::string_view> values_;  // views of text_
     std::vector<std::uint64_t> hashes_;     // per value, to grow without hashing the text again
     std::vector<std::uint64_t> slots_;      // open addressing: 0 empty, else hash tag | value number + 1
-    // The text of the values, packed in blocks that never move: one allocation for many values,
-    // and one to free.
-    std::vector<std::unique_ptr<char[]>> blocks_;
-    std::vector<std::size_t> block_sizes_;
-    char* free_ = nullptr;
-    std::size_t left_ = 0;
+    TextStore text_;
     std::uint32_t last_ = UINT32_MAX;
 };
 
