@@ -287,6 +287,17 @@ def test_suggest_partners_fills_the_danish_oresund_gap(sample, good_proposal):
     assert sample.suggest_partners(good_proposal, n=0).empty
 
 
+def test_a_suggestion_before_the_graph_is_built_equals_one_after(good_proposal):
+    # The first suggestion reads the history's rows; once the graph exists, it reads the graph.
+    history = CooperationHistory.sample()
+    options = [dict(n=10), dict(n=5, countries=["DK"], geography="oresund"), dict(n=50, org_types="university")]
+    before = [history.suggest_partners(good_proposal, **o) for o in options]
+    assert history._network is None  # no graph was needed
+    history.network
+    for o, first in zip(options, before):
+        pd.testing.assert_frame_equal(first, history.suggest_partners(good_proposal, **o))
+
+
 def test_suggest_partners_argument_errors(sample, good_proposal):
     with pytest.raises(interreg.ArgumentError, match="not a country of"):
         sample.suggest_partners(good_proposal, countries=["DE"])

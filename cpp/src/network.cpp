@@ -59,10 +59,43 @@ BipartiteGraph build_bipartite(const History& h) {
     return adopt_rows<BipartiteGraph>(std::move(offsets), std::move(targets));
 }
 
-// The projection, row by row without a map: each organisation's co-participants are counted in
-// the order met, with a dense array giving each one's place in the row, and the row is then
-// sorted while it is still in cache.
-CoGraph build_projection(const History& h, const BipartiteGraph& b) {
+// Organisation u's row of the projection, appended to `targets` and `props`: its co-participants
+// counted in the order met, with a dense array (`slot`, UINT32_MAX between rows) giving each
+// one's place in the row, and the row then sorted while it is still in cache.
+void append_row(const History& h, std::uint32_t u, std::vector<std::uint32_t>& slot, std::vector<std::uint32_t>& targets,
+                std::vector<CoEdge>& props, std::vector<std::uint64_t>& row) {
+    const std::size_t row_begin = targets.size();
+    for (auto [p, pend] = h.projects_of(u); p != pend; ++p) {
+        const std::uint32_t rank = std::min<std::uint32_t>(h.projects()[*p].period_rank, 255);
+        for (auto [v, vend] = h.members(*p); v != vend; ++v) {
+            if (*v == u) continue;
+            if (slot[*v] == UINT32_MAX) {
+                slot[*v] = static_cast<std::uint32_t>(targets.size() - row_begin);
+                targets.push_back(*v);
+                props.push_back(CoEdge{0, 0});
+            }
+            CoEdge& e = props[row_begin + slot[*v]];
+            if (e.projects < (1u << 24) - 1) e.projects = e.projects + 1;
+            if (rank > e.latest) e.latest = rank;
+        }
+    }
+    row.clear();
+    for (std::size_t k = row_begin; k < targets.size(); ++k) {
+        slot[targets[k]] = UINT32_MAX;
+        std::uint32_t bits;
+        std::memcpy(&bits, &props[k], sizeof bits);
+        row.push_back(std::uint64_t{targets[k]} << 32 | bits);
+    }
+    std::sort(row.begin(), row.end());
+    for (std::size_t k = 0; k < row.size(); ++k) {
+        targets[row_begin + k] = static_cast<std::uint32_t>(row[k] >> 32);
+        const auto bits = static_cast<std::uint32_t>(row[k]);
+        std::memcpy(&props[row_begin + k], &bits, sizeof bits);
+    }
+}
+
+// The projection, row by row without a map.
+CoGraph build_projection(const History& h) {
     const auto n = static_cast<std::uint32_t>(h.organisations().size());
     std::size_t bound = 0;  // pairs met, with repeats: at least the number of directed edges
     for (std::uint32_t p = 0; p < h.projects().size(); ++p) {
@@ -75,42 +108,48 @@ CoGraph build_projection(const History& h, const BipartiteGraph& b) {
     std::vector<CoEdge> props;
     reserve_huge(targets, bound);
     reserve_huge(props, bound);
-    std::vector<std::uint32_t> slot(n, UINT32_MAX);  // position of v in the current row
-    std::vector<std::uint64_t> row;                  // (target, edge) packed, to sort the row
+    std::vector<std::uint32_t> slot(n, UINT32_MAX);
+    std::vector<std::uint64_t> row;  // (target, edge) packed, to sort the row
     for (std::uint32_t u = 0; u < n; ++u) {
-        const std::size_t row_begin = targets.size();
-        for (auto [pe, pend] = boost::out_edges(u, b); pe != pend; ++pe) {
-            const std::uint32_t project = boost::target(*pe, b);
-            const std::uint32_t rank = std::min<std::uint32_t>(h.projects()[project - n].period_rank, 255);
-            for (auto [ve, vend] = boost::out_edges(project, b); ve != vend; ++ve) {
-                const std::uint32_t v = boost::target(*ve, b);
-                if (v == u) continue;
-                if (slot[v] == UINT32_MAX) {
-                    slot[v] = static_cast<std::uint32_t>(targets.size() - row_begin);
-                    targets.push_back(v);
-                    props.push_back(CoEdge{0, 0});
-                }
-                CoEdge& e = props[row_begin + slot[v]];
-                if (e.projects < (1u << 24) - 1) e.projects = e.projects + 1;
-                if (rank > e.latest) e.latest = rank;
-            }
-        }
-        row.clear();
-        for (std::size_t k = row_begin; k < targets.size(); ++k) {
-            slot[targets[k]] = UINT32_MAX;
-            std::uint32_t bits;
-            std::memcpy(&bits, &props[k], sizeof bits);
-            row.push_back(std::uint64_t{targets[k]} << 32 | bits);
-        }
-        std::sort(row.begin(), row.end());
-        for (std::size_t k = 0; k < row.size(); ++k) {
-            targets[row_begin + k] = static_cast<std::uint32_t>(row[k] >> 32);
-            const auto bits = static_cast<std::uint32_t>(row[k]);
-            std::memcpy(&props[row_begin + k], &bits, sizeof bits);
-        }
+        append_row(h, u, slot, targets, props, row);
         offsets[u + 1] = static_cast<std::uint32_t>(targets.size());
     }
     return adopt_rows<CoGraph>(std::move(offsets), std::move(targets), std::move(props));
+}
+
+// Adamic–Adar and common neighbours over either the graph or the history's rows: one loop, so
+// both give the same numbers bit for bit.
+template <class Neighbourhood>
+Closeness adamic_adar_of(const Neighbourhood& net, const std::vector<std::uint32_t>& members) {
+    Closeness out;
+    out.score.assign(net.organisation_count(), 0.0);
+    for (auto m : members) {
+        const auto [z0, z1] = net.neighbours(m);
+        for (const auto* z = z0; z != z1; ++z) {
+            const auto d = net.degree(*z);
+            if (d < 2) continue;
+            const double w = 1.0 / std::log(static_cast<double>(d));
+            const auto [c0, c1] = net.neighbours(*z);
+            for (const auto* c = c0; c != c1; ++c) {
+                if (*c == m) continue;
+                if (out.score[*c] == 0.0) out.scored.push_back(*c);
+                out.score[*c] += w;
+            }
+        }
+    }
+    for (auto m : members) out.score[m] = 0.0;
+    out.scored.erase(std::remove_if(out.scored.begin(), out.scored.end(), [&](auto c) { return out.score[c] == 0.0; }),
+                     out.scored.end());
+    return out;
+}
+
+template <class Neighbourhood>
+std::vector<std::uint32_t> common_neighbours_of(const Neighbourhood& net, std::uint32_t a, std::uint32_t b) {
+    const auto [a0, a1] = net.neighbours(a);
+    const auto [b0, b1] = net.neighbours(b);
+    std::vector<std::uint32_t> out;
+    std::set_intersection(a0, a1, b0, b1, std::back_inserter(out));
+    return out;
 }
 
 void check_org(const History& history, std::uint32_t o) {
@@ -132,7 +171,7 @@ void order_ties(std::vector<Tie>& ties) {
 CooperationNetwork::CooperationNetwork(std::shared_ptr<const History> history)
     : history_(std::move(history)),
       bipartite_(build_bipartite(checked_size(*history_))),
-      graph_(build_projection(*history_, bipartite_)) {}
+      graph_(build_projection(*history_)) {}
 
 std::pair<const std::uint32_t*, const std::uint32_t*> CooperationNetwork::neighbours(std::uint32_t o) const {
     // The CSR arrays themselves (public in Boost's compressed_sparse_row_graph): rows ascending.
@@ -240,11 +279,47 @@ SharedProjects shared_projects_in(const History& history, std::uint32_t o, const
 std::vector<std::uint32_t> CooperationNetwork::common_neighbours(std::uint32_t a, std::uint32_t b) const {
     check_org(*history_, a);
     check_org(*history_, b);
-    const auto [a0, a1] = neighbours(a);
-    const auto [b0, b1] = neighbours(b);
-    std::vector<std::uint32_t> out;
-    std::set_intersection(a0, a1, b0, b1, std::back_inserter(out));
-    return out;
+    return common_neighbours_of(*this, a, b);
+}
+
+HistoryNeighbourhood::HistoryNeighbourhood(const History& history)
+    : history_(history), slot_(history.organisations().size(), UINT32_MAX) {}
+
+const HistoryNeighbourhood::Row& HistoryNeighbourhood::row(std::uint32_t o) const {
+    check_org(history_, o);
+    auto [it, fresh] = rows_.try_emplace(o);
+    if (fresh) {
+        std::vector<std::uint64_t> packed;
+        append_row(history_, o, slot_, it->second.targets, it->second.edges, packed);
+    }
+    return it->second;
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> HistoryNeighbourhood::neighbours(std::uint32_t o) const {
+    const Row& r = row(o);
+    return {r.targets.data(), r.targets.data() + r.targets.size()};
+}
+
+std::uint32_t HistoryNeighbourhood::degree(std::uint32_t o) const {
+    return static_cast<std::uint32_t>(row(o).targets.size());
+}
+
+const CoEdge* HistoryNeighbourhood::edge(std::uint32_t a, std::uint32_t b) const {
+    check_org(history_, b);
+    const Row& r = row(a);
+    const auto it = std::lower_bound(r.targets.begin(), r.targets.end(), b);
+    if (it == r.targets.end() || *it != b) return nullptr;
+    return &r.edges[static_cast<std::size_t>(it - r.targets.begin())];
+}
+
+Closeness HistoryNeighbourhood::adamic_adar_scores(const std::vector<std::uint32_t>& members) const {
+    for (auto m : members) check_org(history_, m);
+    return adamic_adar_of(*this, members);
+}
+
+std::vector<std::uint32_t> HistoryNeighbourhood::common_neighbours(std::uint32_t a, std::uint32_t b) const {
+    check_org(history_, b);
+    return common_neighbours_of(*this, a, b);
 }
 
 namespace {
@@ -469,28 +544,9 @@ std::vector<double> CooperationNetwork::pagerank(const std::vector<std::uint32_t
     return rank;
 }
 
-CooperationNetwork::Closeness CooperationNetwork::adamic_adar_scores(const std::vector<std::uint32_t>& members) const {
+Closeness CooperationNetwork::adamic_adar_scores(const std::vector<std::uint32_t>& members) const {
     for (auto m : members) check_org(*history_, m);
-    Closeness out;
-    out.score.assign(organisation_count(), 0.0);
-    for (auto m : members) {
-        const auto [z0, z1] = neighbours(m);
-        for (const auto* z = z0; z != z1; ++z) {
-            const auto d = degree(*z);
-            if (d < 2) continue;
-            const double w = 1.0 / std::log(static_cast<double>(d));
-            const auto [c0, c1] = neighbours(*z);
-            for (const auto* c = c0; c != c1; ++c) {
-                if (*c == m) continue;
-                if (out.score[*c] == 0.0) out.scored.push_back(*c);
-                out.score[*c] += w;
-            }
-        }
-    }
-    for (auto m : members) out.score[m] = 0.0;
-    out.scored.erase(std::remove_if(out.scored.begin(), out.scored.end(), [&](auto c) { return out.score[c] == 0.0; }),
-                     out.scored.end());
-    return out;
+    return adamic_adar_of(*this, members);
 }
 
 std::vector<std::pair<std::uint32_t, double>> CooperationNetwork::adamic_adar(const std::vector<std::uint32_t>& members) const {

@@ -120,10 +120,12 @@ struct Candidate {
     std::uint32_t projects;
 };
 
-// The organisations that may be suggested, scored; the best `n` in rank order.
+// The organisations that may be suggested, scored; the best `n` in rank order. `Net` is the graph
+// (CooperationNetwork) or the history's rows (HistoryNeighbourhood).
+template <class Net>
 class Ranking {
 public:
-    Ranking(const CooperationNetwork& net, const Programme& programme, const Scope& scope, const Gaps& gaps,
+    Ranking(const Net& net, const Programme& programme, const Scope& scope, const Gaps& gaps,
             const SuggestResult& consortium, const std::vector<std::string>& partner_keys)
         : net_(net), programme_(programme), scope_(scope), gaps_(gaps), consortium_(consortium),
           partner_keys_(partner_keys), region_of_(programme, &Programme::find_region),
@@ -153,7 +155,7 @@ public:
     const Region* region(std::uint32_t o) { return region_of_(net_.history().organisations()[o].region); }
 
 private:
-    const CooperationNetwork& net_;
+    const Net& net_;
     const Programme& programme_;
     const Scope& scope_;
     const Gaps& gaps_;
@@ -207,7 +209,8 @@ std::string period_text(const History& h, std::uint32_t rank) {
     return rank == 0 ? std::string() : " (latest " + h.periods()[rank - 1] + ")";
 }
 
-std::string reason_for(const CooperationNetwork& net, const Proposal& proposal, const Suggestion& s) {
+template <class Net>
+std::string reason_for(const Net& net, const Proposal& proposal, const Suggestion& s) {
     const History& h = net.history();
     std::vector<std::string> parts;
     if (!s.fills.empty()) parts.push_back("fills the gap " + text::join_choices(s.fills, " and "));
@@ -229,7 +232,8 @@ std::string reason_for(const CooperationNetwork& net, const Proposal& proposal, 
 }
 
 // A candidate as the user reads it: what it fills, whom it worked with, whom it shares, why.
-Suggestion describe(const Candidate& c, const CooperationNetwork& net, const Programme& programme, const Proposal& proposal,
+template <class Net>
+Suggestion describe(const Candidate& c, const Net& net, const Programme& programme, const Proposal& proposal,
                     const Scope& scope, const Gaps& gaps, const SuggestResult& consortium, const Region& region) {
     const auto& org = net.history().organisations()[c.o];
     Suggestion s;
@@ -256,10 +260,8 @@ Suggestion describe(const Candidate& c, const CooperationNetwork& net, const Pro
     return s;
 }
 
-}  // namespace
-
-SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& programme, const Proposal& proposal,
-                               const SuggestOptions& options) {
+template <class Net>
+SuggestResult suggest(const Net& net, const Programme& programme, const Proposal& proposal, const SuggestOptions& options) {
     const Scope scope = check_options(programme, proposal, options);
     SuggestResult result;
     // The consortium: its partners found in the history (by organisation number, else by name), and
@@ -285,6 +287,18 @@ SuggestResult suggest_partners(const CooperationNetwork& net, const Programme& p
         result.suggestions.push_back(describe(c, net, programme, proposal, scope, gaps, result, *ranking.region(c.o)));
     }
     return result;
+}
+
+}  // namespace
+
+SuggestResult suggest_partners(const CooperationNetwork& network, const Programme& programme, const Proposal& proposal,
+                               const SuggestOptions& options) {
+    return suggest(network, programme, proposal, options);
+}
+
+SuggestResult suggest_partners(const History& history, const Programme& programme, const Proposal& proposal,
+                               const SuggestOptions& options) {
+    return suggest(HistoryNeighbourhood(history), programme, proposal, options);
 }
 
 }  // namespace interreg

@@ -122,28 +122,36 @@ std::string region_key(std::string_view name) {
 }
 
 std::string organisation_key(std::string_view name) {
-    auto words = split_words(fold(name));
+    const std::string folded = fold(name);
+    // fold() gives words joined by single spaces: legal forms come off either end of the view.
+    std::string_view rest = folded;
+    const auto first = [&] { return rest.substr(0, rest.find(' ')); };
+    const auto last = [&] { return rest.substr(rest.rfind(' ') + 1); };  // npos + 1 is 0: the only word
+    const auto drop_last = [&] { rest.remove_suffix(last().size() + 1); };
     auto is_form = [](std::string_view w) {
         return contains({"ab", "publ", "aps", "as", "asa", "oy", "oyj", "ltd", "gmbh", "ag", "amba", "smba", "ek",
                          "kommun", "kommune", "inc", "plc"}, w);
     };
-    bool changed = true;
-    while (changed && words.size() > 1) {
-        changed = false;
-        const auto n = words.size();
-        // Two-letter forms written with a slash fold to two words: "A/S" → "a s", "I/S" → "i s".
-        if (n > 2 && words[n - 1] == "s" && (words[n - 2] == "a" || words[n - 2] == "i")) {
-            words.resize(n - 2);
-            changed = true;
-        } else if (is_form(words.back())) {
-            words.pop_back();
-            changed = true;
-        } else if (is_form(words.front())) {
-            words.erase(words.begin());
-            changed = true;
+    while (rest.find(' ') != std::string_view::npos) {  // more than one word
+        if (last() == "s" && std::count(rest.begin(), rest.end(), ' ') >= 2) {
+            // Two-letter forms written with a slash fold to two words: "A/S" → "a s", "I/S" → "i s".
+            const std::string_view s_dropped = rest.substr(0, rest.size() - 2);
+            const std::string_view before = s_dropped.substr(s_dropped.rfind(' ') + 1);
+            if (before == "a" || before == "i") {
+                drop_last();
+                drop_last();
+                continue;
+            }
+        }
+        if (is_form(last())) {
+            drop_last();
+        } else if (is_form(first())) {
+            rest.remove_prefix(first().size() + 1);
+        } else {
+            break;
         }
     }
-    return join_words(words);
+    return std::string(rest);
 }
 
 // Length of the well-formed UTF-8 sequence starting at s[i], or 0 when it is not one.

@@ -228,6 +228,20 @@ py::dict suggestion_dict(const SuggestResult& r) {
     return out;
 }
 
+// Partner suggestions from a network (its graph built) or from a history (partners.hpp).
+template <class Source>
+py::dict suggestions(const Source& source, const Programme& programme, const Draft& draft, std::size_t n,
+                     const py::list& country_args, const py::list& org_type_args, py::handle geography_arg) {
+    std::vector<std::string> countries, org_types;
+    for (auto c : country_args) countries.push_back(text_arg(c, "countries"));
+    for (auto t : org_type_args) org_types.push_back(text_arg(t, "org_types"));
+    const std::string geography = text_arg(geography_arg, "geography");
+    const SuggestResult r = reading(draft, [&](const Proposal& proposal) {
+        return suggest_partners(source, programme, proposal, SuggestOptions{n, countries, org_types, geography});
+    });
+    return suggestion_dict(r);
+}
+
 }  // namespace
 
 void register_network(py::module_& m) {
@@ -419,20 +433,12 @@ void register_network(py::module_& m) {
                  return d;
              }, "Columns a, b (a < b), projects, latest of every edge.");
 
-    m.def("suggest_partners", [](const CooperationNetwork& network, const Programme& programme, const Draft& draft,
-                                 std::size_t n, const py::list& country_args, const py::list& org_type_args,
-                                 py::handle geography_arg) {
-              std::vector<std::string> countries, org_types;
-              for (auto c : country_args) countries.push_back(text_arg(c, "countries"));
-              for (auto t : org_type_args) org_types.push_back(text_arg(t, "org_types"));
-              const std::string geography = text_arg(geography_arg, "geography");
-              const SuggestResult r = reading(draft, [&](const Proposal& proposal) {
-                  return suggest_partners(network, programme, proposal, SuggestOptions{n, countries, org_types, geography});
-              });
-              return suggestion_dict(r);
-          }, py::arg("network"), py::arg("programme"), py::arg("proposal"), py::arg("n") = 10,
-          py::arg("countries") = py::list(), py::arg("org_types") = py::list(),
-          py::arg("geography") = "", "Partner suggestions for a proposal, best first, with the reasons.");
+    m.def("suggest_partners", &suggestions<CooperationNetwork>, py::arg("network"), py::arg("programme"), py::arg("proposal"),
+          py::arg("n") = 10, py::arg("countries") = py::list(), py::arg("org_types") = py::list(), py::arg("geography") = "",
+          "Partner suggestions for a proposal, best first, with the reasons.");
+    m.def("suggest_partners", &suggestions<History>, py::arg("history"), py::arg("programme"), py::arg("proposal"),
+          py::arg("n") = 10, py::arg("countries") = py::list(), py::arg("org_types") = py::list(), py::arg("geography") = "",
+          "The same from a history whose graph is not built: only the rows the suggestion reads are made.");
 
     m.def("consortium_graph", [](const Draft& draft) {
               const auto g = reading(draft, [](const Proposal& proposal) { return consortium_graph(proposal); });

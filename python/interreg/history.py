@@ -332,7 +332,9 @@ class CooperationHistory:
             raise ArgumentError(f"n must be a non-negative int, not {n!r}")
         countries = [countries] if isinstance(countries, str) else list(countries or [])
         org_types = [org_types] if isinstance(org_types, str) else list(org_types or [])
-        result = _core.suggest_partners(self.network, proposal.programme._core, proposal._core, n,
+        # Without a built graph, the core reads only the rows it needs from the history (the same result).
+        source = self._network if self._network is not None else self._core
+        result = _core.suggest_partners(source, proposal.programme._core, proposal._core, n,
                                         countries, org_types, geography or "")
         names = [p["name"] for p in proposal._core.partners()]
         rows = []

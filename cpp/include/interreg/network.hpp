@@ -6,6 +6,7 @@
 // ascending), built once and read-only afterwards, so queries may run in parallel.
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,14 @@ struct SharedProjects {
 std::vector<Tie> partners_in(const History& history, std::uint32_t o);
 // The projects each tie shared with `o`: one pass as above, and two allocations.
 SharedProjects shared_projects_in(const History& history, std::uint32_t o, const std::vector<Tie>& ties);
+
+// Adamic–Adar closeness to a set of members: for each organisation c, the sum over members m and
+// common neighbours z of m and c of 1 / log(degree(z)); 0 for the members. `scored` lists the
+// organisations with a positive score in the order first met.
+struct Closeness {
+    std::vector<double> score;
+    std::vector<std::uint32_t> scored;
+};
 
 struct Components {
     std::vector<std::uint32_t> label;  // per organisation; 0 is the largest component
@@ -94,24 +103,48 @@ public:
     // and common neighbours z of m and c of 1 / log(degree(z)). Only organisations with a
     // positive score, members left out; ascending by organisation.
     std::vector<std::pair<std::uint32_t, double>> adamic_adar(const std::vector<std::uint32_t>& members) const;
-    // The same scores, dense: one per organisation (0 for the members), and the organisations
-    // with a positive score in the order first met.
-    struct Closeness {
-        std::vector<double> score;
-        std::vector<std::uint32_t> scored;
-    };
+    // The same scores, dense (see Closeness).
     Closeness adamic_adar_scores(const std::vector<std::uint32_t>& members) const;
     // The common neighbours of a and b, ascending.
     std::vector<std::uint32_t> common_neighbours(std::uint32_t a, std::uint32_t b) const;
     // Edges between organisations of different countries (a < b).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> cross_border_edges() const;
-
-private:
+    // The organisations that shared a project with `o`, ascending (its row of the graph).
     std::pair<const std::uint32_t*, const std::uint32_t*> neighbours(std::uint32_t o) const;
 
+private:
     std::shared_ptr<const History> history_;
     BipartiteGraph bipartite_;
     CoGraph graph_;
+};
+
+// The co-participation graph's rows read from the history without building the graph: an
+// organisation's row is made from its projects' members when first asked for, then kept. A few
+// questions about a few organisations (a first partner suggestion) cost what their projects hold,
+// not the whole graph; the answers are CooperationNetwork's, bit for bit. Not for concurrent use.
+class HistoryNeighbourhood {
+public:
+    explicit HistoryNeighbourhood(const History& history);
+
+    const History& history() const { return history_; }
+    std::uint32_t organisation_count() const { return static_cast<std::uint32_t>(history_.organisations().size()); }
+    // As CooperationNetwork's; ArgumentError for an organisation out of range.
+    std::pair<const std::uint32_t*, const std::uint32_t*> neighbours(std::uint32_t o) const;
+    std::uint32_t degree(std::uint32_t o) const;
+    const CoEdge* edge(std::uint32_t a, std::uint32_t b) const;
+    Closeness adamic_adar_scores(const std::vector<std::uint32_t>& members) const;
+    std::vector<std::uint32_t> common_neighbours(std::uint32_t a, std::uint32_t b) const;
+
+private:
+    struct Row {
+        std::vector<std::uint32_t> targets;  // ascending
+        std::vector<CoEdge> edges;
+    };
+    const Row& row(std::uint32_t o) const;
+
+    const History& history_;
+    mutable std::unordered_map<std::uint32_t, Row> rows_;
+    mutable std::vector<std::uint32_t> slot_;  // per organisation, while a row is made (UINT32_MAX otherwise)
 };
 
 }  // namespace interreg

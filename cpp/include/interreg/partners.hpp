@@ -49,5 +49,10 @@ struct SuggestResult {
 // proposal are left out. ArgumentError for an unknown country, organisation type or geography.
 SuggestResult suggest_partners(const CooperationNetwork& network, const Programme& programme, const Proposal& proposal,
                                const SuggestOptions& options);
+// The same from the history alone, without building the graph: only the rows of the consortium's
+// members, their neighbours and the suggested organisations are made (HistoryNeighbourhood), so a
+// first suggestion does not wait for the whole graph. The same result as with the network.
+SuggestResult suggest_partners(const History& history, const Programme& programme, const Proposal& proposal,
+                               const SuggestOptions& options);
 
 }  // namespace interreg
