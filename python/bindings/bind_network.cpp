@@ -341,17 +341,15 @@ void register_network(py::module_& m) {
     m.attr("max_history_bytes") = max_history_bytes;
     m.attr("max_project_organisations") = max_project_organisations;
 
-    m.def("read_history_csv", [](const py::bytes& data) {
-              // Read in place: the bytes object is immutable and held for the call.
-              const std::string_view text(PyBytes_AS_STRING(data.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(data.ptr())));
+    m.def("read_history_file", [](py::handle path) {
+              const std::string text = read_file_arg(path, max_history_bytes);  // read in place: no bytes object
               HistoryReadResult r;
               {
                   py::gil_scoped_release release;
                   r = read_history_csv(text);
               }
               return py::make_tuple(held(r.history), problems_list(r.problems));
-          }, py::arg("data"),
-          "Read a participation table (CSV bytes, UTF-8): (history, [(line, problem), ...]).");
+          }, py::arg("path"), "read_history_csv of a regular file's bytes (FileError beyond max_history_bytes).");
     m.def("history_from_columns", &from_columns, py::arg("columns"), py::arg("text"),
           "Build a history from columns of equal length (1-D object arrays; `text` turns a cell that is not a "
           "str into one): (history, [(row, problem), ...]).");

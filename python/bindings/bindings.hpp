@@ -39,6 +39,9 @@ py::object to_python(const nlohmann::json& value);
 // A file system path (str, bytes or os.PathLike) as the bytes the system sees, so that a name
 // that is not UTF-8 is opened like any other.
 std::string path_arg(py::handle path);
+// The bytes of the regular file a path names, read without the GIL (files.hpp: never waits on a
+// FIFO); FileError beyond `max_bytes` or for anything but a regular file.
+std::string read_file_arg(py::handle path, std::size_t max_bytes);
 
 // Python dict/list/str/int/bool/None → JSON; anything else is a FormatError at its path.
 nlohmann::json from_python(py::handle value, const std::string& path = "");

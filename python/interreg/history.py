@@ -18,7 +18,6 @@ import os
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _core
-from ._files import read_file
 from ._frames import frame
 from ._resources import history_sample
 from .errors import ArgumentError, FormatError
@@ -29,7 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["CooperationHistory"]
 
 _ERRORS = ("raise", "skip")
-MAX_CSV_BYTES = _core.max_history_bytes
 _SHOWN_PROBLEMS = 10
 
 
@@ -113,8 +111,7 @@ class CooperationHistory:
         :attr:`problems`. A missing required column always raises.
         """
         _check_errors(errors)
-        data = read_file(path, MAX_CSV_BYTES)  # a regular file only: never waits on a FIFO
-        core, problems = _core.read_history_csv(data)
+        core, problems = _core.read_history_file(path)  # a regular file only: never waits on a FIFO
         if problems and errors == "raise":
             _refuse_problems(problems, os.fsdecode(path), "line")
         return cls(core, problems, "line")
