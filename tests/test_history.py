@@ -236,6 +236,34 @@ def test_from_frame_reads_columns_of_any_dtype_as_their_text():
         CooperationHistory.from_frame(bad)
 
 
+def test_a_large_mixed_frame_reads_as_its_csv(tmp_path):
+    # Large enough for the core to read two columns at a time; names in every str storage (ASCII,
+    # Latin-1, UCS-2, UCS-4, a str subclass), repeated objects, and cells that are not str.
+    import numpy as np
+    names = ["Lunds universitet", "Malmö stad", "Łódź Urząd", "Ålborg 🚢 Havn", "Région Sjælland", "Øresund AB"]
+    rows = 30_000
+    rng = np.random.default_rng(1)
+    organisation = np.array([names[i] + f" {i * 7 + k % 5}" for k, i in enumerate(rng.integers(0, len(names), rows))],
+                            dtype=object)
+    organisation[::11] = [np.str_(v) for v in organisation[::11]]  # a str subclass
+    df = pd.DataFrame({
+        "project": np.array([f"P{k // 4}" for k in range(rows)], dtype=object),
+        "organisation": organisation,
+        "country": np.array(["SE", "DK", "NO"], dtype=object)[rng.integers(0, 3, rows)],
+        "programme": np.array(["Öresund-Kattegat-Skagerrak", "Nord"], dtype=object)[rng.integers(0, 2, rows)],
+        "period": np.array(["2014-2020", None, float("nan"), "2021-2027"], dtype=object)[rng.integers(0, 4, rows)],
+        "region": np.array([2021, "Skåne", None], dtype=object)[rng.integers(0, 3, rows)],
+        "org_type": "university", "role": "partner", "organisation_number": "",
+    })
+    assert df.size > 200_000
+    path = tmp_path / "mixed.csv"
+    df.to_csv(path, index=False)
+    from_frame, from_csv = CooperationHistory.from_frame(df), CooperationHistory.from_csv(path)
+    assert from_frame.participation_count == from_csv.participation_count > 20_000
+    assert from_frame.to_frame().equals(from_csv.to_frame())
+    assert from_frame.organisations().equals(from_csv.organisations())
+
+
 def test_path_names_the_projects_between(sample):
     path = sample.path("Östfold fylkeskommune", "Roskilde Universitet")
     assert path["organisation"].iloc[0] == "Østfold fylkeskommune"

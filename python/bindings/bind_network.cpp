@@ -37,96 +37,6 @@ py::list problems_list(const std::vector<HistoryProblem>& problems) {
     return out;
 }
 
-// The UTF-8 of a str, interned as the value of a column. ASCII text is read in place; other
-// text is encoded into a temporary (not cached in the caller's str); a lone surrogate is
-// encoded as the invalid UTF-8 it is, which the core refuses naming the column.
-std::uint32_t intern_str(HistoryBuilder& builder, std::size_t column, PyObject* s) {
-    if (PyUnicode_IS_COMPACT_ASCII(s)) {
-        return builder.value(column, {static_cast<const char*>(PyUnicode_DATA(s)),
-                                      static_cast<std::size_t>(PyUnicode_GET_LENGTH(s))});
-    }
-    auto bytes = py::reinterpret_steal<py::bytes>(PyUnicode_AsEncodedString(s, "utf-8", "surrogatepass"));
-    if (!bytes) throw py::error_already_set();
-    return builder.value(column, {PyBytes_AS_STRING(bytes.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes.ptr()))});
-}
-
-// Rows from columns of equal length: 1-D NumPy object arrays (a DataFrame's columns). Each cell
-// becomes the number of its distinct value in its column, so every spelling is checked and
-// normalised once by the core; a cell that is not a str is turned into text by `text` (Python),
-// once per distinct object. Missing optional columns are empty.
-constexpr std::size_t prefetch_distance = 24;
-
-std::pair<HistoryPtr, py::list> from_columns(const py::dict& columns, const py::function& text) {
-    const auto& known = history_columns();
-    HistoryBuilder builder;
-    std::vector<std::vector<std::uint32_t>> codes(known.size());
-    std::uint32_t absent[HistoryBuilder::columns];
-    std::size_t rows = 0;
-    bool first = true;
-    for (const auto& [key, value] : columns) {
-        const auto name = py::cast<std::string>(key);
-        const auto it = std::find(known.begin(), known.end(), name);
-        if (it == known.end()) continue;
-        const auto k = static_cast<std::size_t>(it - known.begin());
-        const auto cells = py::cast<py::array>(value);
-        if (cells.ndim() != 1 || cells.dtype().kind() != 'O') {
-            throw ArgumentError("column '" + name + "' must be a 1-D object array");
-        }
-        const auto n = static_cast<std::size_t>(cells.shape(0));
-        if (!first && n != rows) {
-            throw ArgumentError("column '" + name + "' has " + std::to_string(n) + " values, the others " +
-                                std::to_string(rows));
-        }
-        rows = n;
-        first = false;
-        const auto* base = static_cast<const char*>(cells.data());
-        const auto stride = cells.strides(0);
-        auto& out = codes[k];
-        out.resize(n);
-        PyObject* last = nullptr;
-        std::uint32_t last_code = 0;
-        std::unordered_map<PyObject*, std::uint32_t> others;  // cells that are not str, by identity
-        const auto at = [&](std::size_t r) { return *reinterpret_cast<PyObject* const*>(base + static_cast<py::ssize_t>(r) * stride); };
-        for (std::size_t r = 0; r < n; ++r) {
-            // The str objects of a frame lie anywhere in memory: ask for a later cell's object (its
-            // header and, for ASCII, its text) while this one is read.
-            if (r + prefetch_distance < n) {
-                const char* ahead = reinterpret_cast<const char*>(at(r + prefetch_distance));
-                __builtin_prefetch(ahead);
-                __builtin_prefetch(ahead + 64);
-            }
-            PyObject* cell = at(r);
-            if (cell != last) {
-                if (PyUnicode_Check(cell)) {
-                    last_code = intern_str(builder, k, cell);
-                } else {
-                    auto [o, fresh] = others.try_emplace(cell, 0);
-                    if (fresh) {
-                        const py::object as_text = text(py::handle(cell));
-                        if (!PyUnicode_Check(as_text.ptr())) throw py::type_error("text() must return a str");
-                        o->second = intern_str(builder, k, as_text.ptr());
-                    }
-                    last_code = o->second;
-                }
-                last = cell;
-            }
-            out[r] = last_code;
-        }
-    }
-    for (std::size_t k = 0; k < known.size(); ++k) absent[k] = builder.value(k, {});
-    std::vector<HistoryProblem> problems;
-    {
-        py::gil_scoped_release release;
-        std::uint32_t row[HistoryBuilder::columns];
-        for (std::size_t r = 0; r < rows; ++r) {
-            for (std::size_t k = 0; k < known.size(); ++k) row[k] = codes[k].empty() ? absent[k] : codes[k][r];
-            if (auto problem = builder.add(row); !problem.empty()) problems.push_back({r, std::move(problem)});
-        }
-        std::vector<std::vector<std::uint32_t>>().swap(codes);  // freed before the history's indexes are made
-    }
-    return {held(builder.build()), problems_list(problems)};
-}
-
 py::dict participations(const History& h) {
     py::list project, programme, period, organisation, country, region, org_type, role, number;
     for (std::uint32_t p = 0; p < h.projects().size(); ++p) {
@@ -350,7 +260,10 @@ void register_network(py::module_& m) {
               }
               return py::make_tuple(held(r.history), problems_list(r.problems));
           }, py::arg("path"), "read_history_csv of a regular file's bytes (FileError beyond max_history_bytes).");
-    m.def("history_from_columns", &from_columns, py::arg("columns"), py::arg("text"),
+    m.def("history_from_columns", [](const py::dict& columns, const py::function& text) {
+              const HistoryReadResult r = history_from_frame_columns(columns, text);
+              return py::make_tuple(held(r.history), problems_list(r.problems));
+          }, py::arg("columns"), py::arg("text"),
           "Build a history from columns of equal length (1-D object arrays; `text` turns a cell that is not a "
           "str into one): (history, [(row, problem), ...]).");
     m.def("history_columns", &history_columns, "The column names the history knows, required first.");

@@ -11,6 +11,10 @@
 #include "interreg/draft.hpp"
 #include "interreg/money.hpp"
 
+namespace interreg {
+struct HistoryReadResult;
+}  // namespace interreg
+
 namespace interreg::bindings {
 
 namespace py = pybind11;
@@ -39,6 +43,9 @@ py::object to_python(const nlohmann::json& value);
 // A file system path (str, bytes or os.PathLike) as the bytes the system sees, so that a name
 // that is not UTF-8 is opened like any other.
 std::string path_arg(py::handle path);
+// A history from columns of equal length (1-D object arrays; `text` turns a cell that is not a
+// str into one), and the rows it refused (history_frame.cpp).
+HistoryReadResult history_from_frame_columns(const py::dict& columns, const py::function& text);
 // The bytes of the regular file a path names, read without the GIL (files.hpp: never waits on a
 // FIFO); FileError beyond `max_bytes` or for anything but a regular file.
 std::string read_file_arg(py::handle path, std::size_t max_bytes);
