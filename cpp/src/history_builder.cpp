@@ -18,10 +18,14 @@ enum Column : std::size_t { kProject, kOrganisation, kCountry, kProgramme, kPeri
 
 std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Every cell passes here: a loop over its ends, not a search of a set per byte.
 std::string_view trimmed(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+    std::size_t begin = 0, end = s.size();
+    while (begin < end && is_space(s[begin])) ++begin;
+    while (end > begin && is_space(s[end - 1])) --end;
+    return s.substr(begin, end - begin);
 }
 
 // CSR offsets and values from (row, value) pairs, each row's values in the pairs' order.

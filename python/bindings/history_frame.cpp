@@ -191,6 +191,7 @@ HistoryReadResult history_from_frame_columns(const py::dict& columns, const py::
     for (std::size_t k = 0; k < known.size(); ++k) absent[k] = builder.value(k, {});
     std::vector<HistoryProblem> problems;
     py::gil_scoped_release release;
+    builder.reserve(rows);
     std::uint32_t row[HistoryBuilder::columns];
     for (std::size_t r = 0; r < rows; ++r) {
         for (std::size_t k = 0; k < known.size(); ++k) row[k] = codes[k] ? codes[k][r] : absent[k];

@@ -137,6 +137,7 @@ public:
     std::string add(const ParticipationRow& row);
     std::shared_ptr<const History> build();
     std::size_t rows() const { return rows_.size(); }
+    void reserve(std::size_t rows) { rows_.reserve(rows); }  // when the number of rows is known
 
 private:
     struct Entry {
