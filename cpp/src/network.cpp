@@ -283,16 +283,17 @@ std::vector<std::uint32_t> CooperationNetwork::common_neighbours(std::uint32_t a
 }
 
 HistoryNeighbourhood::HistoryNeighbourhood(const History& history)
-    : history_(history), slot_(history.organisations().size(), UINT32_MAX) {}
+    : history_(history), rows_(history.organisations().size()), slot_(history.organisations().size(), UINT32_MAX) {}
 
 const HistoryNeighbourhood::Row& HistoryNeighbourhood::row(std::uint32_t o) const {
     check_org(history_, o);
-    auto [it, fresh] = rows_.try_emplace(o);
-    if (fresh) {
+    auto& made = rows_[o];
+    if (!made) {
+        made = std::make_unique<Row>();
         std::vector<std::uint64_t> packed;
-        append_row(history_, o, slot_, it->second.targets, it->second.edges, packed);
+        append_row(history_, o, slot_, made->targets, made->edges, packed);
     }
-    return it->second;
+    return *made;
 }
 
 std::pair<const std::uint32_t*, const std::uint32_t*> HistoryNeighbourhood::neighbours(std::uint32_t o) const {

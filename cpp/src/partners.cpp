@@ -173,13 +173,14 @@ private:
         const auto& org = net_.history().organisations()[o];
         const auto& members = consortium_.member_organisations;
         if (std::find(members.begin(), members.end(), o) != members.end()) return false;
-        if (!has(scope_.countries, org.country) || has(partner_keys_, org.key)) return false;
+        if (!has(scope_.countries, org.country)) return false;
         const OrgType* type = type_of_(org.org_type);
         if (type && !type->eligible) return false;
         if (!scope_.org_types.empty() && (!type || !has(scope_.org_types, type->id))) return false;
         const Region* r = region(o);
         if (!r || r->country != org.country || !programme_.in_area(*r)) return false;
-        return !scope_.geography || programme_.in_sub_geography(*r, *scope_.geography);
+        if (scope_.geography && !programme_.in_sub_geography(*r, *scope_.geography)) return false;
+        return !has(partner_keys_, org.key);  // last: the dearest test, on the fewest
     }
 
     Candidate score(std::uint32_t o, double closeness) {

@@ -6,7 +6,6 @@
 // ascending), built once and read-only afterwards, so queries may run in parallel.
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -143,7 +142,7 @@ private:
     const Row& row(std::uint32_t o) const;
 
     const History& history_;
-    mutable std::unordered_map<std::uint32_t, Row> rows_;
+    mutable std::vector<std::unique_ptr<Row>> rows_;  // per organisation, once made
     mutable std::vector<std::uint32_t> slot_;  // per organisation, while a row is made (UINT32_MAX otherwise)
 };
 
