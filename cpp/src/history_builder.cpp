@@ -70,7 +70,7 @@ void HistoryBuilder::prepare(std::size_t column) {
         }
         out.push_back(!problem.empty());
         if (!problem.empty()) {
-            refusals_.emplace(pair_key(static_cast<std::uint32_t>(column), static_cast<std::uint32_t>(v)), std::move(problem));
+            refusals_[column].emplace(static_cast<std::uint32_t>(v), std::move(problem));
         }
     }
     if (column == kCountry) {
@@ -160,7 +160,7 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
     const auto& t = codes;
     for (std::size_t k : order) {
         if (t[k] >= refused_[k].size()) prepare(k);
-        if (refused_[k][t[k]]) return refusals_.at(pair_key(static_cast<std::uint32_t>(k), t[k]));
+        if (refused_[k][t[k]]) return refusals_[k].at(t[k]);
     }
     // Empty is number 0: the checks below read no text unless they refuse the row.
     if (t[kProject] == 0) return "project is empty";

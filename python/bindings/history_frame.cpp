@@ -129,13 +129,20 @@ void number_pending(HistoryBuilder& builder, CellColumn& c, const py::function& 
     }
 }
 
+// A column's str cells numbered, and its values so far checked and normalised (the organisation
+// names' keys are the dearest part of building a history).
+void number_column(HistoryBuilder& builder, CellColumn& c, std::size_t rows) {
+    number_cells(builder, c, rows);
+    builder.prepare(c.column);
+}
+
 // Every column numbered, the largest first, on this thread and one more when there is work for two.
 void number_columns(HistoryBuilder& builder, std::vector<CellColumn>& columns, std::size_t rows) {
     std::atomic<std::size_t> next{0};
     std::exception_ptr failed;
     auto work = [&] {
         try {
-            for (std::size_t i; (i = next.fetch_add(1)) < columns.size();) number_cells(builder, columns[i], rows);
+            for (std::size_t i; (i = next.fetch_add(1)) < columns.size();) number_column(builder, columns[i], rows);
         } catch (...) {
             failed = std::current_exception();
         }
@@ -146,7 +153,7 @@ void number_columns(HistoryBuilder& builder, std::vector<CellColumn>& columns, s
         std::thread helper(work);  // the columns' interners are separate: each is touched by one thread
         std::exception_ptr mine;
         try {
-            for (std::size_t i; (i = next.fetch_add(1)) < columns.size();) number_cells(builder, columns[i], rows);
+            for (std::size_t i; (i = next.fetch_add(1)) < columns.size();) number_column(builder, columns[i], rows);
         } catch (...) {
             mine = std::current_exception();
         }

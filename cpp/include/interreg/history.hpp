@@ -130,6 +130,10 @@ public:
     // The number of `text`, without its surrounding spaces, among the values of column `column`
     // (added when new).
     std::uint32_t value(std::size_t column, std::string_view text);
+    // Checks and normalises the values a column has met so far (add() does it when it meets a
+    // new one). value() and prepare() of different columns touch nothing in common: a caller may
+    // give each column its own thread.
+    void prepare(std::size_t column);
     // A row by the numbers of its values, one per column. Empty when the row was taken;
     // otherwise why it was refused (a row past a project's max_project_organisations among
     // them). FormatError past max_history_rows.
@@ -147,7 +151,6 @@ private:
         std::string problem;  // what is wrong with it and the scheme's form
         std::string key;      // history_number_key
     };
-    void prepare(std::size_t column);
     const NumberCheck& number(std::uint32_t country, std::uint32_t number, const char* code);
     std::uint32_t role(std::uint32_t value, std::string& problem);
     std::uint32_t organisation(const std::uint32_t (&t)[columns], const countries::Country& country, std::uint32_t key,
@@ -162,7 +165,7 @@ private:
     static constexpr std::uint8_t region_gap = 1, type_gap = 2;
     Interner values_[columns], keys_;                  // each column's values, trimmed (0 is empty); organisation_key()s
     std::vector<std::uint8_t> refused_[columns];       // per value checked: 1 when rows with it are refused
-    std::unordered_map<std::uint64_t, std::string> refusals_;  // (column, value) → why a row with it is refused
+    std::unordered_map<std::uint32_t, std::string> refusals_[columns];  // per column, value → why a row with it is refused
     std::vector<const countries::Country*> countries_;  // per country value (nullptr: unknown)
     std::vector<std::uint32_t> org_keys_;               // per organisation value: its keys_ number
     std::vector<std::int32_t> roles_;                   // per role value: its number, -1 not yet met
