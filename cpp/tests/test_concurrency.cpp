@@ -9,7 +9,9 @@
 #include "interreg/draft.hpp"
 #include "interreg/edit.hpp"
 #include "interreg/proposal_json.hpp"
+#include "interreg/history.hpp"
 #include "interreg/sweep.hpp"
+#include "interreg/synthetic.hpp"
 #include "test_support.hpp"
 
 using namespace interreg;
@@ -222,4 +224,47 @@ TEST(Concurrency, OneDraftEditedWhileOthersValidateAndSave) {
     EXPECT_EQ(refused.load(), thread_count * 40 / 8);
     const std::string final_text = draft.read([](const Proposal& p) { return dump_proposal(p); });
     EXPECT_EQ(dump_proposal(parse_proposal(final_text)), final_text);
+}
+
+// A history's columns read on threads of their own (as the Python frame reader does): value() and
+// prepare() of different columns share nothing, and the history is the one read row by row.
+TEST(Concurrency, HistoryColumnsReadOnSeparateThreadsGetTheSerialHistory) {
+    std::vector<ParticipationRow> rows;
+    interreg::synthetic_rows({3, 400, 420}, [&](const ParticipationRow& r) { rows.push_back(r); });
+    rows.push_back({"P-bad", "", "", "Malm\xF6 stad", "SE", "", "", "", ""});  // refused: not UTF-8
+    HistoryBuilder serial;
+    std::vector<std::string> serial_problems;
+    for (const auto& r : rows) serial_problems.push_back(serial.add(r));
+    const auto expected = serial.build();
+
+    HistoryBuilder builder;
+    constexpr std::size_t columns = HistoryBuilder::columns;
+    std::vector<std::vector<std::uint32_t>> codes(columns, std::vector<std::uint32_t>(rows.size()));
+    auto field = [](const ParticipationRow& r, std::size_t k) -> const std::string& {  // in history_columns() order
+        const std::string* fields[columns] = {&r.project, &r.organisation, &r.country, &r.programme, &r.period,
+                                              &r.region,  &r.org_type,     &r.role,    &r.organisation_number};
+        return *fields[k];
+    };
+    auto read_column = [&](std::size_t k) {
+        for (std::size_t r = 0; r < rows.size(); ++r) codes[k][r] = builder.value(k, field(rows[r], k));
+        builder.prepare(k);
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < columns; ++k) threads.emplace_back(read_column, k);
+    for (auto& th : threads) th.join();
+    std::vector<std::string> problems;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        std::uint32_t row[columns];
+        for (std::size_t k = 0; k < columns; ++k) row[k] = codes[k][r];
+        problems.push_back(builder.add(row));
+    }
+    const auto history = builder.build();
+    EXPECT_EQ(problems, serial_problems);
+    EXPECT_FALSE(problems.back().empty());
+    ASSERT_EQ(history->organisations().size(), expected->organisations().size());
+    for (std::size_t o = 0; o < history->organisations().size(); ++o) {
+        EXPECT_EQ(history->organisations()[o].key, expected->organisations()[o].key);
+        EXPECT_EQ(history->organisations()[o].region, expected->organisations()[o].region);
+    }
+    EXPECT_EQ(history->participation_count(), expected->participation_count());
 }
