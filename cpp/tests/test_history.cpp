@@ -135,6 +135,29 @@ TEST(HistoryBuilder, DuplicateParticipationCountsOnce) {
     EXPECT_EQ(h->role(0, 0), "lead");
 }
 
+TEST(HistoryBuilder, AProjectsRowsApartOrTogetherGiveOneHistory) {
+    // Rows of a project listed together (sorted a project at a time) or scattered (sorted whole):
+    // the same members, and the first role given wins either way.
+    const std::vector<interreg::ParticipationRow> rows = {
+        {"P1", "", "", "Region Skåne", "SE", "", "", "lead"},   {"P1", "", "", "Aalborg Kommune", "DK", "", "", "partner"},
+        {"P2", "", "", "Aalborg Kommune", "DK", "", "", "lead"}, {"P1", "", "", "Region Skåne", "SE", "", "", "partner"},
+        {"P2", "", "", "Lunds universitet", "SE", "", "", "partner"}};
+    std::vector<std::size_t> together = {0, 1, 3, 2, 4}, apart = {0, 1, 2, 3, 4};
+    std::vector<std::shared_ptr<const interreg::History>> built;
+    for (const auto& order : {together, apart}) {
+        interreg::HistoryBuilder b;
+        for (auto i : order) EXPECT_EQ(b.add(rows[i]), "");
+        built.push_back(b.build());
+    }
+    for (const auto& h : built) {
+        EXPECT_EQ(h->participation_count(), 4u);
+        EXPECT_EQ(h->role(0, *h->find("Region Skåne")), "lead");
+        EXPECT_EQ(h->role(1, *h->find("Aalborg Kommune")), "lead");
+        const auto [m0, m1] = h->members(1);
+        EXPECT_EQ(std::vector<std::uint32_t>(m0, m1), (std::vector<std::uint32_t>{1, 2}));  // ascending
+    }
+}
+
 TEST(Synthetic, ReproducibleForASeed) {
     const auto a = interreg::synthetic_history({7, 500, 420});
     const auto b = interreg::synthetic_history({7, 500, 420});

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <thread>
 #include <unordered_map>
 
@@ -139,28 +140,24 @@ void number_column(HistoryBuilder& builder, CellColumn& c, std::size_t rows) {
 // Every column numbered, the largest first, on this thread and one more when there is work for two.
 void number_columns(HistoryBuilder& builder, std::vector<CellColumn>& columns, std::size_t rows) {
     std::atomic<std::size_t> next{0};
-    std::exception_ptr failed;
-    auto work = [&] {
+    auto work = [&](std::exception_ptr& failed) {
         try {
             for (std::size_t i; (i = next.fetch_add(1)) < columns.size();) number_column(builder, columns[i], rows);
         } catch (...) {
             failed = std::current_exception();
         }
     };
+    std::exception_ptr failed[2];
     if (rows * columns.size() < parallel_cells || std::thread::hardware_concurrency() < 2) {
-        work();
+        work(failed[0]);
     } else {
-        std::thread helper(work);  // the columns' interners are separate: each is touched by one thread
-        std::exception_ptr mine;
-        try {
-            for (std::size_t i; (i = next.fetch_add(1)) < columns.size();) number_column(builder, columns[i], rows);
-        } catch (...) {
-            mine = std::current_exception();
-        }
+        std::thread helper(work, std::ref(failed[1]));  // the columns' interners are separate: each is touched by one thread
+        work(failed[0]);
         helper.join();
-        if (mine) std::rethrow_exception(mine);
     }
-    if (failed) std::rethrow_exception(failed);
+    for (const auto& f : failed) {
+        if (f) std::rethrow_exception(f);
+    }
 }
 
 }  // namespace
