@@ -324,6 +324,9 @@ class CooperationHistory:
         of `countries` and `org_types` when given. Columns: organisation, country, region (the
         programme region's name), region_code (its code), org_type, score, fills, worked_with, via,
         projects, reason.
+
+        No graph is built for it: until a question needs the whole graph, only the rows the
+        ranking reads are made from the history (the same result as from the graph).
         """
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise ArgumentError(f"n must be a non-negative int, not {n!r}")
