@@ -312,20 +312,15 @@ std::shared_ptr<const History> HistoryBuilder::build() {
         p.period_rank = static_cast<std::uint32_t>(std::lower_bound(h.periods_.begin(), h.periods_.end(), p.period) -
                                                    h.periods_.begin() + 1);
     }
-    // One participation per organisation and project: the first role given wins. Tables list a
-    // project's rows together, so each project's few rows are sorted on their own when they do.
+    // One participation per organisation and project: the first role given wins. Rows are put in
+    // project order (tables usually list a project's rows together: nothing to move), then each
+    // project's few rows in organisation order.
     const auto by_project = [](const Entry& a, const Entry& b) { return a.project < b.project; };
-    const auto by_organisation = [](const Entry& a, const Entry& b) { return a.organisation < b.organisation; };
-    if (std::is_sorted(rows.begin(), rows.end(), by_project)) {
-        for (auto begin = rows.begin(); begin != rows.end();) {
-            const auto end = std::find_if(begin, rows.end(), [&](const Entry& e) { return e.project != begin->project; });
-            std::stable_sort(begin, end, by_organisation);
-            begin = end;
-        }
-    } else {
-        std::stable_sort(rows.begin(), rows.end(), [](const Entry& a, const Entry& b) {
-            return a.project != b.project ? a.project < b.project : a.organisation < b.organisation;
-        });
+    if (!std::is_sorted(rows.begin(), rows.end(), by_project)) std::stable_sort(rows.begin(), rows.end(), by_project);
+    for (auto begin = rows.begin(); begin != rows.end();) {
+        const auto end = std::find_if(begin, rows.end(), [&](const Entry& e) { return e.project != begin->project; });
+        std::stable_sort(begin, end, [](const Entry& a, const Entry& b) { return a.organisation < b.organisation; });
+        begin = end;
     }
     rows.erase(std::unique(rows.begin(), rows.end(),
                            [](const Entry& a, const Entry& b) { return a.project == b.project && a.organisation == b.organisation; }),

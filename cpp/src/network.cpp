@@ -290,8 +290,7 @@ const HistoryNeighbourhood::Row& HistoryNeighbourhood::row(std::uint32_t o) cons
     auto& made = rows_[o];
     if (!made) {
         made = std::make_unique<Row>();
-        std::vector<std::uint64_t> packed;
-        append_row(history_, o, slot_, made->targets, made->edges, packed);
+        append_row(history_, o, slot_, made->targets, made->edges, packed_);
     }
     return *made;
 }

@@ -72,9 +72,11 @@ bool utf8_of(PyObject* s, std::string& buffer, std::string_view& out) {
         return true;
     }
     if (!PyUnicode_IS_READY(s)) return false;
-    if (buffer.size() < 4 * n) buffer.resize(4 * n);
+    const int kind = PyUnicode_KIND(s);
+    const std::size_t most = n * (kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : 4);  // UTF-8 bytes
+    if (buffer.size() < most) buffer.resize(most);
     char* end = nullptr;
-    switch (PyUnicode_KIND(s)) {
+    switch (kind) {
         case PyUnicode_1BYTE_KIND: end = encode_utf8(PyUnicode_1BYTE_DATA(s), n, buffer.data()); break;
         case PyUnicode_2BYTE_KIND: end = encode_utf8(PyUnicode_2BYTE_DATA(s), n, buffer.data()); break;
         default: end = encode_utf8(PyUnicode_4BYTE_DATA(s), n, buffer.data()); break;

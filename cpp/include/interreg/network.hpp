@@ -108,7 +108,8 @@ public:
     std::vector<std::uint32_t> common_neighbours(std::uint32_t a, std::uint32_t b) const;
     // Edges between organisations of different countries (a < b).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> cross_border_edges() const;
-    // The organisations that shared a project with `o`, ascending (its row of the graph).
+    // The organisations that shared a project with `o`, ascending (its row of the graph). `o` is
+    // not checked: this is the algorithms' inner loop.
     std::pair<const std::uint32_t*, const std::uint32_t*> neighbours(std::uint32_t o) const;
 
 private:
@@ -144,6 +145,7 @@ private:
     const History& history_;
     mutable std::vector<std::unique_ptr<Row>> rows_;  // per organisation, once made
     mutable std::vector<std::uint32_t> slot_;  // per organisation, while a row is made (UINT32_MAX otherwise)
+    mutable std::vector<std::uint64_t> packed_;  // a row being sorted
 };
 
 }  // namespace interreg
