@@ -457,6 +457,47 @@ def test_summary_of_the_good_proposal(good_proposal):
                        "3 partners, 6 periods>")
 
 
+def test_the_decimal_views_are_the_cents_of_to_dict(good_proposal):
+    """Every amount of the summary's views equals the cents of to_dict() at the same place:
+    the views are made by the core in one pass, not from the plain data."""
+    partner = good_proposal.partners[0]
+    for price in ("0.01", "0.05", "0.10", "1.00", "999999.99"):  # amounts of one to eight digits
+        partner.budget.add("equipment", f"at {price}", units=1, unit_price=price)
+    # Periods given beyond the line's total: the last period, the residual, is negative.
+    partner.budget.add("equipment", "overspread", units=1, unit_price="500.05", periods=["400000.00"] * 5 + ["0.00"])
+    s = good_proposal.budget_summary()
+    plain = s.to_dict()
+    checked = []
+
+    def same(view, cents, where):
+        if isinstance(cents, dict):
+            assert list(view) == list(cents), where
+            for key in cents:
+                same(view[key], cents[key], f"{where}/{key}")
+        elif isinstance(cents, list):
+            assert len(view) == len(cents), where
+            for k, (v, c) in enumerate(zip(view, cents)):
+                same(v, c, f"{where}/{k}")
+        else:
+            assert view == D(cents) / 100 and two_places(view), (where, view, cents)
+            checked.append(where)
+
+    for field in ("costs", "fund_amount", "contribution", "own_contribution", "public_contribution",
+                  "private_contribution", "sources_total", "period_costs", "fund_by_period",
+                  "contribution_by_period", "fund_totals", "country_totals", "period_totals"):
+        same(getattr(s, field), plain[field], field)
+    amounts = ("costs", "fund_amount", "contribution", "own_contribution", "public_contribution",
+               "private_contribution", "sources_total", "periods", "fund_by_period", "contribution_by_period")
+    for view, cents in zip(s.partners, plain["partners"]):
+        assert (view.id, view.name, view.country, view.role, view.fund, view.rate) == tuple(
+            cents[k] for k in ("id", "name", "country", "role", "fund", "rate"))
+        for field in amounts:
+            same(getattr(view, field), cents[field], f"partners/{view.id}/{field}")
+    assert s.periods == plain["periods"] and s.exchange_rates == plain["exchange_rates"]
+    assert len(checked) > 300 and D("0.00") in [v for p in s.partners for v in p.costs.values()]
+    assert any(p.periods[-1]["equipment"] < 0 for p in s.partners)
+
+
 def test_summary_of_an_empty_proposal(programme):
     s = interreg.Proposal(programme).budget_summary()
     assert s.partners == [] and s.total == D("0.00")

@@ -1,5 +1,6 @@
 #include "interreg/budget_engine.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "interreg/errors.hpp"
@@ -19,17 +20,22 @@ Money at(const CategorySums& s, Category c) { return s[static_cast<std::size_t>(
 
 // A line's cost per period (in euro when `rate` converts it, else in its own currency): its own
 // period amounts, or an even spread; the last period takes the residual either way.
-std::vector<Money> line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRate> rate, int count) {
-    if (!line.periods || static_cast<int>(line.periods->size()) != count) return spread_evenly(total, count);
-    std::vector<Money> out;
+void line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRate> rate, int count, PeriodAmounts& out) {
+    const auto n = static_cast<std::size_t>(count);
+    out.resize(n);
     Money so_far;
-    for (int k = 0; k + 1 < count; ++k) {
-        const Money m = rate ? to_euro((*line.periods)[static_cast<std::size_t>(k)], *rate) : (*line.periods)[static_cast<std::size_t>(k)];
-        out.push_back(m);
-        so_far = so_far + m;
+    if (!line.periods || line.periods->size() != n) {
+        const Money even = Money::from_cents(total.cents() / count);
+        std::fill(out.begin(), out.end(), even);
+        so_far = Money::from_cents(even.cents() * (count - 1));
+    } else {
+        for (std::size_t k = 0; k + 1 < n; ++k) {
+            const Money given = (*line.periods)[k];
+            out[k] = rate ? to_euro(given, *rate) : given;
+            so_far = so_far + out[k];
+        }
     }
-    out.push_back(total - so_far);
-    return out;
+    out[n - 1] = total - so_far;
 }
 
 // Split a total the way the periods' own computations say, with the residual last.
@@ -53,7 +59,8 @@ oj breakdown_json(const CostBreakdown& b) {
     return out;
 }
 
-oj cents_list(const std::vector<Money>& v) {
+template <class Amounts>
+oj cents_list(const Amounts& v) {
     oj out = oj::array();
     for (Money m : v) out.push_back(m.cents());
     return out;
@@ -157,37 +164,45 @@ struct PartnerCosts {
     std::vector<CategorySums> per_period;
 };
 
-// One line in euro: its price (the programme's for unit costs and lump sums), its total in
-// its currency and in euro, and its periods. Records the exchange rate used in `s`.
-LineSummary summarise_line(const Programme& programme, const Proposal& proposal, const Partner& partner,
-                           std::size_t index, int count, BudgetSummary& s) {
+// One line in euro, added to `s.lines`: its price (the programme's for unit costs and lump
+// sums), its total in its currency and in euro, and its periods. Records the exchange rate used.
+const LineSummary& summarise_line(const Programme& programme, const Proposal& proposal, const Partner& partner,
+                                  std::string_view partner_id, std::size_t index, int count, BudgetSummary& s) {
     const BudgetLine& line = partner.budget.lines[index];
-    LineSummary ls;
-    ls.partner = partner.id;
+    LineSummary& ls = s.lines.emplace_back();
+    auto keep = [&](const std::optional<std::string>& text) {
+        return text ? std::optional<std::string_view>(s.texts.keep(*text)) : std::nullopt;
+    };
+    ls.partner = partner_id;
     ls.index = index;
     ls.category = line.category;
-    ls.description = line.description;
+    ls.description = s.texts.keep(line.description);
     ls.units = line.units;
-    ls.unit_type = line.unit_type;
-    ls.unit_cost = line.unit_cost;
-    ls.lump_sum = line.lump_sum;
-    ls.currency = priced_by_programme(programme, line) ? "EUR" : line.currency;
+    ls.unit_type = s.texts.keep(line.unit_type);
+    ls.unit_cost = keep(line.unit_cost);
+    ls.lump_sum = keep(line.lump_sum);
+    static const std::string euro = "EUR";
+    const bool priced = priced_by_programme(programme, line);
+    ls.currency = priced || line.currency == euro ? std::string_view(euro) : s.texts.keep(line.currency);
     ls.unit_price = effective_unit_price(programme, line);
     ls.total_local = line_total(line.units, ls.unit_price);
     std::optional<ExchangeRate> rate;
-    if (ls.currency != "EUR") {
-        auto entry = exchange_rate(programme, proposal, ls.currency);
-        if (!entry) {
-            throw ArgumentError("partner " + partner.id + ", budget line " + std::to_string(index) + " is in " +
-                                ls.currency + " but there is no exchange rate for " + ls.currency +
-                                "; add one to the proposal's exchange_rates");
+    if (!priced && line.currency != euro) {
+        auto used = s.exchange_rates_used.find(line.currency);  // each currency is looked up once
+        if (used == s.exchange_rates_used.end()) {
+            auto entry = exchange_rate(programme, proposal, line.currency);
+            if (!entry) {
+                throw ArgumentError("partner " + partner.id + ", budget line " + std::to_string(index) + " is in " +
+                                    line.currency + " but there is no exchange rate for " + line.currency +
+                                    "; add one to the proposal's exchange_rates");
+            }
+            used = s.exchange_rates_used.emplace(line.currency, *entry).first;
         }
-        rate = entry->rate;
-        s.exchange_rates_used[ls.currency] = *entry;
+        rate = used->second.rate;
     }
     ls.total = rate ? to_euro(ls.total_local, *rate) : ls.total_local;
-    ls.periods = line_periods(line, ls.total, rate, count);
-    ls.periods_local = line_periods(line, ls.total_local, std::nullopt, count);
+    line_periods(line, ls.total, rate, count, ls.periods);
+    line_periods(line, ls.total_local, std::nullopt, count, ls.periods_local);
     ls.periods_given = line.periods && static_cast<int>(line.periods->size()) == count;
     return ls;
 }
@@ -197,12 +212,12 @@ PartnerCosts summarise_lines(const Programme& programme, const Proposal& proposa
                              BudgetSummary& s) {
     PartnerCosts costs;
     costs.per_period.resize(static_cast<std::size_t>(count));
+    const std::string_view id = s.texts.keep(partner.id);
     for (std::size_t li = 0; li < partner.budget.lines.size(); ++li) {
-        LineSummary ls = summarise_line(programme, proposal, partner, li, count, s);
+        const LineSummary& ls = summarise_line(programme, proposal, partner, id, li, count, s);
         const auto c = static_cast<std::size_t>(ls.category);
         costs.total[c] = costs.total[c] + ls.total;
         for (int k = 0; k < count; ++k) costs.per_period[k][c] = costs.per_period[k][c] + ls.periods[k];
-        s.lines.push_back(std::move(ls));
     }
     return costs;
 }

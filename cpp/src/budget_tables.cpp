@@ -16,7 +16,8 @@ namespace {
 
 using Text = std::optional<std::string>;
 
-Text or_null(const std::string& s) { return s.empty() ? Text() : Text(s); }
+Text or_null(std::string_view s) { return s.empty() ? Text() : Text(s); }
+Text text_of(const std::optional<std::string_view>& s) { return s ? Text(*s) : Text(); }
 
 template <class T>
 Text or_null(const std::optional<T>& v) {
@@ -143,15 +144,15 @@ BudgetTable periods_table(const BudgetSummary& s) {
 BudgetTable lines_table(const BudgetSummary& s) {
     const auto& lines = s.lines;
     BudgetTable t{"lines", {}, false};
-    t.columns.push_back(text_column("partner", lines, [](const LineSummary& l) { return l.partner; }));
+    t.columns.push_back(text_column("partner", lines, [](const LineSummary& l) { return std::string(l.partner); }));
     t.columns.push_back(integer_column("index", lines, [](const LineSummary& l) { return l.index; }));
     t.columns.push_back(text_column("category", lines, [](const LineSummary& l) { return std::string(to_string(l.category)); }));
-    t.columns.push_back(text_column("description", lines, [](const LineSummary& l) { return l.description; }));
+    t.columns.push_back(text_column("description", lines, [](const LineSummary& l) { return std::string(l.description); }));
     t.columns.push_back(text_column("units", lines, [](const LineSummary& l) { return l.units.to_string(); }, ColumnKind::decimal));
     t.columns.push_back(text_column("unit_type", lines, [](const LineSummary& l) { return or_null(l.unit_type); }));
-    t.columns.push_back(text_column("unit_cost", lines, [](const LineSummary& l) { return l.unit_cost; }));
-    t.columns.push_back(text_column("lump_sum", lines, [](const LineSummary& l) { return l.lump_sum; }));
-    t.columns.push_back(text_column("currency", lines, [](const LineSummary& l) { return l.currency; }));
+    t.columns.push_back(text_column("unit_cost", lines, [](const LineSummary& l) { return text_of(l.unit_cost); }));
+    t.columns.push_back(text_column("lump_sum", lines, [](const LineSummary& l) { return text_of(l.lump_sum); }));
+    t.columns.push_back(text_column("currency", lines, [](const LineSummary& l) { return std::string(l.currency); }));
     t.columns.push_back(money_column("unit_price", lines, [](const LineSummary& l) { return l.unit_price; }, std::nullopt,
                                      "currency"));
     t.columns.push_back(money_column("total_local", lines, [](const LineSummary& l) { return l.total_local; }, std::nullopt,

@@ -65,17 +65,7 @@ Money Money::parse(std::string_view text) { return Money(parse_scaled(text, 2, "
 
 std::string Money::to_string() const { return format_scaled(cents_, 2, false); }
 
-Money operator+(Money a, Money b) {
-    std::int64_t out;
-    if (__builtin_add_overflow(a.cents_, b.cents_, &out)) throw ArgumentError("amount overflow");
-    return Money(out);
-}
-
-Money operator-(Money a, Money b) {
-    std::int64_t out;
-    if (__builtin_sub_overflow(a.cents_, b.cents_, &out)) throw ArgumentError("amount overflow");
-    return Money(out);
-}
+void throw_amount_overflow() { throw ArgumentError("amount overflow"); }
 
 Rate Rate::parse(std::string_view text) {
     std::int64_t ppm;
@@ -129,7 +119,11 @@ ExchangeRate ExchangeRate::inverse() const {
 namespace {
 
 // a × b ÷ c truncated toward zero, exact in 128 bits; overflow of the result is an error.
+// A product within 64 bits (nearly every amount) is divided in 64 bits: a quarter of the time.
 std::int64_t mul_div(std::int64_t a, std::int64_t b, std::int64_t c) {
+    if (std::int64_t p = 0; !__builtin_mul_overflow(a, b, &p)) {
+        if (p != std::numeric_limits<std::int64_t>::min()) return p / c;
+    }
     const __int128 q = static_cast<__int128>(a) * b / c;
     if (q > max_i64 || q < -max_i64) throw ArgumentError("amount overflow");
     return static_cast<std::int64_t>(q);

@@ -63,7 +63,8 @@ void expect_breakdown(const CostBreakdown& got, const B& want, const std::string
     EXPECT_EQ(got.total.cents(), want.total) << "total";
 }
 
-std::vector<std::int64_t> cents(const std::vector<Money>& v) {
+template <class Amounts>
+std::vector<std::int64_t> cents(const Amounts& v) {
     std::vector<std::int64_t> out;
     for (Money m : v) out.push_back(m.cents());
     return out;

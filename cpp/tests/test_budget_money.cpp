@@ -301,6 +301,15 @@ TEST(LineTotal, LargestLineOfTheFormatIsExact) {
     EXPECT_EQ(interreg::line_total(u("99999999.99"), m("100.01")), m("10000999998.99"));
 }
 
+TEST(LineTotal, AProductBeyondSixtyFourBitsIsStillExact) {
+    // 10^11 hundredths × 10^9 cents = 10^20 (past 2^63, the 64-bit path's limit) ÷ 100 = 10^18 cents.
+    EXPECT_EQ(interreg::line_total(u("1000000000"), m("10000000.00")).cents(), 1'000'000'000'000'000'000);
+    EXPECT_EQ(interreg::line_total(u("-1000000000"), m("10000000.01")).cents(), -1'000'000'001'000'000'000);
+    // The same in rates: 9·10^15 cents × 60 % = 5.4·10^15 cents, through a 5.4·10^21 product.
+    const Money big = Money::from_cents(9'000'000'000'000'000);
+    EXPECT_EQ(interreg::apply_rate(big, r("60%")).cents(), 5'400'000'000'000'000);
+}
+
 TEST(LineTotal, OverflowThrows) {
     // 10^10 units × 10^10 EUR = 10^20 EUR: beyond int64 cents.
     auto e = thrown<ArgumentError>([] { interreg::line_total(u("10000000000"), m("10000000000")); });

@@ -4,6 +4,9 @@
 
 #include <pybind11/stl.h>
 
+#include <array>
+#include <unordered_map>
+
 #include "interreg/budget_engine.hpp"
 #include "interreg/budget_tables.hpp"
 #include "interreg/rules.hpp"
@@ -22,6 +25,135 @@ py::list column_values(const TableColumn& c) {
             out[i] = c.texts[i] ? py::object(py::str(*c.texts[i])) : py::object(py::none());
         }
     }
+    return out;
+}
+
+// A dict key made once and kept (never freed: it lives as long as the interpreter); the views
+// below set thousands of keys, and a new str for each would cost as much as the amounts.
+py::handle key(const char* name) { return PyUnicode_InternFromString(name); }
+
+void set(py::dict& d, py::handle k, py::handle value) {
+    if (PyDict_SetItem(d.ptr(), k.ptr(), value.ptr()) != 0) throw py::error_already_set();
+}
+
+// Amounts as Decimal with two places, each distinct amount made once per conversion (a
+// Decimal is immutable: a summary's many zeros and repeated sums can share one).
+class Decimals {
+public:
+    py::object operator()(Money m) {
+        auto [it, fresh] = made_.try_emplace(m.cents());
+        if (fresh) it->second = make(m.cents());
+        return it->second;
+    }
+
+    py::dict operator()(const CostBreakdown& b) {
+        static const auto keys = [] {
+            std::array<py::handle, 9> out;
+            for (std::size_t k = 0; k < out.size(); ++k) out[k] = key(cost_fields()[k].first);
+            return out;
+        }();
+        py::dict out;
+        for (std::size_t k = 0; k < keys.size(); ++k) set(out, keys[k], (*this)(b.*cost_fields()[k].second));
+        return out;
+    }
+
+    template <class Amounts>
+    py::list list(const Amounts& amounts) {
+        py::list out(amounts.size());
+        for (std::size_t k = 0; k < amounts.size(); ++k) out[k] = (*this)(amounts[k]);
+        return out;
+    }
+
+private:
+    // "-1234.05" from -123405: the text Decimal reads exactly, whatever the context.
+    static py::object make(std::int64_t cents) {
+        char text[32];
+        char* end = text + sizeof text;
+        char* at = end;
+        auto magnitude = cents < 0 ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+        for (int digit = 0; digit < 3 || magnitude > 0; ++digit) {
+            if (digit == 2) *--at = '.';
+            *--at = static_cast<char>('0' + magnitude % 10);
+            magnitude /= 10;
+        }
+        if (cents < 0) *--at = '-';
+        PyObject* str = PyUnicode_FromStringAndSize(at, end - at);
+        if (!str) throw py::error_already_set();
+        PyObject* made = PyObject_CallOneArg(decimal_type().ptr(), str);
+        Py_DECREF(str);
+        if (!made) throw py::error_already_set();
+        return py::reinterpret_steal<py::object>(made);
+    }
+
+    std::unordered_map<std::int64_t, py::object> made_;
+};
+
+// Everything but the lines, with the keys of budget_summary_to_json and amounts as Decimal:
+// the Python summary's views, made in one pass without going through JSON.
+py::dict summary_views(const BudgetSummary& s) {
+    Decimals amount;
+    auto breakdowns = [&](const std::vector<CostBreakdown>& bs) {
+        py::list out(bs.size());
+        for (std::size_t k = 0; k < bs.size(); ++k) out[k] = amount(bs[k]);
+        return out;
+    };
+    py::list partners(s.partners.size());
+    for (std::size_t i = 0; i < s.partners.size(); ++i) {
+        const PartnerSummary& p = s.partners[i];
+        static const py::handle id = key("id"), name = key("name"), country = key("country"), role = key("role"),
+                                fund = key("fund"), rate = key("rate"), costs = key("costs"),
+                                fund_amount = key("fund_amount"), contribution = key("contribution"),
+                                own = key("own_contribution"), public_ = key("public_contribution"),
+                                private_ = key("private_contribution"), sources = key("sources_total"),
+                                periods = key("periods"), fund_by_period = key("fund_by_period"),
+                                contribution_by_period = key("contribution_by_period");
+        py::dict d;
+        set(d, id, py::str(p.id));
+        set(d, name, py::str(p.name));
+        set(d, country, py::str(p.country));
+        set(d, role, py::str(std::string(to_string(p.role))));
+        set(d, fund, p.fund.empty() ? py::object(py::none()) : py::object(py::str(p.fund)));
+        set(d, rate, py::str(p.rate.to_string()));
+        set(d, costs, amount(p.costs));
+        set(d, fund_amount, amount(p.fund_amount));
+        set(d, contribution, amount(p.contribution));
+        set(d, own, amount(p.own_contribution));
+        set(d, public_, amount(p.public_contribution));
+        set(d, private_, amount(p.private_contribution));
+        set(d, sources, amount(p.sources_total));
+        set(d, periods, breakdowns(p.periods));
+        set(d, fund_by_period, amount.list(p.fund_by_period));
+        set(d, contribution_by_period, amount.list(p.contribution_by_period));
+        partners[i] = std::move(d);
+    }
+    auto by_key = [&](const std::map<std::string, Money>& amounts) {
+        py::dict out;
+        for (const auto& [key, m] : amounts) out[py::str(key)] = amount(m);
+        return out;
+    };
+    py::dict rates;
+    for (const auto& [code, e] : s.exchange_rates_used) {
+        rates[py::str(code)] = py::dict(py::arg("rate") = e.rate.to_string(),
+                                        py::arg("date") = e.date ? py::object(py::str(e.date->to_string())) : py::none(),
+                                        py::arg("source") = e.source);
+    }
+    py::dict out;
+    out["periods"] = to_python(reporting_periods_to_json(s.periods));
+    out["partners"] = std::move(partners);
+    out["costs"] = amount(s.costs);
+    out["fund_amount"] = amount(s.fund_amount);
+    out["contribution"] = amount(s.contribution);
+    out["own_contribution"] = amount(s.own_contribution);
+    out["public_contribution"] = amount(s.public_contribution);
+    out["private_contribution"] = amount(s.private_contribution);
+    out["sources_total"] = amount(s.sources_total);
+    out["period_costs"] = breakdowns(s.period_costs);
+    out["fund_by_period"] = amount.list(s.fund_by_period);
+    out["contribution_by_period"] = amount.list(s.contribution_by_period);
+    out["fund_totals"] = by_key(s.fund_totals);
+    out["country_totals"] = by_key(s.country_totals);
+    out["period_totals"] = amount.list(s.period_totals);
+    out["exchange_rates"] = std::move(rates);
     return out;
 }
 
@@ -44,8 +176,8 @@ void register_summary(py::module_& m) {
         .def_property_readonly("row_count", &BudgetTable::row_count);
 
     py::class_<BudgetSummary>(m, "BudgetSummary", "A computed budget; its parts are converted to Python on request.")
-        .def("totals", [](const BudgetSummary& s) { return to_python(budget_summary_to_json(s, false)); },
-             "Everything but the lines, as plain data (amounts in cents).")
+        .def("totals", &summary_views,
+             "Everything but the lines, as plain data with the keys of to_dict() (amounts as Decimal with two places).")
         .def("to_dict", [](const BudgetSummary& s) { return to_python(budget_summary_to_json(s)); },
              "The whole summary as plain data (amounts in cents).")
         .def("table", [](const BudgetSummary& s, const std::string& name) {

@@ -16,7 +16,6 @@ from typing import Any, Dict, List, Optional, Union
 from . import _core
 from ._frames import table_frame
 from .labels import COST_COLUMNS, COST_LABELS
-from .money import from_cents
 from .tables import Table
 
 __all__ = ["BudgetSummary", "PartnerTotals", "FundCap", "COST_COLUMNS", "COST_LABELS"]
@@ -48,14 +47,6 @@ class PartnerTotals:
         return self.costs["total"]
 
 
-def _breakdown(d: Dict[str, int]) -> Dict[str, Decimal]:
-    return {k: from_cents(d[k]) for k in COST_COLUMNS}
-
-
-def _amounts(cents: List[int]) -> List[Decimal]:
-    return [from_cents(c) for c in cents]
-
-
 @dataclass(frozen=True)
 class FundCap:
     """The most a project may take from a fund, and where that limit is set."""
@@ -77,28 +68,22 @@ class BudgetSummary:
         self.fund_names: Dict[str, str] = {f.id: f.name.get("en") or f.id for f in programme.funds} if programme else {}
         self.fund_caps: Dict[str, FundCap] = dict(fund_caps or {})
         self._tables: Dict[str, Table] = {}
-        data = core.totals()
+        data = core.totals()  # the keys of to_dict(), amounts as Decimal
         self.periods: List[Dict[str, Any]] = data["periods"]
-        self.partners: List[PartnerTotals] = [
-            PartnerTotals(p["id"], p["name"], p["country"], p["role"], p["fund"], p["rate"], _breakdown(p["costs"]),
-                          from_cents(p["fund_amount"]), from_cents(p["contribution"]), from_cents(p["own_contribution"]),
-                          from_cents(p["public_contribution"]), from_cents(p["private_contribution"]),
-                          from_cents(p["sources_total"]), [_breakdown(b) for b in p["periods"]],
-                          _amounts(p["fund_by_period"]), _amounts(p["contribution_by_period"]))
-            for p in data["partners"]]
-        self.costs: Dict[str, Decimal] = _breakdown(data["costs"])
-        self.fund_amount = from_cents(data["fund_amount"])
-        self.contribution = from_cents(data["contribution"])
-        self.fund_totals: Dict[str, Decimal] = {k: from_cents(v) for k, v in data["fund_totals"].items()}
-        self.country_totals: Dict[str, Decimal] = {k: from_cents(v) for k, v in data["country_totals"].items()}
-        self.period_totals: List[Decimal] = _amounts(data["period_totals"])
-        self.period_costs: List[Dict[str, Decimal]] = [_breakdown(b) for b in data["period_costs"]]
-        self.fund_by_period: List[Decimal] = _amounts(data["fund_by_period"])
-        self.contribution_by_period: List[Decimal] = _amounts(data["contribution_by_period"])
-        self.own_contribution = from_cents(data["own_contribution"])
-        self.public_contribution = from_cents(data["public_contribution"])
-        self.private_contribution = from_cents(data["private_contribution"])
-        self.sources_total = from_cents(data["sources_total"])
+        self.partners: List[PartnerTotals] = [PartnerTotals(**p) for p in data["partners"]]
+        self.costs: Dict[str, Decimal] = data["costs"]
+        self.fund_amount: Decimal = data["fund_amount"]
+        self.contribution: Decimal = data["contribution"]
+        self.fund_totals: Dict[str, Decimal] = data["fund_totals"]
+        self.country_totals: Dict[str, Decimal] = data["country_totals"]
+        self.period_totals: List[Decimal] = data["period_totals"]
+        self.period_costs: List[Dict[str, Decimal]] = data["period_costs"]
+        self.fund_by_period: List[Decimal] = data["fund_by_period"]
+        self.contribution_by_period: List[Decimal] = data["contribution_by_period"]
+        self.own_contribution: Decimal = data["own_contribution"]
+        self.public_contribution: Decimal = data["public_contribution"]
+        self.private_contribution: Decimal = data["private_contribution"]
+        self.sources_total: Decimal = data["sources_total"]
         self.exchange_rates: Dict[str, Dict[str, Any]] = data["exchange_rates"]
 
     @property

@@ -6,10 +6,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "interreg/budget.hpp"
+#include "interreg/interner.hpp"
 #include "interreg/money.hpp"
 #include "interreg/programme.hpp"
 #include "interreg/proposal.hpp"
@@ -49,20 +53,27 @@ struct ReportingPeriod {
 // duration there is one period.
 std::vector<ReportingPeriod> reporting_periods(const Programme& programme, const Proposal& proposal);
 
+// A line's amounts per period, kept in the line itself for the periods of a project of up to
+// four years (no allocation per line: a budget has thousands of lines).
+using PeriodAmounts = boost::container::small_vector<Money, 8>;
+
+// Its texts are views of its summary's own copies (BudgetSummary::texts): a summary outlives
+// edits of the proposal, and thousands of lines need not each hold six strings.
 struct LineSummary {
-    std::string partner;  // partner id
+    LineSummary() {}  // user-provided: a summary's emplace_back() need not zero the record first
+    std::string_view partner;  // partner id
     std::size_t index = 0;  // position in the partner's lines
     Category category = Category::staff;
-    std::string description;
+    std::string_view description;
     Units units;
-    std::string unit_type;
-    std::optional<std::string> unit_cost, lump_sum;  // the programme option pricing the line
-    std::string currency;
+    std::string_view unit_type;
+    std::optional<std::string_view> unit_cost, lump_sum;  // the programme option pricing the line
+    std::string_view currency;
     Money unit_price;       // in `currency`
     Money total_local;      // units × unit price, in `currency`
     Money total;            // in euro
-    std::vector<Money> periods;        // in euro; sums to `total`
-    std::vector<Money> periods_local;  // in `currency`; sums to `total_local`
+    PeriodAmounts periods;        // in euro; sums to `total`
+    PeriodAmounts periods_local;  // in `currency`; sums to `total_local`
     bool periods_given = false;        // the line's own amounts per period (else spread evenly)
 };
 
@@ -83,6 +94,7 @@ struct BudgetSummary {
     std::vector<ReportingPeriod> periods;
     std::vector<PartnerSummary> partners;
     std::vector<LineSummary> lines;
+    TextStore texts;  // the lines' texts (move a summary; it cannot be copied)
     CostBreakdown costs;  // the project
     Money fund_amount, contribution;
     Money own_contribution, public_contribution, private_contribution, sources_total;
@@ -91,7 +103,7 @@ struct BudgetSummary {
     std::map<std::string, Money> fund_totals;     // fund id → amount
     std::map<std::string, Money> country_totals;  // country → partner totals
     std::vector<Money> period_totals;
-    std::map<std::string, ExchangeRateEntry> exchange_rates_used;  // currency → the rate applied
+    std::map<std::string, ExchangeRateEntry, std::less<>> exchange_rates_used;  // currency → the rate applied
 };
 
 // The exchange rate for `currency`: the proposal's own, else the programme's fixed one.

@@ -14,6 +14,12 @@ namespace interreg {
 // of kept text stays valid as long as the store that holds its block (moves included).
 class TextStore {
 public:
+    TextStore() = default;
+    TextStore(TextStore&&) noexcept = default;  // the blocks do not move: views stay valid
+    TextStore& operator=(TextStore&&) noexcept = default;
+    TextStore(const TextStore&) = delete;  // a copy would leave the views pointing at the original
+    TextStore& operator=(const TextStore&) = delete;
+
     std::string_view keep(std::string_view s);
     // `other`'s blocks join these (its views stay valid); `other` is left empty.
     void adopt(TextStore&& other);

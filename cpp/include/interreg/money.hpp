@@ -7,6 +7,8 @@
 
 namespace interreg {
 
+[[noreturn]] void throw_amount_overflow();  // ArgumentError("amount overflow")
+
 // An amount in cents. Parsing and arithmetic refuse overflow instead of wrapping.
 class Money {
 public:
@@ -19,8 +21,17 @@ public:
     constexpr std::int64_t cents() const { return cents_; }
     std::string to_string() const;  // "1234.50"
 
-    friend Money operator+(Money a, Money b);
-    friend Money operator-(Money a, Money b);
+    // Inline: a budget's sums add millions of amounts.
+    friend Money operator+(Money a, Money b) {
+        std::int64_t out;
+        if (__builtin_add_overflow(a.cents_, b.cents_, &out)) throw_amount_overflow();
+        return Money(out);
+    }
+    friend Money operator-(Money a, Money b) {
+        std::int64_t out;
+        if (__builtin_sub_overflow(a.cents_, b.cents_, &out)) throw_amount_overflow();
+        return Money(out);
+    }
     friend constexpr bool operator==(Money a, Money b) { return a.cents_ == b.cents_; }
     friend constexpr bool operator!=(Money a, Money b) { return a.cents_ != b.cents_; }
     friend constexpr bool operator<(Money a, Money b) { return a.cents_ < b.cents_; }
