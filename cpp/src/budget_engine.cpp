@@ -202,7 +202,11 @@ const LineSummary& summarise_line(const Programme& programme, const Proposal& pr
     }
     ls.total = rate ? to_euro(ls.total_local, *rate) : ls.total_local;
     line_periods(line, ls.total, rate, count, ls.periods);
-    line_periods(line, ls.total_local, std::nullopt, count, ls.periods_local);
+    if (rate) {
+        line_periods(line, ls.total_local, std::nullopt, count, ls.periods_local);
+    } else {
+        ls.periods_local = ls.periods;  // in euro: the same amounts
+    }
     ls.periods_given = line.periods && static_cast<int>(line.periods->size()) == count;
     return ls;
 }

@@ -5,7 +5,6 @@
 #include <pybind11/stl.h>
 
 #include <array>
-#include <unordered_map>
 
 #include "interreg/budget_engine.hpp"
 #include "interreg/budget_tables.hpp"
@@ -36,14 +35,13 @@ void set(py::dict& d, py::handle k, py::handle value) {
     if (PyDict_SetItem(d.ptr(), k.ptr(), value.ptr()) != 0) throw py::error_already_set();
 }
 
-// Amounts as Decimal with two places, each distinct amount made once per conversion (a
-// Decimal is immutable: a summary's many zeros and repeated sums can share one).
+// Amounts as Decimal with two places. Zero, a third of a summary's amounts (categories a partner
+// does not use), is made once: a Decimal is immutable, so the views can share it.
 class Decimals {
 public:
     py::object operator()(Money m) {
-        auto [it, fresh] = made_.try_emplace(m.cents());
-        if (fresh) it->second = make(m.cents());
-        return it->second;
+        static const py::handle zero = make(0).release();  // never freed, like decimal_type()
+        return m.cents() == 0 ? py::reinterpret_borrow<py::object>(zero) : make(m.cents());
     }
 
     py::dict operator()(const CostBreakdown& b) {
@@ -84,8 +82,6 @@ private:
         if (!made) throw py::error_already_set();
         return py::reinterpret_steal<py::object>(made);
     }
-
-    std::unordered_map<std::int64_t, py::object> made_;
 };
 
 // Everything but the lines, with the keys of budget_summary_to_json and amounts as Decimal:
