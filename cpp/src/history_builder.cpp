@@ -1,7 +1,10 @@
 // Building a history from rows: each distinct value checked and normalised once, each row two
 // lookups by number (its project, its organisation).
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <numeric>
+#include <thread>
 
 #include "interreg/countries.hpp"
 #include "interreg/errors.hpp"
@@ -334,6 +337,29 @@ std::shared_ptr<const History> HistoryBuilder::build() {
     for (auto& pr : pairs) std::swap(pr.first, pr.second);
     to_sorted_csr(h.organisations_.size(), pairs, h.org_offsets_, h.org_projects_);
     return std::make_shared<const History>(std::move(h));
+}
+
+void number_columns_in_parallel(std::size_t columns, std::size_t cells, const std::function<void(std::size_t)>& number) {
+    constexpr std::size_t parallel_cells = 200'000;  // below, a second thread costs more than it saves
+    std::atomic<std::size_t> next{0};
+    auto work = [&](std::exception_ptr& failed) {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < columns;) number(i);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    };
+    std::exception_ptr failed[2];
+    if (cells < parallel_cells || std::thread::hardware_concurrency() < 2) {
+        work(failed[0]);
+    } else {
+        std::thread helper(work, std::ref(failed[1]));
+        work(failed[0]);
+        helper.join();
+    }
+    for (const auto& f : failed) {
+        if (f) std::rethrow_exception(f);
+    }
 }
 
 }  // namespace interreg

@@ -268,3 +268,34 @@ TEST(Concurrency, HistoryColumnsReadOnSeparateThreadsGetTheSerialHistory) {
     }
     EXPECT_EQ(history->participation_count(), expected->participation_count());
 }
+
+// A CSV large enough that the reader numbers its columns on two threads: the history is the one
+// its rows give when added one by one.
+TEST(Concurrency, ACsvReadOnTwoThreadsGetsTheSerialHistory) {
+    std::vector<ParticipationRow> rows;
+    interreg::synthetic_rows({5, 6000, 420}, [&](const ParticipationRow& r) { rows.push_back(r); });
+    auto quoted = [](const std::string& s) {
+        std::string out = "\"";
+        for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    std::string csv = "project,programme,period,organisation,country,region,org_type,role,organisation_number\n";
+    HistoryBuilder serial;
+    for (const auto& r : rows) {
+        for (const std::string* f : {&r.project, &r.programme, &r.period, &r.organisation, &r.country, &r.region,
+                                     &r.org_type, &r.role}) {
+            csv += quoted(*f) + ",";
+        }
+        csv += quoted(r.organisation_number) + "\n";
+        EXPECT_EQ(serial.add(r), "");
+    }
+    ASSERT_GE(rows.size() * 9, 200'000u);  // past the two-thread threshold
+    const auto expected = serial.build();
+    const auto read = read_history_csv(csv);
+    EXPECT_TRUE(read.problems.empty());
+    ASSERT_EQ(read.history->organisations().size(), expected->organisations().size());
+    for (std::size_t o = 0; o < expected->organisations().size(); ++o) {
+        EXPECT_EQ(read.history->organisations()[o].key, expected->organisations()[o].key);
+    }
+    EXPECT_EQ(read.history->participation_count(), expected->participation_count());
+}

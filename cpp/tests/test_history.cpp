@@ -222,3 +222,54 @@ TEST(HistoryCsv, WideEncodingsAreNamed) {
     ASSERT_TRUE(e);
     EXPECT_CONTAINS(std::string(e->what()), "UTF-16LE");
 }
+
+TEST(HistoryCsv, ALargeFileReadInChunksIsItsRowsAddedOneByOne) {
+    // 150,000 records: more than two chunks of csv_chunk_rows, so cells are numbered on two
+    // threads and quoted copies, unreadable records and refused rows fall in every chunk.
+    std::string csv = header;
+    interreg::HistoryBuilder one_by_one;
+    std::vector<std::pair<std::size_t, bool>> expected;  // problem lines; true: unreadable, not refused
+    const char* const countries[] = {"SE", "DK", "NO"};
+    for (std::size_t i = 0; i < 150'000; ++i) {
+        const std::size_t line = i + 2;
+        const std::string project = "P" + std::to_string(i / 5), number = std::to_string((i * 7919) % 40'000);
+        const bool quoted = i % 1000 == 7;  // a name that doubles quotes: kept in a copy
+        const std::string name = quoted ? "Org \"" + number + "\"" : "Org " + number;
+        const std::string country = i % 997 == 3 ? "XX" : countries[(i * 7919) % 40'000 % 3];
+        const std::string role = i % 5 == 0 ? "lead" : "partner";
+        if (i % 1500 == 11) {  // a field too many
+            csv += project + ",Interreg,2014-2020," + name + "," + country + ",,,," + role + "\n";
+            expected.push_back({line, true});
+            continue;
+        }
+        csv += project + ",Interreg,2014-2020," + (quoted ? "\"Org \"\"" + number + "\"\"\"" : name) + "," + country +
+               ",,," + role + "\n";
+        if (!one_by_one.add(interreg::ParticipationRow{project, "Interreg", "2014-2020", name, country, "", "", role, ""})
+                 .empty()) {
+            expected.push_back({line, false});
+        }
+    }
+    const auto read = read_history_csv(csv);
+    const auto want = one_by_one.build();
+    ASSERT_EQ(read.problems.size(), expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        EXPECT_EQ(read.problems[k].line, expected[k].first) << k;
+        EXPECT_EQ(read.problems[k].message.find("fields; the header has") != std::string::npos, expected[k].second) << k;
+    }
+    const auto& got = *read.history;
+    ASSERT_EQ(got.participation_count(), want->participation_count());
+    ASSERT_EQ(got.organisations().size(), want->organisations().size());
+    for (std::size_t o = 0; o < got.organisations().size(); ++o) {
+        EXPECT_EQ(got.organisations()[o].name, want->organisations()[o].name) << o;
+        EXPECT_EQ(got.organisations()[o].country, want->organisations()[o].country) << o;
+    }
+    ASSERT_EQ(got.projects().size(), want->projects().size());
+    for (std::uint32_t p = 0; p < got.projects().size(); ++p) {
+        EXPECT_EQ(got.projects()[p].id, want->projects()[p].id);
+        const auto [a0, a1] = got.members(p);
+        const auto [b0, b1] = want->members(p);
+        ASSERT_EQ(std::vector<std::uint32_t>(a0, a1), std::vector<std::uint32_t>(b0, b1)) << p;
+        for (auto m = a0; m != a1; ++m) EXPECT_EQ(got.role(p, *m), want->role(p, *m));
+    }
+    EXPECT_TRUE(got.find("Org \"15433\""));  // row 7, quoted
+}

@@ -8,10 +8,7 @@
 #include <pybind11/numpy.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <functional>
-#include <thread>
 #include <unordered_map>
 
 #include "interreg/errors.hpp"
@@ -23,8 +20,6 @@ namespace {
 
 // How far ahead a cell's object is asked for while the current one is read.
 constexpr std::size_t prefetch_distance = 24;
-// Below this many cells a second thread costs more than it saves.
-constexpr std::size_t parallel_cells = 200'000;
 
 struct CellColumn {
     std::size_t column;  // in history_columns()
@@ -141,25 +136,8 @@ void number_column(HistoryBuilder& builder, CellColumn& c, std::size_t rows) {
 
 // Every column numbered, the largest first, on this thread and one more when there is work for two.
 void number_columns(HistoryBuilder& builder, std::vector<CellColumn>& columns, std::size_t rows) {
-    std::atomic<std::size_t> next{0};
-    auto work = [&](std::exception_ptr& failed) {
-        try {
-            for (std::size_t i; (i = next.fetch_add(1)) < columns.size();) number_column(builder, columns[i], rows);
-        } catch (...) {
-            failed = std::current_exception();
-        }
-    };
-    std::exception_ptr failed[2];
-    if (rows * columns.size() < parallel_cells || std::thread::hardware_concurrency() < 2) {
-        work(failed[0]);
-    } else {
-        std::thread helper(work, std::ref(failed[1]));  // the columns' interners are separate: each is touched by one thread
-        work(failed[0]);
-        helper.join();
-    }
-    for (const auto& f : failed) {
-        if (f) std::rethrow_exception(f);
-    }
+    number_columns_in_parallel(columns.size(), rows * columns.size(),
+                               [&](std::size_t i) { number_column(builder, columns[i], rows); });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // organisation is one entry: rows with an organisation number are one organisation per country
 // and number, whatever the names; rows without one by their normalised name (docs/network.md).
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -192,6 +193,11 @@ private:
     std::unordered_map<std::string, std::vector<std::uint32_t>> numbered_names_;
     void join_names_to_numbers();
 };
+
+// Runs number(column) for each of `columns` (a HistoryBuilder's columns share nothing, so each may
+// have its own thread): on this thread, and on one more as well when the machine has two cores
+// and there are `cells` enough to pay for starting it. The first exception is rethrown.
+void number_columns_in_parallel(std::size_t columns, std::size_t cells, const std::function<void(std::size_t)>& number);
 
 struct HistoryReadResult {
     std::shared_ptr<const History> history;
