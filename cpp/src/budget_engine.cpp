@@ -18,15 +18,14 @@ Money sum_of(Money a, M... rest) {
 
 Money at(const CategorySums& s, Category c) { return s[static_cast<std::size_t>(c)]; }
 
-// A line's cost per period (in euro when `rate` converts it, else in its own currency): its own
-// period amounts, or an even spread; the last period takes the residual either way.
-void line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRate> rate, int count, PeriodAmounts& out) {
+// A line's cost per period (in euro when `rate` converts it, else in its own currency), written
+// to `out`: its own period amounts, or an even spread; the last period takes the residual.
+void line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRate> rate, int count, Money* out) {
     const auto n = static_cast<std::size_t>(count);
-    out.resize(n);
     Money so_far;
     if (!line.periods || line.periods->size() != n) {
         const Money even = Money::from_cents(total.cents() / count);
-        std::fill(out.begin(), out.end(), even);
+        std::fill(out, out + n - 1, even);
         so_far = Money::from_cents(even.cents() * (count - 1));
     } else {
         for (std::size_t k = 0; k + 1 < n; ++k) {
@@ -36,6 +35,13 @@ void line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRat
         }
     }
     out[n - 1] = total - so_far;
+}
+
+// Room for `n` more amounts in the summary's array, reserved beforehand: earlier views stay valid.
+Money* more_amounts(BudgetSummary& s, std::size_t n) {
+    const std::size_t at = s.line_amounts.size();
+    s.line_amounts.resize(at + n);
+    return s.line_amounts.data() + at;
 }
 
 // Split a total the way the periods' own computations say, with the residual last.
@@ -201,11 +207,15 @@ const LineSummary& summarise_line(const Programme& programme, const Proposal& pr
         rate = used->second.rate;
     }
     ls.total = rate ? to_euro(ls.total_local, *rate) : ls.total_local;
-    line_periods(line, ls.total, rate, count, ls.periods);
+    const auto n = static_cast<std::size_t>(count);
+    Money* euro_periods = more_amounts(s, n);
+    line_periods(line, ls.total, rate, count, euro_periods);
+    ls.periods = PeriodAmounts(euro_periods, n);
+    ls.periods_local = ls.periods;  // in euro: the same amounts
     if (rate) {
-        line_periods(line, ls.total_local, std::nullopt, count, ls.periods_local);
-    } else {
-        ls.periods_local = ls.periods;  // in euro: the same amounts
+        Money* local_periods = more_amounts(s, n);
+        line_periods(line, ls.total_local, std::nullopt, count, local_periods);
+        ls.periods_local = PeriodAmounts(local_periods, n);
     }
     ls.periods_given = line.periods && static_cast<int>(line.periods->size()) == count;
     return ls;
@@ -307,6 +317,7 @@ BudgetSummary summarise_budget(const Programme& programme, const Proposal& propo
     std::size_t lines = 0;
     for (const Partner& partner : proposal.partners) lines += partner.budget.lines.size();
     s.lines.reserve(lines);
+    s.line_amounts.reserve(2 * lines * s.periods.size());  // euro, and own currency at most
     for (const Partner& partner : proposal.partners) {
         const PartnerCosts costs = summarise_lines(programme, proposal, partner, count, s);
         add_to_project(s, summarise_partner(programme, partner, costs));

@@ -10,8 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include <boost/container/small_vector.hpp>
-
 #include "interreg/budget.hpp"
 #include "interreg/interner.hpp"
 #include "interreg/money.hpp"
@@ -53,12 +51,25 @@ struct ReportingPeriod {
 // duration there is one period.
 std::vector<ReportingPeriod> reporting_periods(const Programme& programme, const Proposal& proposal);
 
-// A line's amounts per period, kept in the line itself for the periods of a project of up to
-// four years (no allocation per line: a budget has thousands of lines).
-using PeriodAmounts = boost::container::small_vector<Money, 8>;
+// A line's amounts per period: a view of its summary's array (BudgetSummary::line_amounts), so
+// that thousands of lines need no allocation each and their amounts lie side by side.
+class PeriodAmounts {
+public:
+    PeriodAmounts() = default;
+    PeriodAmounts(const Money* first, std::size_t size) : first_(first), size_(size) {}
+    const Money* begin() const { return first_; }
+    const Money* end() const { return first_ + size_; }
+    std::size_t size() const { return size_; }
+    Money operator[](std::size_t k) const { return first_[k]; }
 
-// Its texts are views of its summary's own copies (BudgetSummary::texts): a summary outlives
-// edits of the proposal, and thousands of lines need not each hold six strings.
+private:
+    const Money* first_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+// Its texts and amounts per period are views of its summary's own copies (BudgetSummary::texts,
+// line_amounts): a summary outlives edits of the proposal, and thousands of lines need not each
+// hold six strings and two arrays.
 struct LineSummary {
     LineSummary() {}  // user-provided: a summary's emplace_back() need not zero the record first
     std::string_view partner;  // partner id
@@ -73,7 +84,7 @@ struct LineSummary {
     Money total_local;      // units × unit price, in `currency`
     Money total;            // in euro
     PeriodAmounts periods;        // in euro; sums to `total`
-    PeriodAmounts periods_local;  // in `currency`; sums to `total_local`
+    PeriodAmounts periods_local;  // in `currency`; sums to `total_local` (the same view for euro)
     bool periods_given = false;        // the line's own amounts per period (else spread evenly)
 };
 
@@ -94,7 +105,9 @@ struct BudgetSummary {
     std::vector<ReportingPeriod> periods;
     std::vector<PartnerSummary> partners;
     std::vector<LineSummary> lines;
-    TextStore texts;  // the lines' texts (move a summary; it cannot be copied)
+    TextStore texts;                  // the lines' texts
+    std::vector<Money> line_amounts;  // the lines' amounts per period (never reallocated once made)
+    // Move a summary (its lines' views stay valid); it cannot be copied.
     CostBreakdown costs;  // the project
     Money fund_amount, contribution;
     Money own_contribution, public_contribution, private_contribution, sources_total;
