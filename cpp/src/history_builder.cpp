@@ -339,11 +339,13 @@ std::shared_ptr<const History> HistoryBuilder::build() {
     return std::make_shared<const History>(std::move(h));
 }
 
-void number_columns_in_parallel(std::size_t columns, std::size_t cells, const std::function<void(std::size_t)>& number) {
+void number_columns_in_parallel(std::size_t columns, std::size_t cells, const std::function<void(std::size_t)>& number,
+                                const std::function<void()>& meanwhile) {
     constexpr std::size_t parallel_cells = 200'000;  // below, a second thread costs more than it saves
     std::atomic<std::size_t> next{0};
-    auto work = [&](std::exception_ptr& failed) {
+    auto work = [&](std::exception_ptr& failed, bool first_meanwhile) {
         try {
+            if (first_meanwhile && meanwhile) meanwhile();
             for (std::size_t i; (i = next.fetch_add(1)) < columns;) number(i);
         } catch (...) {
             failed = std::current_exception();
@@ -351,10 +353,10 @@ void number_columns_in_parallel(std::size_t columns, std::size_t cells, const st
     };
     std::exception_ptr failed[2];
     if (cells < parallel_cells || std::thread::hardware_concurrency() < 2) {
-        work(failed[0]);
+        work(failed[0], true);
     } else {
-        std::thread helper(work, std::ref(failed[1]));
-        work(failed[0]);
+        std::thread helper(work, std::ref(failed[1]), false);
+        work(failed[0], true);
         helper.join();
     }
     for (const auto& f : failed) {

@@ -29,15 +29,14 @@ struct Record {
 
 // Reads one record at a time from the whole text; quoted fields may hold commas, quotes ("")
 // and line breaks. Fields are views found by a table lookup per byte (unquoted) or by memchr
-// for the closing quote, never copied unless they double quotes; they stay valid until
-// forget_copies().
+// for the closing quote, never copied unless they double quotes (into the caller's `copies`).
 class CsvScanner {
 public:
     explicit CsvScanner(std::string_view text) : s_(text) {
         if (s_.substr(0, 3) == "\xEF\xBB\xBF") s_.remove_prefix(3);  // byte order mark
     }
 
-    bool next(Record& r) {
+    bool next(Record& r, std::deque<std::string>& copies) {
         while (pos_ < s_.size() && (s_[pos_] == '\n' || s_[pos_] == '\r')) skip_break();  // blank lines
         if (pos_ >= s_.size()) return false;
         r.line = line_;
@@ -47,7 +46,7 @@ public:
         for (;;) {
             std::string_view field;
             if (s_[pos_] == '"') {
-                if (!quoted(r, field)) return unclosed(r, start);
+                if (!quoted(copies, field)) return unclosed(r, start);
                 if (pos_ < s_.size() && !is_break(s_[pos_]) && s_[pos_] != ',') {
                     if (r.error.empty()) r.error = "text after a closing quote (write a quote inside a quoted field as \"\")";
                     skip_field();
@@ -74,9 +73,6 @@ public:
         }
     }
 
-    // The records read so far may be dropped: their fields that doubled quotes (copies) go.
-    void forget_copies() { copies_.clear(); }
-
 private:
     // A quoted field may span lines, but no field the history takes is this long: a quote that
     // runs further was never closed, and reading on would swallow the rows after it.
@@ -85,7 +81,7 @@ private:
     static bool is_break(char c) { return c == '\n' || c == '\r'; }
 
     // The quoted field at pos_ (a quote); false when it is not closed in time.
-    bool quoted(Record&, std::string_view& field) {
+    bool quoted(std::deque<std::string>& copies, std::string_view& field) {
         const std::size_t opened = pos_++;
         const std::size_t limit = std::min(s_.size(), opened + max_quoted_bytes + 1);
         std::string* copy = nullptr;
@@ -96,7 +92,7 @@ private:
             if (!q) return false;
             const auto at = static_cast<std::size_t>(q - s_.data());
             if (at + 1 < s_.size() && s_[at + 1] == '"') {  // a doubled quote is one quote
-                if (!copy) copy = &copies_.emplace_back();
+                if (!copy) copy = &copies.emplace_back();  // a deque: earlier copies stay put
                 copy->append(s_.data() + from, at + 1 - from);
                 pos_ = from = at + 2;
                 continue;
@@ -143,12 +139,19 @@ private:
     std::string_view s_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
-    std::deque<std::string> copies_;  // fields that doubled quotes, until forgotten (stable addresses)
 };
 
 // Records read before their cells are numbered: enough for two threads to share, few enough
 // that their cells' views stay a few megabytes.
 constexpr std::size_t csv_chunk_rows = 65'536;
+
+// Records read together, then numbered together.
+struct CsvChunk {
+    std::deque<std::string> copies;  // its fields that doubled quotes
+    std::vector<std::size_t> lines;  // per row taken: its line
+    std::vector<std::string_view> cells[HistoryBuilder::columns];
+    std::vector<HistoryProblem> unread;
+};
 
 std::string trim_lower(std::string_view s) {
     std::string out;
@@ -172,7 +175,8 @@ HistoryReadResult read_history_csv(std::string_view text) {
     HistoryReadResult result;
     HistoryBuilder builder;
     Record header;
-    if (!scanner.next(header)) {  // no header: an empty history
+    std::deque<std::string> header_copies;
+    if (!scanner.next(header, header_copies)) {  // no header: an empty history
         result.history = builder.build();
         return result;
     }
@@ -201,50 +205,66 @@ HistoryReadResult read_history_csv(std::string_view text) {
                                   ". Required: project, organisation, country; optional: programme, period, region, "
                                   "org_type, role, organisation_number");
     }
-    // The rows a chunk at a time: its records scanned, its cells numbered a column at a time (two
-    // columns at once on two cores), then its rows added in order, each problem at its line.
+    // The rows a chunk at a time: its cells numbered a column at a time (two columns at once on two
+    // cores, while the calling thread first reads the next chunk), then its rows added in order,
+    // each problem at its line.
     std::vector<std::size_t> present;  // the known columns the file has
     for (std::size_t k = 0; k < known.size(); ++k) {
         if (column[k] >= 0) present.push_back(k);
     }
     std::uint32_t absent[HistoryBuilder::columns], row[HistoryBuilder::columns];
     for (std::size_t k = 0; k < known.size(); ++k) absent[k] = builder.value(k, {});
-    std::vector<std::size_t> lines;
-    std::vector<std::string_view> cells[HistoryBuilder::columns];
-    std::vector<std::uint32_t> codes[HistoryBuilder::columns];
-    std::vector<HistoryProblem> unread, refused;
-    Record r;
-    for (bool more = true; more;) {
-        scanner.forget_copies();
-        lines.clear();
-        for (auto k : present) cells[k].clear();
-        unread.clear();
-        for (std::size_t records = 0; records < csv_chunk_rows && (more = scanner.next(r)); ++records) {
+    // The next chunk's records: false when the text has no more.
+    auto scan = [&, r = Record()](CsvChunk& c) mutable {
+        c.copies.clear();
+        c.lines.clear();
+        for (auto k : present) c.cells[k].clear();
+        c.unread.clear();
+        bool more = true;
+        for (std::size_t records = 0; records < csv_chunk_rows && (more = scanner.next(r, c.copies)); ++records) {
             if (!r.error.empty()) {
-                unread.push_back({r.line, r.error});
+                c.unread.push_back({r.line, r.error});
             } else if (r.fields.size() != header.fields.size()) {
-                unread.push_back({r.line, "has " + std::to_string(r.fields.size()) + " fields; the header has " +
-                                              std::to_string(header.fields.size())});
+                c.unread.push_back({r.line, "has " + std::to_string(r.fields.size()) + " fields; the header has " +
+                                                std::to_string(header.fields.size())});
             } else {
-                lines.push_back(r.line);
-                for (auto k : present) cells[k].push_back(r.fields[static_cast<std::size_t>(column[k])]);
+                c.lines.push_back(r.line);
+                for (auto k : present) c.cells[k].push_back(r.fields[static_cast<std::size_t>(column[k])]);
             }
         }
-        number_columns_in_parallel(present.size(), lines.size() * present.size(), [&](std::size_t i) {
-            const std::size_t k = present[i];
-            codes[k].resize(lines.size());
-            for (std::size_t j = 0; j < lines.size(); ++j) codes[k][j] = builder.value(k, cells[k][j]);
-            builder.prepare(k);
-        });
+        return more;
+    };
+    CsvChunk chunks[2];
+    std::vector<std::uint32_t> codes[HistoryBuilder::columns];
+    std::vector<HistoryProblem> refused;
+    bool more = scan(chunks[0]);
+    for (std::size_t n = 0;; ++n) {
+        const CsvChunk& now = chunks[n % 2];
+        bool next_read = false;
+        // The calling thread reads the next chunk first (the scanner is not the builder's), then
+        // takes its share of this chunk's columns.
+        number_columns_in_parallel(
+            present.size(), now.lines.size() * present.size(),
+            [&](std::size_t i) {
+                const std::size_t k = present[i];
+                codes[k].resize(now.lines.size());
+                for (std::size_t j = 0; j < now.lines.size(); ++j) codes[k][j] = builder.value(k, now.cells[k][j]);
+                builder.prepare(k);
+            },
+            [&] {
+                if (!more) return;
+                more = scan(chunks[(n + 1) % 2]);
+                next_read = true;
+            });
         refused.clear();
-        for (std::size_t j = 0; j < lines.size(); ++j) {
+        for (std::size_t j = 0; j < now.lines.size(); ++j) {
             for (std::size_t k = 0; k < known.size(); ++k) row[k] = column[k] >= 0 ? codes[k][j] : absent[k];
-            if (auto problem = builder.add(row); !problem.empty()) refused.push_back({lines[j], std::move(problem)});
+            if (auto problem = builder.add(row); !problem.empty()) refused.push_back({now.lines[j], std::move(problem)});
         }
-        std::merge(std::make_move_iterator(unread.begin()), std::make_move_iterator(unread.end()),
-                   std::make_move_iterator(refused.begin()), std::make_move_iterator(refused.end()),
-                   std::back_inserter(result.problems),
+        std::merge(now.unread.begin(), now.unread.end(), std::make_move_iterator(refused.begin()),
+                   std::make_move_iterator(refused.end()), std::back_inserter(result.problems),
                    [](const HistoryProblem& a, const HistoryProblem& b) { return a.line < b.line; });
+        if (!next_read) break;
     }
     result.history = builder.build();
     return result;

@@ -196,8 +196,10 @@ private:
 
 // Runs number(column) for each of `columns` (a HistoryBuilder's columns share nothing, so each may
 // have its own thread): on this thread, and on one more as well when the machine has two cores
-// and there are `cells` enough to pay for starting it. The first exception is rethrown.
-void number_columns_in_parallel(std::size_t columns, std::size_t cells, const std::function<void(std::size_t)>& number);
+// and there are `cells` enough to pay for starting it. This thread runs `meanwhile` first (work
+// that touches no column). The first exception is rethrown.
+void number_columns_in_parallel(std::size_t columns, std::size_t cells, const std::function<void(std::size_t)>& number,
+                                const std::function<void()>& meanwhile = {});
 
 struct HistoryReadResult {
     std::shared_ptr<const History> history;
