@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Fuzz the core with libFuzzer (clang, AddressSanitizer + UndefinedBehaviorSanitizer): the
 # proposal reader, the programme reader, read-then-validate-then-summarise, sweep variants and
-# the compact JSON document against nlohmann's tree. Each target
+# the compact JSON document against nlohmann's tree, and the history's CSV reader. Each target
 # runs for INTERREG_FUZZ_SECONDS (default 60, what CI needs; set e.g. 10 locally), all
-# targets at once (FUZZ_JOBS, default 5: every target; the wall time is what CI spends).
+# targets at once (FUZZ_JOBS, default 6: every target; the wall time is what CI spends).
 #
 #   scripts/fuzz.sh                  # every target
-#   scripts/fuzz.sh proposal         # one target (proposal, programme, validate, sweep or json)
+#   scripts/fuzz.sh proposal         # one target (proposal, programme, validate, sweep, json or history)
 #
 # Seeds: cpp/fuzz/corpus/<target>/ (committed), tests/data/valid/ and the embedded programme.
 # What a run discovers goes to build/fuzz/corpus-<target>/ (never committed); a crash is
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_EACH="${INTERREG_FUZZ_SECONDS:-60}"
-if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=(proposal programme validate sweep json); fi
+if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=(proposal programme validate sweep json history); fi
 BUILD=build/fuzz
 
 CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -26,6 +26,7 @@ seeds() {
     case "$1" in
         programme) echo cpp/fuzz/corpus/programme python/interreg/data/programmes ;;
         sweep) echo cpp/fuzz/corpus/sweep ;;
+        history) echo cpp/fuzz/corpus/history ;;
         *) echo cpp/fuzz/corpus/proposal tests/data/valid ;;
     esac
 }
@@ -46,7 +47,7 @@ fuzz_one() {
 }
 
 # All targets at once by default (they share the cores): the wall time is SECONDS_EACH.
-echo "fuzzing ${TARGETS[*]}: ${SECONDS_EACH} s each, ${FUZZ_JOBS:=5} at a time"
+echo "fuzzing ${TARGETS[*]}: ${SECONDS_EACH} s each, ${FUZZ_JOBS:=6} at a time"
 running=0
 for target in "${TARGETS[@]}"; do
     rm -f "$BUILD/fuzz_$target.status"
