@@ -226,7 +226,7 @@ PartnerCosts summarise_lines(const Programme& programme, const Proposal& proposa
                              BudgetSummary& s) {
     PartnerCosts costs;
     costs.per_period.resize(static_cast<std::size_t>(count));
-    const std::string_view id = s.texts.keep(partner.id);
+    const std::string_view id = partner.budget.lines.empty() ? std::string_view() : s.texts.keep(partner.id);
     for (std::size_t li = 0; li < partner.budget.lines.size(); ++li) {
         const LineSummary& ls = summarise_line(programme, proposal, partner, id, li, count, s);
         const auto c = static_cast<std::size_t>(ls.category);

@@ -83,11 +83,12 @@ void TextStore::adopt(TextStore&& other) {
 }
 
 std::string_view TextStore::keep(std::string_view s) {
-    constexpr std::size_t block = 64 * 1024;
     if (s.empty()) return {};
     if (s.size() > left_) {
+        // 4 KiB first, doubling to 64 KiB: a small store (a draft's budget summary) stays small.
+        const std::size_t block = std::size_t{4096} << std::min<std::size_t>(blocks_.size(), 4);
         const std::size_t size = std::max(block, s.size());
-        blocks_.push_back(std::make_unique<char[]>(size));
+        blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // not zeroed: only kept text is read
         block_sizes_.push_back(size);
         free_ = blocks_.back().get();
         left_ = size;

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "interreg/interner.hpp"
 
@@ -35,4 +37,21 @@ TEST(Interner, FindsWhatItHoldsWithoutAddingAnything) {
     EXPECT_FALSE(in.find("name"));
     EXPECT_EQ(in.size(), 5001u);
     EXPECT_GT(in.memory_bytes(), empty + 5000 * 6);  // at least the texts
+}
+
+TEST(TextStore, ViewsStayValidAcrossBlocksAndMoves) {
+    // Small blocks first (4 KiB, doubling), a text larger than any block on its own: every view
+    // still reads its text after more blocks are made and after the store is moved.
+    interreg::TextStore store;
+    std::vector<std::pair<std::string, std::string_view>> kept;
+    for (int i = 0; i < 20'000; ++i) {
+        std::string text = "value " + std::to_string(i) + std::string(static_cast<std::size_t>(i % 40), 'x');
+        if (i == 7) text = std::string(200'000, 'y');
+        kept.emplace_back(text, store.keep(text));
+    }
+    EXPECT_TRUE(store.keep("").empty());
+    const std::size_t bytes = store.memory_bytes();
+    interreg::TextStore moved = std::move(store);
+    EXPECT_EQ(moved.memory_bytes(), bytes);
+    for (const auto& [text, view] : kept) ASSERT_EQ(view, text);
 }
