@@ -29,7 +29,11 @@ py::list column_values(const TableColumn& c) {
 
 // A dict key made once and kept (never freed: it lives as long as the interpreter); the views
 // below set thousands of keys, and a new str for each would cost as much as the amounts.
-py::handle key(const char* name) { return PyUnicode_InternFromString(name); }
+py::handle key(const char* name) {
+    PyObject* made = PyUnicode_InternFromString(name);
+    if (!made) throw py::error_already_set();
+    return made;
+}
 
 void set(py::dict& d, py::handle k, py::handle value) {
     if (PyDict_SetItem(d.ptr(), k.ptr(), value.ptr()) != 0) throw py::error_already_set();
