@@ -1,6 +1,7 @@
 #include "interreg/budget_engine.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 
 #include "interreg/errors.hpp"
@@ -40,6 +41,7 @@ void line_periods(const BudgetLine& line, Money total, std::optional<ExchangeRat
 // Room for `n` more amounts in the summary's array, reserved beforehand: earlier views stay valid.
 Money* more_amounts(BudgetSummary& s, std::size_t n) {
     const std::size_t at = s.line_amounts.size();
+    if (at + n > s.line_amounts.capacity()) throw std::logic_error("budget summary: line amounts not reserved");
     s.line_amounts.resize(at + n);
     return s.line_amounts.data() + at;
 }

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <numeric>
+#include <system_error>
 #include <thread>
 
 #include "interreg/countries.hpp"
@@ -355,9 +356,13 @@ void number_columns_in_parallel(std::size_t columns, std::size_t cells, const st
     if (cells < parallel_cells || std::thread::hardware_concurrency() < 2) {
         work(failed[0], true);
     } else {
-        std::thread helper(work, std::ref(failed[1]), false);
+        std::thread helper;
+        try {
+            helper = std::thread(work, std::ref(failed[1]), false);
+        } catch (const std::system_error&) {  // no thread to be had (a limit on threads): one is enough
+        }
         work(failed[0], true);
-        helper.join();
+        if (helper.joinable()) helper.join();
     }
     for (const auto& f : failed) {
         if (f) std::rethrow_exception(f);

@@ -44,19 +44,25 @@ std::int64_t parse_scaled(std::string_view text, int decimals, const char* what)
 }
 
 std::string format_scaled(std::int64_t value, int decimals, bool trim) {
-    const bool negative = value < 0;
-    // Work in unsigned so that the most negative value prints too.
-    std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-    std::uint64_t scale = 1;
-    for (int k = 0; k < decimals; ++k) scale *= 10;
-    std::string fraction = std::to_string(magnitude % scale);
-    fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
+    // Digits written from the right into a buffer (a budget summary writes thousands of amounts);
+    // in unsigned, so that the most negative value prints too.
+    char buffer[48];
+    char* const end = buffer + sizeof buffer;
+    char* at = end;
+    std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    for (int k = 0; k < decimals; ++k, magnitude /= 10) *--at = static_cast<char>('0' + magnitude % 10);
+    const char* const fraction = at;
+    const char* fraction_end = end;
     if (trim) {
-        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+        while (fraction_end > fraction && fraction_end[-1] == '0') --fraction_end;
     }
-    std::string out = (negative ? "-" : "") + std::to_string(magnitude / scale);
-    if (!fraction.empty()) out += "." + fraction;
-    return out;
+    if (fraction_end > fraction) *--at = '.';
+    do {
+        *--at = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (value < 0) *--at = '-';
+    return std::string(at, static_cast<std::size_t>(fraction_end - at));
 }
 
 }  // namespace

@@ -39,13 +39,14 @@ void set(py::dict& d, py::handle k, py::handle value) {
     if (PyDict_SetItem(d.ptr(), k.ptr(), value.ptr()) != 0) throw py::error_already_set();
 }
 
-// Amounts as Decimal with two places. Zero, a third of a summary's amounts (categories a partner
-// does not use), is made once: a Decimal is immutable, so the views can share it.
+// Amounts as Decimal with two places, from the core's text of them (decimal()). Zero, a third of
+// a summary's amounts (categories a partner does not use), is made once: a Decimal is immutable,
+// so the views can share it.
 class Decimals {
 public:
     py::object operator()(Money m) {
-        static const py::handle zero = make(0).release();  // never freed, like decimal_type()
-        return m.cents() == 0 ? py::reinterpret_borrow<py::object>(zero) : make(m.cents());
+        static const py::handle zero = decimal(Money().to_string()).release();  // never freed, like decimal_type()
+        return m.cents() == 0 ? py::reinterpret_borrow<py::object>(zero) : decimal(m.to_string());
     }
 
     py::dict operator()(const CostBreakdown& b) {
@@ -64,27 +65,6 @@ public:
         py::list out(amounts.size());
         for (std::size_t k = 0; k < amounts.size(); ++k) out[k] = (*this)(amounts[k]);
         return out;
-    }
-
-private:
-    // "-1234.05" from -123405: the text Decimal reads exactly, whatever the context.
-    static py::object make(std::int64_t cents) {
-        char text[32];
-        char* end = text + sizeof text;
-        char* at = end;
-        auto magnitude = cents < 0 ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-        for (int digit = 0; digit < 3 || magnitude > 0; ++digit) {
-            if (digit == 2) *--at = '.';
-            *--at = static_cast<char>('0' + magnitude % 10);
-            magnitude /= 10;
-        }
-        if (cents < 0) *--at = '-';
-        PyObject* str = PyUnicode_FromStringAndSize(at, end - at);
-        if (!str) throw py::error_already_set();
-        PyObject* made = PyObject_CallOneArg(decimal_type().ptr(), str);
-        Py_DECREF(str);
-        if (!made) throw py::error_already_set();
-        return py::reinterpret_steal<py::object>(made);
     }
 };
 

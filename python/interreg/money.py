@@ -2,8 +2,9 @@
 amounts written for people ("240,600.00").
 
 Every amount the core computes crosses into Python as integer cents and becomes a ``Decimal``
-with two places in :func:`from_cents`, the one conversion of the package. Nothing here rounds:
-the core has done every rounding (docs/budget.md).
+with two places in :func:`from_cents`, or, for a budget summary's views, is made a ``Decimal``
+by the binding from the core's text of it ("240600.00"): the same value with the same two
+places. Nothing here rounds: the core has done every rounding (docs/budget.md).
 """
 from __future__ import annotations
 
