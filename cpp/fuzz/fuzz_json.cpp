@@ -1,7 +1,8 @@
 // libFuzzer target: the compact document against nlohmann's own tree, on any text. Where the
 // library accepts a text, nlohmann accepts it too and both hold the same values; where the
 // library refuses one that nlohmann accepts, it is for a rule of ours (depth, value count,
-// duplicate key, NUL byte, UTF-16/32, empty text), never an accident.
+// duplicate key, NUL byte, UTF-16/32, empty text), never an accident. And whatever the plain
+// reader reads, the SAX parser reads to the very same document, types and all.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,6 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         theirs = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception&) {
         they_accept = false;
+    }
+    if (const auto plain = interreg::detail::read_plain_json(text)) {
+        try {
+            if (!(plain->root() == interreg::detail::read_json_sax(text, interreg::DocumentKind::proposal).root())) __builtin_trap();
+        } catch (const interreg::FormatError&) {
+            __builtin_trap();  // the plain reader read what the SAX parser refuses
+        }
     }
     try {
         const interreg::JsonDocument ours = interreg::parse_json(text, interreg::DocumentKind::proposal);

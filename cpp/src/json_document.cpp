@@ -139,6 +139,28 @@ std::optional<std::pair<std::string_view, JsonValue>> JsonValue::find(std::strin
     return std::make_pair(found, JsonValue(d_, *it + 1));
 }
 
+bool JsonValue::operator==(const JsonValue& other) const {
+    if (type() != other.type() || size() != other.size()) return false;
+    switch (type()) {
+        case Type::null: return true;
+        case Type::boolean: return boolean() == other.boolean();
+        case Type::integer: return integer() == other.integer();
+        case Type::unsigned_integer: return unsigned_integer() == other.unsigned_integer();
+        case Type::floating: {
+            const double a = floating(), b = other.floating();
+            return std::memcmp(&a, &b, sizeof a) == 0;  // the same bits: -0.0 is not 0.0
+        }
+        case Type::string: return string() == other.string();
+        case Type::array: return std::equal(items().begin(), items().end(), other.items().begin());
+        case Type::object:
+            for (std::size_t i = 0; i < size(); ++i) {
+                if (key(i) != other.key(i) || value(i) != other.value(i)) return false;
+            }
+            return true;
+    }
+    return false;
+}
+
 nlohmann::json JsonValue::to_json() const {
     switch (type()) {
         case Type::null: return nullptr;

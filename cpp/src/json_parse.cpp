@@ -1,8 +1,11 @@
 // JSON text → JsonDocument: nlohmann's SAX parser (linear time, strict), its events put straight
 // into the compact document; nesting and value-count limits enforced before anything more is
 // built, duplicate keys refused, and errors that give line, column and the JSON Pointer of the
-// value being read.
+// value being read. Most documents are first read by a plain reader that gives the builder the
+// same events at a fraction of the cost, and hands anything unusual to the SAX parser.
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,7 +100,238 @@ private:
     std::size_t values_ = 0;  // values read so far
 };
 
+// The JSON documents are made of, read without the SAX parser's per-byte bookkeeping (it copies
+// every byte of every token twice, once for its error messages): the same events, in the same
+// order, to the same builder. It reads objects, arrays, strings (valid UTF-8, every escape),
+// integers of up to 19 digits, true, false and null; anything else (a fraction or exponent, a
+// longer integer, a byte order mark, a lone surrogate, any error, a limit reached, a duplicate
+// key) stops it, and the SAX parser reads the whole text instead, with its own messages.
+class PlainReader {
+public:
+    explicit PlainReader(std::string_view text) : text_(text), builder_(text.size()) {}
+
+    std::optional<JsonDocument> read() {
+        skip_space();
+        if (!value()) return std::nullopt;
+        skip_space();
+        if (at_ != text_.size()) return std::nullopt;
+        return builder_.finish();
+    }
+
+private:
+    bool value() {
+        if (at_ == text_.size()) return false;
+        switch (text_[at_]) {
+            case '{': return object();
+            case '[': return array();
+            case '"': {
+                std::string_view s;
+                if (!string(s) || !count()) return false;
+                builder_.string(s);
+                return true;
+            }
+            case 't': return literal("true") && count() && (builder_.boolean(true), true);
+            case 'f': return literal("false") && count() && (builder_.boolean(false), true);
+            case 'n': return literal("null") && count() && (builder_.null(), true);
+            default: return number();
+        }
+    }
+
+    bool object() {
+        if (!open()) return false;
+        builder_.start_object();
+        ++at_;
+        skip_space();
+        if (next_is('}')) return !builder_.end_object();
+        for (;;) {
+            skip_space();
+            std::string_view key;
+            if (at_ == text_.size() || text_[at_] != '"' || !string(key)) return false;
+            builder_.key(key);
+            skip_space();
+            if (!next_is(':')) return false;
+            skip_space();
+            if (!value()) return false;
+            skip_space();
+            if (next_is(',')) continue;
+            return next_is('}') && !builder_.end_object();
+        }
+    }
+
+    bool array() {
+        if (!open()) return false;
+        builder_.start_array();
+        ++at_;
+        skip_space();
+        if (next_is(']')) return builder_.end_array(), true;
+        for (;;) {
+            skip_space();
+            if (!value()) return false;
+            skip_space();
+            if (next_is(',')) continue;
+            return next_is(']') && (builder_.end_array(), true);
+        }
+    }
+
+    // A string at the opening quote: a view of the text, or of scratch_ when it has escapes.
+    bool string(std::string_view& out) {
+        std::size_t from = ++at_;
+        bool copied = false;
+        for (;;) {
+            while (at_ < text_.size() && plain_byte(text_[at_])) ++at_;
+            if (at_ == text_.size()) return false;
+            const auto c = static_cast<unsigned char>(text_[at_]);
+            if (c == '"') {
+                const std::string_view tail = text_.substr(from, at_++ - from);
+                if (!copied) {
+                    out = tail;
+                } else {
+                    out = scratch_.append(tail);
+                }
+                return true;
+            }
+            if (c >= 0x80) {
+                const std::size_t n = text::utf8_sequence_length(text_, at_);
+                if (n == 0) return false;
+                at_ += n;
+                continue;
+            }
+            if (c != '\\') return false;  // a control character, which JSON writes escaped
+            if (!copied) scratch_.clear();
+            copied = true;
+            scratch_.append(text_.substr(from, at_ - from));
+            if (!escape()) return false;
+            from = at_;
+        }
+    }
+
+    // The escape at a backslash, appended to scratch_.
+    bool escape() {
+        if (++at_ == text_.size()) return false;
+        const char c = text_[at_++];
+        switch (c) {
+            case '"': case '\\': case '/': scratch_ += c; return true;
+            case 'b': scratch_ += '\b'; return true;
+            case 'f': scratch_ += '\f'; return true;
+            case 'n': scratch_ += '\n'; return true;
+            case 'r': scratch_ += '\r'; return true;
+            case 't': scratch_ += '\t'; return true;
+            case 'u': break;
+            default: return false;
+        }
+        std::uint32_t cp = 0;
+        if (!hex4(cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {  // a high surrogate: its low one must follow
+            std::uint32_t low = 0;
+            if (text_.substr(at_, 2) != "\\u") return false;
+            at_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        append_utf8(cp);
+        return true;
+    }
+
+    bool hex4(std::uint32_t& cp) {
+        if (text_.size() - at_ < 4) return false;
+        for (int k = 0; k < 4; ++k) {
+            const char h = text_[at_++];
+            const int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            if (d < 0) return false;
+            cp = cp << 4 | static_cast<std::uint32_t>(d);
+        }
+        return true;
+    }
+
+    void append_utf8(std::uint32_t cp) {
+        if (cp < 0x80) {
+            scratch_ += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            scratch_ += static_cast<char>(0xC0 | cp >> 6);
+            scratch_ += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            scratch_ += static_cast<char>(0xE0 | cp >> 12);
+            scratch_ += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            scratch_ += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            scratch_ += static_cast<char>(0xF0 | cp >> 18);
+            scratch_ += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
+            scratch_ += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
+            scratch_ += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    // An integer: the SAX parser gives a non-negative one as unsigned, a negative one as signed.
+    bool number() {
+        const bool negative = text_[at_] == '-';
+        if (negative) ++at_;
+        const std::size_t first = at_;
+        std::uint64_t v = 0;
+        while (at_ < text_.size() && is_digit(text_[at_])) {
+            if (at_ - first == 19) return false;  // 20 digits may pass 64 bits: the SAX parser decides
+            v = v * 10 + static_cast<std::uint64_t>(text_[at_++] - '0');
+        }
+        const std::size_t digits = at_ - first;
+        if (digits == 0 || (digits > 1 && text_[first] == '0')) return false;
+        if (at_ < text_.size() && (text_[at_] == '.' || text_[at_] == 'e' || text_[at_] == 'E')) return false;
+        if (!count()) return false;
+        if (!negative) {
+            builder_.unsigned_integer(v);
+        } else if (v <= std::uint64_t{1} << 63) {
+            builder_.integer(v == std::uint64_t{1} << 63 ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(v));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    bool literal(std::string_view word) {
+        if (text_.substr(at_, word.size()) != word) return false;
+        at_ += word.size();
+        return true;
+    }
+
+    // The limits the SAX path enforces with a message: reaching one hands the text over.
+    bool count() { return ++values_ <= max_document_values; }
+    bool open() { return builder_.depth() < static_cast<std::size_t>(max_nesting_depth) && count(); }
+
+    bool next_is(char c) {
+        if (at_ == text_.size() || text_[at_] != c) return false;
+        ++at_;
+        return true;
+    }
+
+    void skip_space() {
+        while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\r' || text_[at_] == '\t')) ++at_;
+    }
+
+    static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+    // Printable ASCII other than the quote and the backslash: a string's bytes taken as they are.
+    static bool plain_byte(char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
+    }
+
+    std::string_view text_;
+    std::size_t at_ = 0;
+    JsonDocument::Builder builder_;
+    std::string scratch_;  // a string with escapes, unescaped
+    std::size_t values_ = 0;
+};
+
 }  // namespace
+
+namespace detail {
+
+std::optional<JsonDocument> read_plain_json(std::string_view text) { return PlainReader(text).read(); }
+
+JsonDocument read_json_sax(std::string_view text, DocumentKind kind) {
+    TapeBuilder builder(text, kind);
+    json::sax_parse(text.begin(), text.end(), &builder);
+    return builder.take();
+}
+
+}  // namespace detail
 
 JsonDocument parse_json(std::string_view text, DocumentKind kind) {
     if (text.size() > max_document_bytes) {
@@ -119,9 +353,8 @@ JsonDocument parse_json(std::string_view text, DocumentKind kind) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw_document_error(kind, "", "the document is empty; expected a JSON object");
     }
-    TapeBuilder builder(text, kind);
-    json::sax_parse(text.begin(), text.end(), &builder);
-    return builder.take();
+    if (auto plain = detail::read_plain_json(text)) return std::move(*plain);
+    return detail::read_json_sax(text, kind);
 }
 
 }  // namespace interreg

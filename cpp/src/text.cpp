@@ -154,8 +154,7 @@ std::string organisation_key(std::string_view name) {
     return std::string(rest);
 }
 
-// Length of the well-formed UTF-8 sequence starting at s[i], or 0 when it is not one.
-static std::size_t sequence_length(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) return 1;
     std::size_t extra;
@@ -176,7 +175,7 @@ static std::size_t sequence_length(std::string_view s, std::size_t i) {
 
 bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = sequence_length(s, i);
+        const std::size_t n = utf8_sequence_length(s, i);
         if (n == 0) return false;
         i += n;
     }
@@ -187,7 +186,7 @@ std::string escape_invalid_utf8(std::string_view s) {
     static const char* hex = "0123456789abcdef";
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = sequence_length(s, i);
+        const std::size_t n = utf8_sequence_length(s, i);
         if (n == 0) {
             const auto b = static_cast<unsigned char>(s[i++]);
             out += "\\x";

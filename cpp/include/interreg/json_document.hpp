@@ -79,6 +79,10 @@ public:
     // The value as nlohmann::json (a rule's parameters, kept with the programme).
     nlohmann::json to_json() const;
 
+    // The same values of the same types (a floating 1.0 is not the integer 1), members in the same order.
+    bool operator==(const JsonValue& other) const;
+    bool operator!=(const JsonValue& other) const { return !(*this == other); }
+
 private:
     friend class JsonDocument;
     using Node = JsonDocument::Node;

@@ -32,6 +32,13 @@ inline constexpr std::size_t max_document_values = 4'000'000;
 // throws FormatError (or ProgrammeError).
 JsonDocument parse_json(std::string_view text, DocumentKind kind);
 
+namespace detail {
+// The two readers parse_json uses, for the tests that hold them to the same documents: the plain
+// reader (nullopt for any text it leaves to the other) and nlohmann's SAX parser.
+std::optional<JsonDocument> read_plain_json(std::string_view text);
+JsonDocument read_json_sax(std::string_view text, DocumentKind kind);
+}  // namespace detail
+
 // Read a whole file (IoError if it cannot be read) and parse it.
 JsonDocument load_json_file(const std::string& path, DocumentKind kind);
 

@@ -22,6 +22,9 @@ std::string organisation_key(std::string_view name);
 
 // Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool valid_utf8(std::string_view s);
+// The length of the well-formed UTF-8 sequence starting at s[i] (no overlong form, surrogate or
+// code point beyond U+10FFFF), or 0 when it is not one.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
 // `s` with every byte that is not part of well-formed UTF-8 written as "\xNN".
 std::string escape_invalid_utf8(std::string_view s);
