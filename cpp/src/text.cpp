@@ -47,6 +47,15 @@ const char* fold_latin1(std::uint32_t cp) {
     return table[cp - 0xC0];
 }
 
+// Each ASCII character folded: a letter to lower case, a digit as it is, anything else a space.
+constexpr std::array<char, 128> ascii_folds = [] {
+    std::array<char, 128> folds{};
+    for (int c = 0; c < 128; ++c) {
+        folds[c] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? static_cast<char>(c) : ' ';
+    }
+    return folds;
+}();
+
 std::vector<std::string> split_words(const std::string& folded) {
     std::vector<std::string> words;
     std::size_t start = 0;
@@ -75,38 +84,44 @@ bool contains(std::initializer_list<std::string_view> set, std::string_view word
 }  // namespace
 
 std::string fold(std::string_view utf8) {
-    std::string out;
-    out.reserve(utf8.size());
+    // Written in place: a folded name is never longer than twice its text (an "æ" of two bytes
+    // gives two letters, each space stands for at least one byte that gave nothing else).
+    std::string out(2 * utf8.size(), '\0');
+    char* const begin = out.data();
+    char* at = begin;
     bool pending_space = false;
-    auto put = [&](std::string_view piece) {
-        for (char c : piece) {
-            if (c == ' ') {
-                pending_space = !out.empty();
-                continue;
-            }
-            if (pending_space) out += ' ';
-            pending_space = false;
-            out += c;
+    auto put = [&](char c) {
+        if (c == ' ') {
+            pending_space = at != begin;
+            return;
         }
+        if (pending_space) *at++ = ' ';
+        pending_space = false;
+        *at++ = c;
+    };
+    auto put_all = [&](std::string_view piece) {
+        for (char c : piece) put(c);
     };
     for (std::size_t i = 0; i < utf8.size();) {
+        if (const auto b = static_cast<unsigned char>(utf8[i]); b < 0x80) {  // most names are ASCII
+            put(ascii_folds[b]);
+            ++i;
+            continue;
+        }
         const std::uint32_t cp = next_code_point(utf8, i);
-        if (cp < 0x80) {
-            const char c = static_cast<char>(cp);
-            const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-            put((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ? std::string_view(&lower, 1) : " ");
-        } else if (cp >= 0xC0 && cp <= 0xFF) {
-            put(fold_latin1(cp));
+        if (cp >= 0xC0 && cp <= 0xFF) {
+            put_all(fold_latin1(cp));
         } else if (cp == 0x0152 || cp == 0x0153) {
-            put("oe");
+            put_all("oe");
         } else if (cp < 0xC0) {
-            put(" ");  // Latin-1 punctuation and symbols
+            put(' ');  // Latin-1 punctuation and symbols
         } else {
             std::string other;
             append_utf8(other, cp);
-            put(other);
+            put_all(other);
         }
     }
+    out.resize(static_cast<std::size_t>(at - begin));
     return out;
 }
 

@@ -52,6 +52,14 @@ TEST(Fold, EmptyAndPunctuationOnlyGiveEmpty) {
 
 TEST(Fold, KeepsCodePointsBeyondLatin1) { EXPECT_EQ(text::fold("ωmega 日本"), "ωmega 日本"); }
 
+TEST(Fold, CutSequencesAtTheEndFoldAsLatin1AtTwiceTheirBytesAtMost) {
+    // A lead byte with no room for its sequence is read as the Latin-1 letter it would be: one
+    // byte "æ" gives two letters, the most a byte can give (fold writes into twice the text).
+    EXPECT_EQ(text::fold("\xE6"), "ae");
+    EXPECT_EQ(text::fold("x \xE6\xE6"), "x aeae");
+    EXPECT_EQ(text::fold("-\xDE"), "th");
+}
+
 // ---- region_key --------------------------------------------------------------------------
 
 TEST(RegionKey, DropsRegionWord) {
