@@ -228,7 +228,7 @@ private:
             if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
-        append_utf8(cp);
+        text::append_utf8(scratch_, cp);
         return true;
     }
 
@@ -241,24 +241,6 @@ private:
             cp = cp << 4 | static_cast<std::uint32_t>(d);
         }
         return true;
-    }
-
-    void append_utf8(std::uint32_t cp) {
-        if (cp < 0x80) {
-            scratch_ += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            scratch_ += static_cast<char>(0xC0 | cp >> 6);
-            scratch_ += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            scratch_ += static_cast<char>(0xE0 | cp >> 12);
-            scratch_ += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-            scratch_ += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            scratch_ += static_cast<char>(0xF0 | cp >> 18);
-            scratch_ += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
-            scratch_ += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-            scratch_ += static_cast<char>(0x80 | (cp & 0x3F));
-        }
     }
 
     // An integer: the SAX parser gives a non-negative one as unsigned, a negative one as signed.

@@ -2,6 +2,7 @@
 // Text helpers shared by lookups: folding names so that "Västra Götalands län",
 // "vastra gotaland" and "Region Västra Götaland" compare equal, and ranking near misses.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ bool valid_utf8(std::string_view s);
 // The length of the well-formed UTF-8 sequence starting at s[i] (no overlong form, surrogate or
 // code point beyond U+10FFFF), or 0 when it is not one.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+// Append code point `cp` to `out` in UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 // `s` with every byte that is not part of well-formed UTF-8 written as "\xNN".
 std::string escape_invalid_utf8(std::string_view s);
