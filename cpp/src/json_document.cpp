@@ -28,6 +28,13 @@ std::uint32_t checked_size(std::size_t n, const char* what) {
     return static_cast<std::uint32_t>(n);
 }
 
+// Keys ordered bytewise, as std::string_view orders them; most keys of an object differ in their
+// first byte, which is compared here rather than in a call of memcmp.
+bool key_less(std::string_view a, std::string_view b) {
+    if (!a.empty() && !b.empty() && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+    return a < b;
+}
+
 template <class Json>
 void build(JsonDocument::Builder& b, const Json& v) {
     switch (v.type()) {
@@ -131,7 +138,7 @@ std::optional<std::pair<std::string_view, JsonValue>> JsonValue::find(std::strin
     const auto first = d_->members.begin() + node().data + 1;
     const auto last = first + static_cast<std::ptrdiff_t>(size());
     const auto it = std::lower_bound(first, last, key, [&](std::uint32_t k, std::string_view wanted) {
-        return JsonValue(d_, k).string() < wanted;
+        return key_less(JsonValue(d_, k).string(), wanted);
     });
     if (it == last) return std::nullopt;
     const std::string_view found = JsonValue(d_, *it).string();
@@ -287,7 +294,7 @@ void JsonDocument::Builder::end_array() {
 std::optional<std::string> JsonDocument::Builder::end_object() {
     Open& o = open_.at(depth_ - 1);
     const auto key_of = [&](std::uint32_t k) { return JsonValue(data_.get(), k).string(); };
-    std::sort(o.keys.begin(), o.keys.end(), [&](std::uint32_t a, std::uint32_t b) { return key_of(a) < key_of(b); });
+    std::sort(o.keys.begin(), o.keys.end(), [&](std::uint32_t a, std::uint32_t b) { return key_less(key_of(a), key_of(b)); });
     const auto twice = std::adjacent_find(o.keys.begin(), o.keys.end(), [&](std::uint32_t a, std::uint32_t b) {
         return key_of(a) == key_of(b);
     });

@@ -516,7 +516,7 @@ private:
             }
             if (!def->check) id_reader.fail("'" + id_reader.string() + "' is raised when a file is read; a programme cannot switch it");
             check_rule_params(*def, r.at("params"));
-            RuleConfig c{std::string(def->id), r.at("params").to_json(), def->severity, sources_.cite(r)};
+            RuleConfig c{std::string(def->id), r.at("params").to_json(), def->severity, sources_.cite(r), def->check};
             if (auto s = r.find("severity")) {
                 c.severity = *parse_severity(s->choice({"error", "warning", "info"}));
                 if (c.severity == Severity::error && c.source.assumed) {

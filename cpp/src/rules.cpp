@@ -170,7 +170,7 @@ Report validate(const Programme& programme, const Proposal& proposal, const Budg
     ctx.budget_error = budget_error;
     for (const auto& config : programme.rules()) {
         ctx.set_rule(config);
-        find_rule(config.id)->check(ctx);
+        config.check(ctx);
     }
     return report;
 }

@@ -4,13 +4,12 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <deque>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include "interreg/batch.hpp"
 #include "interreg/errors.hpp"
+#include "interreg/interner.hpp"
 #include "interreg/rules.hpp"
 
 namespace interreg::bindings {
@@ -97,19 +96,24 @@ private:
     enum Shared { kRule, kSeverity, kPath, kMessage, kSource, kShared };
     // A report's findings come in rule order: most often a column repeats the finding before.
     py::str once(Shared column, std::string_view s) {
-        if (last_[column].first == s) return last_[column].second;
-        auto it = shared_.find(s);
-        if (it == shared_.end()) it = shared_.emplace(kept_.emplace_back(s), py::str(s.data(), s.size())).first;
-        last_[column] = *it;
-        return it->second;
+        Last& last = last_[column];
+        if (last.number != UINT32_MAX && last.text == s) return strs_[last.number];
+        const std::uint32_t n = texts_.intern(s);  // a copy of the text: the findings go once added
+        if (n == strs_.size()) strs_.emplace_back(s.data(), s.size());
+        last = {texts_.values()[n], n};
+        return strs_[n];
     }
 
     std::vector<std::int64_t> report_;
     std::vector<std::uint8_t> assumed_;
     ObjectColumn rule_, severity_, path_, message_, source_;
-    std::deque<std::string> kept_;  // copies of the shared texts: the findings go once added
-    std::unordered_map<std::string_view, py::str> shared_;
-    std::pair<std::string_view, py::str> last_[kShared];  // each column's value of the finding before ("" at first)
+    Interner texts_;              // each distinct text, numbered
+    std::vector<py::str> strs_;   // its str, by number
+    struct Last {
+        std::string_view text;
+        std::uint32_t number = UINT32_MAX;  // none yet
+    };
+    Last last_[kShared];  // each column's text of the finding before
 };
 
 py::dict findings_table(const std::vector<const Report*>& reports) {

@@ -231,11 +231,14 @@ struct BudgetSettings {
     std::vector<CostCategory> categories;  // names of the cost categories; may be empty
 };
 
+class RuleContext;
+
 struct RuleConfig {
     std::string id;
     nlohmann::json params;
     Severity severity = Severity::error;
     Citation source;
+    void (*check)(RuleContext&) = nullptr;  // the catalogue's check, found once when the programme is read
 };
 
 class Programme {
