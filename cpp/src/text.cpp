@@ -119,7 +119,7 @@ std::string region_key(std::string_view name) {
 }
 
 std::string organisation_key(std::string_view name) {
-    const std::string folded = fold(name);
+    std::string folded = fold(name);
     // fold() gives words joined by single spaces: legal forms come off either end of the view.
     std::string_view rest = folded;
     const auto first = [&] { return rest.substr(0, rest.find(' ')); };
@@ -148,7 +148,11 @@ std::string organisation_key(std::string_view name) {
             break;
         }
     }
-    return std::string(rest);
+    // The key is what is left of the folded name, cut in place (most names lose nothing).
+    const auto from = static_cast<std::size_t>(rest.data() - folded.data());
+    folded.erase(from + rest.size());
+    folded.erase(0, from);
+    return folded;
 }
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {

@@ -41,6 +41,26 @@ TEST(HistoryCsv, NormalisedNamesMakeOneOrganisation) {
     EXPECT_EQ(h.periods(), (std::vector<std::string>{"2014-2020", "2021-2027"}));
 }
 
+TEST(HistoryCsv, FieldsOfEveryLengthAndPlaceInAWordAreReadWhole) {
+    // The scanner looks for the end of a field eight bytes at a time: names of 1 to 40 bytes, some
+    // with two-byte letters, start and end at every offset within a word, in a file with CRLF
+    // and LF endings and no line break at its very end.
+    std::string csv = "project,organisation,country\n";
+    std::vector<std::string> names;
+    for (std::size_t length = 1; length <= 40; ++length) {
+        std::string name = "N" + std::to_string(length) + "-";
+        while (name.size() < length) name += length % 3 == 0 && name.size() + 2 <= length ? "\xC3\xB8" : "x";
+        names.push_back(name);
+        csv += "P" + std::to_string(length) + "," + name + ",SE" + (length % 2 ? "\r\n" : "\n");
+    }
+    csv.pop_back();  // the last row ends at the end of the text
+    if (csv.back() == '\r') csv.pop_back();
+    const auto r = read_history_csv(csv);
+    ASSERT_TRUE(r.problems.empty()) << r.problems.front().message;
+    ASSERT_EQ(r.history->organisations().size(), names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) EXPECT_EQ(r.history->organisations()[i].name, names[i]);
+}
+
 TEST(HistoryCsv, SameNameInTwoCountriesIsTwoOrganisations) {
     const auto r = read_history_csv("project,organisation,country\nP1,Nordic Link,SE\nP1,Nordic Link,NO\n");
     const auto& h = *r.history;
