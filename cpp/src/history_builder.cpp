@@ -6,6 +6,7 @@
 #include <numeric>
 #include <system_error>
 #include <thread>
+#include <unordered_set>
 
 #include "interreg/countries.hpp"
 #include "interreg/errors.hpp"
@@ -303,10 +304,13 @@ std::shared_ptr<const History> HistoryBuilder::build() {
     }
     std::vector<Entry> rows = std::move(rows_);
     *this = HistoryBuilder();
-    // Periods ranked in their sorted order ("2007-2013" < "2014-2020" < "2021-2027").
+    // Periods ranked in their sorted order ("2007-2013" < "2014-2020" < "2021-2027"). A period is
+    // an interned value: its projects share one view, so the few distinct ones are sorted, not
+    // one per project.
     std::vector<std::string_view> periods;
+    std::unordered_set<const char*> seen;
     for (const auto& p : h.projects_) {
-        if (!p.period.empty()) periods.push_back(p.period);
+        if (!p.period.empty() && seen.insert(p.period.data()).second) periods.push_back(p.period);
     }
     std::sort(periods.begin(), periods.end());
     periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
