@@ -236,9 +236,12 @@ private:
         if (text_.size() - at_ < 4) return false;
         for (int k = 0; k < 4; ++k) {
             const char h = text_[at_++];
-            const int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-            if (d < 0) return false;
-            cp = cp << 4 | static_cast<std::uint32_t>(d);
+            int digit = -1;
+            if (h >= '0' && h <= '9') digit = h - '0';
+            if (h >= 'a' && h <= 'f') digit = h - 'a' + 10;
+            if (h >= 'A' && h <= 'F') digit = h - 'A' + 10;
+            if (digit < 0) return false;
+            cp = cp << 4 | static_cast<std::uint32_t>(digit);
         }
         return true;
     }

@@ -32,9 +32,9 @@ const char* fold_latin1(std::uint32_t cp) {
 // Each ASCII character folded: a letter to lower case, a digit as it is, anything else a space.
 constexpr std::array<char, 128> ascii_folds = [] {
     std::array<char, 128> folds{};
-    for (int c = 0; c < 128; ++c) {
-        folds[c] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? static_cast<char>(c) : ' ';
-    }
+    for (int c = 0; c < 128; ++c) folds[c] = ' ';
+    for (int c = '0'; c <= '9'; ++c) folds[c] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) folds[c] = folds[c - 'a' + 'A'] = static_cast<char>(c);
     return folds;
 }();
 
