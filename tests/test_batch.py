@@ -93,6 +93,19 @@ def test_the_columnar_frame_is_report_findings_row_for_row(folder, make_good_pro
     assert frame["assumed"].dtype == bool and frame["item"].dtype == "int64"
 
 
+def test_a_text_said_by_many_files_is_one_str(tmp_path, make_good_proposal):
+    # A batch repeats its messages from file to file: each distinct text is one object in the
+    # frame, so a folder of thousands of drafts does not hold thousands of copies.
+    for i in range(5):
+        draft = make_good_proposal()
+        draft.specific_objective = "RSO1.1"
+        draft.save(tmp_path / f"draft-{i}.json")
+    frame = interreg.validate_many([tmp_path], workers=2)
+    assert len(frame) >= 5 and frame["message"].nunique() < len(frame)
+    for column in ("rule", "severity", "path", "message", "source"):
+        assert len({id(text) for text in frame[column]}) == frame[column].nunique(), column
+
+
 def test_items_may_be_paths_folders_and_proposals(folder, make_good_proposal):
     bad = make_good_proposal()
     bad.duration_months = 60
