@@ -29,8 +29,8 @@ struct Record {
 };
 
 // Reads one record at a time from the whole text; quoted fields may hold commas, quotes ("")
-// and line breaks. Fields are views found by a table lookup per byte (unquoted) or by memchr
-// for the closing quote, never copied unless they double quotes (into the caller's `copies`).
+// and line breaks. Fields are views found eight bytes at a time (unquoted) or by memchr for the
+// closing quote, never copied unless they double quotes (into the caller's `copies`).
 class CsvScanner {
 public:
     explicit CsvScanner(std::string_view text) : s_(text) {

@@ -96,12 +96,11 @@ private:
     enum Shared { kRule, kSeverity, kPath, kMessage, kSource, kShared };
     // A report's findings come in rule order: most often a column repeats the finding before.
     py::str once(Shared column, std::string_view s) {
-        Last& last = last_[column];
-        if (last.number != UINT32_MAX && last.text == s) return strs_[last.number];
-        const std::uint32_t n = texts_.intern(s);  // a copy of the text: the findings go once added
-        if (n == strs_.size()) strs_.emplace_back(s.data(), s.size());
-        last = {texts_.values()[n], n};
-        return strs_[n];
+        std::uint32_t& last = last_[column];
+        if (last != UINT32_MAX && texts_.values()[last] == s) return strs_[last];
+        last = texts_.intern(s);  // a copy of the text: the findings go once added
+        if (last == strs_.size()) strs_.emplace_back(s.data(), s.size());
+        return strs_[last];
     }
 
     std::vector<std::int64_t> report_;
@@ -109,11 +108,8 @@ private:
     ObjectColumn rule_, severity_, path_, message_, source_;
     Interner texts_;              // each distinct text, numbered
     std::vector<py::str> strs_;   // its str, by number
-    struct Last {
-        std::string_view text;
-        std::uint32_t number = UINT32_MAX;  // none yet
-    };
-    Last last_[kShared];  // each column's text of the finding before
+    // Each column's text of the finding before, by number (none yet at first).
+    std::uint32_t last_[kShared] = {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
 };
 
 py::dict findings_table(const std::vector<const Report*>& reports) {
