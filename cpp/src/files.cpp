@@ -117,27 +117,41 @@ void remove_stale_temporaries(const std::string& folder, const std::string& base
 
 }  // namespace
 
-std::string read_regular_file(const std::string& path, std::size_t max_bytes,
-                              const std::function<void(std::size_t)>& too_large) {
+RegularFile::RegularFile(const std::string& path, std::size_t max_bytes, const std::function<void(std::size_t)>& too_large)
+    : path_(path) {
     refuse_nul("open", path);
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-    const Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
+    Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)};
     if (file.fd < 0) fail("open", path, error_text());
     struct stat info {};
     if (::fstat(file.fd, &info) != 0) fail("read", path, error_text());
     if (!S_ISREG(info.st_mode)) fail("read", path, std::string(kind_of(info.st_mode)) + ", not a regular file");
-    const auto size = static_cast<std::size_t>(info.st_size);
-    if (size > max_bytes) too_large(size);
-    std::string text(size, '\0');
+    size_ = static_cast<std::size_t>(info.st_size);
+    if (size_ > max_bytes) too_large(size_);
+    std::swap(fd_, file.fd);
+}
+
+RegularFile::~RegularFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::size_t RegularFile::read(char* into, std::size_t bytes) {
     std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n = ::read(file.fd, text.data() + done, size - done);
+    while (done < bytes) {
+        const ssize_t n = ::read(fd_, into + done, bytes - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail("read", path, error_text());
-        if (n == 0) break;  // the file shrank while we read it
+        if (n < 0) fail("read", path_, error_text());
+        if (n == 0) break;  // the end (a file may also shrink while it is read)
         done += static_cast<std::size_t>(n);
     }
-    text.resize(done);
+    return done;
+}
+
+std::string read_regular_file(const std::string& path, std::size_t max_bytes,
+                              const std::function<void(std::size_t)>& too_large) {
+    RegularFile file(path, max_bytes, too_large);
+    std::string text(file.size(), '\0');
+    text.resize(file.read(text.data(), text.size()));
     return text;
 }
 

@@ -61,6 +61,11 @@ std::uint32_t HistoryBuilder::value(std::size_t column, std::string_view text) {
     return values_[column].intern(trimmed(text));
 }
 
+void HistoryBuilder::values(std::size_t column, std::string_view* texts, std::size_t n, std::uint32_t* numbers) {
+    for (std::size_t i = 0; i < n; ++i) texts[i] = trimmed(texts[i]);
+    values_[column].intern_all(texts, n, numbers);
+}
+
 // The checks of the values met since the last call, and what they give.
 void HistoryBuilder::prepare(std::size_t column) {
     const auto& name = history_columns()[column];
@@ -81,9 +86,9 @@ void HistoryBuilder::prepare(std::size_t column) {
     if (column == kCountry) {
         for (std::size_t t = countries_.size(); t < values.size(); ++t) countries_.push_back(countries::find(values[t]));
     } else if (column == kOrganisation) {
-        for (std::size_t t = org_keys_.size(); t < values.size(); ++t) {
+        for (std::size_t t = org_values_.size(); t < values.size(); ++t) {
             const std::string key = text::organisation_key(values[t]);
-            org_keys_.push_back(key.empty() ? UINT32_MAX : keys_.intern(key));
+            org_values_.push_back({key.empty() ? UINT32_MAX : keys_.intern(key)});
         }
         first_named_.resize(keys_.size());
     } else if (column == kRole) {
@@ -124,21 +129,44 @@ std::uint32_t HistoryBuilder::role(std::uint32_t value, std::string& problem) {
     return it->second;
 }
 
+// The row's project: by its name and programme (a name in two programmes is two projects).
+std::uint32_t HistoryBuilder::project(const std::uint32_t (&t)[columns]) {
+    if (t[kProject] >= first_project_.size()) first_project_.resize(values_[kProject].size());
+    std::uint32_t& first = first_project_[t[kProject]];
+    for (std::uint32_t p = first; p != 0; p = made_projects_[p - 1].next) {
+        if (made_projects_[p - 1].programme == t[kProgramme]) return p - 1;
+    }
+    const auto p = static_cast<std::uint32_t>(h_.projects_.size());
+    h_.projects_.push_back({view(kProject, t[kProject]), view(kProgramme, t[kProgramme]), view(kPeriod, t[kPeriod]), 0});
+    made_projects_.push_back({t[kProgramme], first});
+    first = p + 1;
+    return p;
+}
+
 // The row's organisation: by its number when it has one, else by its country and name key.
 // Only numbers are looked up later (find_number), so only they go into by_key_.
 std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], const countries::Country& country,
-                                           std::uint32_t key, const std::string* number_key) {
+                                           const std::string* number_key) {
     const auto next = static_cast<std::uint32_t>(h_.organisations_.size());
     if (!number_key) {
+        OrgValue& named = org_values_[t[kOrganisation]];
+        if (named.organisation != 0 && named.country == t[kCountry]) return named.organisation - 1;  // as last time
+        const std::uint32_t key = named.key;
         const auto c = static_cast<std::uint16_t>(&country - countries::all().data());
         std::uint32_t& first = first_named_[key];
         for (std::uint32_t o = first; o != 0; o = made_[o - 1].next_named) {
-            if (made_[o - 1].country == c) return o - 1;
+            if (made_[o - 1].country == c) {
+                named.organisation = o;
+                named.country = t[kCountry];
+                return o - 1;
+            }
         }
-        joined_.assign(country.code).append(":").append(keys_.values()[key]);
-        h_.organisations_.push_back({view(kOrganisation, t[kOrganisation]), country.code, {}, {}, {}, h_.texts_.keep(joined_)});
+        h_.organisations_.push_back({view(kOrganisation, t[kOrganisation]), country.code, {}, {}, {},
+                                     h_.texts_.keep({country.code, ":", keys_.values()[key]})});
         made_.push_back({first, c});  // chained before the name's others: the newest is looked at first
         first = next + 1;
+        named.organisation = next + 1;
+        named.country = t[kCountry];
         spelt_.emplace_back(key, next);
         return next;
     }
@@ -149,6 +177,7 @@ std::uint32_t HistoryBuilder::organisation(const std::uint32_t (&t)[columns], co
                                      h_.texts_.keep(it->first)});
         made_.emplace_back();
     }
+    const std::uint32_t key = org_values_[t[kOrganisation]].key;
     if (spellings_.insert(pair_key(o, key)).second) {  // a spelling of it not met before: find() knows it too
         spelt_.emplace_back(key, o);
         joined_.assign(country.code).append(":").append(keys_.values()[key]);
@@ -165,7 +194,7 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
     const auto& t = codes;
     for (std::size_t k : order) {
         if (t[k] >= refused_[k].size()) prepare(k);
-        if (refused_[k][t[k]]) return refusals_[k].at(t[k]);
+        if (!refusals_[k].empty() && refused_[k][t[k]]) return refusals_[k].at(t[k]);
     }
     // Empty is number 0: the checks below read no text unless they refuse the row.
     if (t[kProject] == 0) return "project is empty";
@@ -173,7 +202,7 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
     if (t[kCountry] == 0) return "country is empty";
     const countries::Country* country = countries_[t[kCountry]];
     if (!country) return "country '" + text(kCountry, t[kCountry]) + "' is not an ISO 3166-1 alpha-2 code (e.g. DK, SE, NO)";
-    const std::uint32_t key = org_keys_[t[kOrganisation]];
+    const std::uint32_t key = org_values_[t[kOrganisation]].key;
     if (key == UINT32_MAX) return "organisation '" + text(kOrganisation, t[kOrganisation]) + "' has no letters or digits";
     // The organisation number, when given, is the identity (history_number_key).
     const std::string* number_key = nullptr;
@@ -197,23 +226,17 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
     }
     const std::uint64_t project_key = pair_key(t[kProgramme], t[kProject]);
     if (project_key != last_project_key_) {  // a project's rows usually come together
-        auto pit = projects_.find(project_key);
-        if (pit == projects_.end()) {
-            pit = projects_.emplace(project_key, static_cast<std::uint32_t>(h_.projects_.size())).first;
-            h_.projects_.push_back({view(kProject, t[kProject]), view(kProgramme, t[kProgramme]), view(kPeriod, t[kPeriod]), 0});
-            project_rows_.push_back(0);
-        }
         last_project_key_ = project_key;
-        last_project_ = pit->second;
+        last_project_ = project(t);
     }
     const std::uint32_t p = last_project_;
-    if (project_rows_[p] == max_project_organisations) {
+    if (made_projects_[p].rows == max_project_organisations) {
         return "project '" + text(kProject, t[kProject]) + "' already has " + std::to_string(max_project_organisations) +
                " organisations, the most a project may have; is the project column right?";
     }
     if (t[kPeriod] != 0 && h_.projects_[p].period.empty()) h_.projects_[p].period = view(kPeriod, t[kPeriod]);
 
-    const std::uint32_t o = organisation(t, *country, key, number_key);
+    const std::uint32_t o = organisation(t, *country, number_key);
     // The first non-empty region and type met; the organisation is touched only while it lacks one.
     if (std::uint8_t& gaps = made_[o].gaps; gaps != 0) {
         auto& org = h_.organisations_[o];
@@ -227,7 +250,7 @@ std::string HistoryBuilder::add(const std::uint32_t (&codes)[columns]) {
         }
     }
     rows_.push_back({p, o, r});
-    ++project_rows_[p];
+    ++made_projects_[p].rows;
     return {};
 }
 
@@ -346,7 +369,7 @@ std::shared_ptr<const History> HistoryBuilder::build() {
 
 void number_columns_in_parallel(std::size_t columns, std::size_t cells, const std::function<void(std::size_t)>& number,
                                 const std::function<void()>& meanwhile) {
-    constexpr std::size_t parallel_cells = 200'000;  // below, a second thread costs more than it saves
+    constexpr std::size_t parallel_cells = 50'000;  // below, a second thread costs more than it saves
     std::atomic<std::size_t> next{0};
     auto work = [&](std::exception_ptr& failed, bool first_meanwhile) {
         try {

@@ -1,12 +1,12 @@
 // Participation tables in CSV (RFC 4180), every unreadable row reported with its line.
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <deque>
 #include <iterator>
 
+#include "csv_scanner.hpp"
 #include "interreg/errors.hpp"
-#include "interreg/fields.hpp"
+#include "interreg/files.hpp"
 #include "interreg/history.hpp"
 #include "interreg/text.hpp"
 
@@ -14,161 +14,13 @@ namespace interreg {
 
 namespace {
 
-// The bytes that end an unquoted field: the separator, line breaks, and a quote (an error there).
-struct Stops {
-    bool at[256] = {};
-    constexpr Stops() { at[static_cast<unsigned char>(',')] = at[static_cast<unsigned char>('\n')] =
-                            at[static_cast<unsigned char>('\r')] = at[static_cast<unsigned char>('"')] = true; }
-};
-constexpr Stops stops;
+// A window's records, read together, then numbered together. Half a megabyte holds rows enough
+// for two threads to share (some 6,000 of a usual table), and its text and its cells' views stay
+// in the caches while they are numbered.
+constexpr std::size_t csv_window_bytes = std::size_t{1} << 19;
 
-struct Record {
-    std::size_t line = 0;  // where the record starts
-    std::vector<std::string_view> fields;  // views of the text, or of a copy when a field doubles quotes
-    std::string error;  // a quoting problem
-};
-
-// Reads one record at a time from the whole text; quoted fields may hold commas, quotes ("")
-// and line breaks. Fields are views found eight bytes at a time (unquoted) or by memchr for the
-// closing quote, never copied unless they double quotes (into the caller's `copies`).
-class CsvScanner {
-public:
-    explicit CsvScanner(std::string_view text) : s_(text) {
-        if (s_.substr(0, 3) == "\xEF\xBB\xBF") s_.remove_prefix(3);  // byte order mark
-    }
-
-    bool next(Record& r, std::deque<std::string>& copies) {
-        while (pos_ < s_.size() && (s_[pos_] == '\n' || s_[pos_] == '\r')) skip_break();  // blank lines
-        if (pos_ >= s_.size()) return false;
-        r.line = line_;
-        r.fields.clear();
-        r.error.clear();
-        const std::size_t start = pos_;
-        for (;;) {
-            std::string_view field;
-            if (s_[pos_] == '"') {
-                if (!quoted(copies, field)) return unclosed(r, start);
-                if (pos_ < s_.size() && !is_break(s_[pos_]) && s_[pos_] != ',') {
-                    if (r.error.empty()) r.error = "text after a closing quote (write a quote inside a quoted field as \"\")";
-                    skip_field();
-                }
-            } else {
-                const std::size_t from = pos_;
-                pos_ = next_stop(pos_);
-                if (pos_ < s_.size() && s_[pos_] == '"') {
-                    if (r.error.empty()) r.error = "a quote inside an unquoted field (quote the whole field and double the quote)";
-                    skip_field();
-                }
-                field = s_.substr(from, pos_ - from);
-            }
-            r.fields.push_back(field);
-            if (pos_ >= s_.size()) return true;
-            if (s_[pos_] != ',') {
-                skip_break();
-                return true;
-            }
-            if (++pos_ == s_.size()) {  // a separator at the very end: one more, empty field
-                r.fields.emplace_back();
-                return true;
-            }
-        }
-    }
-
-private:
-    // A quoted field may span lines, but no field the history takes is this long: a quote that
-    // runs further was never closed, and reading on would swallow the rows after it.
-    static constexpr std::size_t max_quoted_bytes = 4 * max_name_length;
-
-    static bool is_break(char c) { return c == '\n' || c == '\r'; }
-
-    // The first stop at or after `at`, or the end: eight bytes at a time, a stop's place in a word
-    // being the lowest byte of w ^ c·0x01..01 that is zero (the lowest flag of the test below is
-    // exact; flags above it may not be, and are not read). Byte by byte on big-endian machines.
-    std::size_t next_stop(std::size_t at) const {
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-        const auto zero_bytes = [](std::uint64_t w, unsigned char c) {
-            const std::uint64_t x = w ^ (ones * c);
-            return (x - ones) & ~x & highs;
-        };
-        for (; at + 8 <= s_.size(); at += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, s_.data() + at, 8);
-            const std::uint64_t found = zero_bytes(w, ',') | zero_bytes(w, '\n') | zero_bytes(w, '\r') | zero_bytes(w, '"');
-            if (found != 0) return at + static_cast<std::size_t>(__builtin_ctzll(found)) / 8;
-        }
-#endif
-        while (at < s_.size() && !stops.at[static_cast<unsigned char>(s_[at])]) ++at;
-        return at;
-    }
-
-    // The quoted field at pos_ (a quote); false when it is not closed in time.
-    bool quoted(std::deque<std::string>& copies, std::string_view& field) {
-        const std::size_t opened = pos_++;
-        const std::size_t limit = std::min(s_.size(), opened + max_quoted_bytes + 1);
-        std::string* copy = nullptr;
-        std::size_t from = pos_;
-        for (;;) {
-            if (pos_ >= limit) return false;
-            const auto* q = static_cast<const char*>(std::memchr(s_.data() + pos_, '"', limit - pos_));
-            if (!q) return false;
-            const auto at = static_cast<std::size_t>(q - s_.data());
-            if (at + 1 < s_.size() && s_[at + 1] == '"') {  // a doubled quote is one quote
-                if (!copy) copy = &copies.emplace_back();  // a deque: earlier copies stay put
-                copy->append(s_.data() + from, at + 1 - from);
-                pos_ = from = at + 2;
-                continue;
-            }
-            if (copy) {
-                copy->append(s_.data() + from, at - from);
-                field = *copy;
-            } else {
-                field = s_.substr(from, at - from);
-            }
-            line_ += static_cast<std::size_t>(std::count(s_.begin() + static_cast<std::ptrdiff_t>(opened),
-                                                         s_.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-            pos_ = at + 1;
-            return true;
-        }
-    }
-
-    // The rest of a field already found faulty, quotes and all, up to its separator or line end.
-    void skip_field() {
-        while (pos_ < s_.size() && s_[pos_] != ',' && !is_break(s_[pos_])) ++pos_;
-    }
-
-    // The record as one problem on its first line; reading goes on from the line after it.
-    bool unclosed(Record& r, std::size_t start) {
-        r.fields.clear();
-        r.error = "a quote opened on this line is not closed (a quoted field may span lines but not " +
-                  std::to_string(max_quoted_bytes) + " bytes); the lines after it are read again";
-        pos_ = s_.find_first_of("\r\n", start);
-        line_ = r.line;
-        if (pos_ == std::string_view::npos) {
-            pos_ = s_.size();
-        } else {
-            skip_break();
-        }
-        return true;
-    }
-
-    void skip_break() {
-        if (s_[pos_] == '\r' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\n') ++pos_;
-        ++pos_;
-        ++line_;
-    }
-
-    std::string_view s_;
-    std::size_t pos_ = 0;
-    std::size_t line_ = 1;
-};
-
-// Records read before their cells are numbered: enough for two threads to share, few enough
-// that their cells' views stay a few megabytes.
-constexpr std::size_t csv_chunk_rows = 65'536;
-
-// Records read together, then numbered together.
 struct CsvChunk {
+    std::string storage;             // the window, when it is a copy (of a file's bytes)
     std::deque<std::string> copies;  // its fields that doubled quotes
     std::vector<std::size_t> lines;  // per row taken: its line
     std::vector<std::string_view> cells[HistoryBuilder::columns];
@@ -183,27 +35,9 @@ std::string trim_lower(std::string_view s) {
     return out;
 }
 
-}  // namespace
-
-HistoryReadResult read_history_csv(std::string_view text) {
-    if (text.size() > max_history_bytes) {
-        throw FormatError("", "the file is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                  std::to_string(max_history_bytes));
-    }
-    if (const auto wide = text::wide_encoding(text); !wide.empty()) {
-        throw FormatError("", "the file is " + std::string(wide) + " text; save it as UTF-8 (CSV UTF-8) and try again");
-    }
-    CsvScanner scanner(text);
-    HistoryReadResult result;
-    HistoryBuilder builder;
-    Record header;
-    std::deque<std::string> header_copies;
-    if (!scanner.next(header, header_copies)) {  // no header: an empty history
-        result.history = builder.build();
-        return result;
-    }
+// For each known column (history_columns()), its field in the header; -1 when it has none.
+std::vector<int> header_columns(const csv::Record& header) {
     if (!header.error.empty()) throw FormatError("", "line " + std::to_string(header.line) + ": header: " + header.error);
-    // Column positions of the known names, in the order of ParticipationRow's fields.
     const auto& known = history_columns();
     std::vector<int> column(known.size(), -1);
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
@@ -227,69 +61,134 @@ HistoryReadResult read_history_csv(std::string_view text) {
                                   ". Required: project, organisation, country; optional: programme, period, region, "
                                   "org_type, role, organisation_number");
     }
-    // The rows a chunk at a time: its cells numbered a column at a time (two columns at once on two
-    // cores, while the calling thread first reads the next chunk), then its rows added in order,
-    // each problem at its line.
+    return column;
+}
+
+HistoryReadResult read_csv(csv::Input& input) {
+    using Next = csv::Scanner::Next;
+    HistoryReadResult result;
+    HistoryBuilder builder;
+    csv::Scanner scanner;
+    CsvChunk chunks[2];
+    std::size_t now = 0;  // the chunk whose window the scanner reads
+    csv::Record r;
+    // The next window into chunks[now].
+    auto next_window = [&](bool first) {
+        CsvChunk& c = chunks[now];
+        c.copies.clear();
+        const std::string_view window = input.next(scanner.position(), c.storage);
+        if (first) {
+            if (const auto wide = text::wide_encoding(input.head()); !wide.empty()) {
+                throw FormatError("", "the file is " + std::string(wide) + " text; save it as UTF-8 (CSV UTF-8) and try again");
+            }
+        }
+        scanner.start(window, input.at_end(), first && window.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);  // byte order mark
+    };
+    // The header, from as many windows as it takes.
+    Next got = Next::more;
+    for (bool first = true; got != Next::record; first = false) {
+        if (!first && got == Next::end && input.at_end()) {  // no header: an empty history
+            result.history = builder.build();
+            return result;
+        }
+        now ^= !first;
+        next_window(first);
+        got = scanner.next(r, chunks[now].copies);
+    }
+    const std::vector<int> column = header_columns(r);
+    const std::size_t fields = r.fields.size();
+    // The rows a window at a time: its cells numbered a column at a time (two columns at once on
+    // two cores, while the calling thread first reads the next window), then its rows added in
+    // order, each problem at its line.
+    const auto& known = history_columns();
     std::vector<std::size_t> present;  // the known columns the file has
     for (std::size_t k = 0; k < known.size(); ++k) {
         if (column[k] >= 0) present.push_back(k);
     }
     std::uint32_t absent[HistoryBuilder::columns], row[HistoryBuilder::columns];
     for (std::size_t k = 0; k < known.size(); ++k) absent[k] = builder.value(k, {});
-    // The next chunk's records: false when the text has no more.
-    auto scan = [&, r = Record()](CsvChunk& c) mutable {
-        c.copies.clear();
+    // The rest of the scanner's window into chunks[now]: false when the text has no more.
+    auto take = [&] {
+        CsvChunk& c = chunks[now];
         c.lines.clear();
         for (auto k : present) c.cells[k].clear();
         c.unread.clear();
-        bool more = true;
-        for (std::size_t records = 0; records < csv_chunk_rows && (more = scanner.next(r, c.copies)); ++records) {
+        while ((got = scanner.next(r, c.copies)) == Next::record) {
             if (!r.error.empty()) {
                 c.unread.push_back({r.line, r.error});
-            } else if (r.fields.size() != header.fields.size()) {
+            } else if (r.fields.size() != fields) {
                 c.unread.push_back({r.line, "has " + std::to_string(r.fields.size()) + " fields; the header has " +
-                                                std::to_string(header.fields.size())});
+                                                std::to_string(fields)});
             } else {
                 c.lines.push_back(r.line);
                 for (auto k : present) c.cells[k].push_back(r.fields[static_cast<std::size_t>(column[k])]);
             }
         }
-        return more;
+        return !(got == Next::end && input.at_end());
     };
-    CsvChunk chunks[2];
+    bool more = take();
     std::vector<std::uint32_t> codes[HistoryBuilder::columns];
     std::vector<HistoryProblem> refused;
-    bool more = scan(chunks[0]);
-    for (std::size_t n = 0;; ++n) {
-        const CsvChunk& now = chunks[n % 2];
+    for (;;) {
+        CsvChunk& c = chunks[now];
         bool next_read = false;
-        // The calling thread reads the next chunk first (the scanner is not the builder's), then
-        // takes its share of this chunk's columns.
+        // The calling thread reads the next window first (the scanner is not the builder's), then
+        // takes its share of this one's columns.
         number_columns_in_parallel(
-            present.size(), now.lines.size() * present.size(),
+            present.size(), c.lines.size() * present.size(),
             [&](std::size_t i) {
                 const std::size_t k = present[i];
-                codes[k].resize(now.lines.size());
-                for (std::size_t j = 0; j < now.lines.size(); ++j) codes[k][j] = builder.value(k, now.cells[k][j]);
+                codes[k].resize(c.lines.size());
+                builder.values(k, c.cells[k].data(), c.lines.size(), codes[k].data());
                 builder.prepare(k);
             },
             [&] {
                 if (!more) return;
-                more = scan(chunks[(n + 1) % 2]);
+                now ^= 1;
+                next_window(false);
+                more = take();
                 next_read = true;
             });
         refused.clear();
-        for (std::size_t j = 0; j < now.lines.size(); ++j) {
+        for (std::size_t j = 0; j < c.lines.size(); ++j) {
             for (std::size_t k = 0; k < known.size(); ++k) row[k] = column[k] >= 0 ? codes[k][j] : absent[k];
-            if (auto problem = builder.add(row); !problem.empty()) refused.push_back({now.lines[j], std::move(problem)});
+            if (auto problem = builder.add(row); !problem.empty()) refused.push_back({c.lines[j], std::move(problem)});
         }
-        std::merge(now.unread.begin(), now.unread.end(), std::make_move_iterator(refused.begin()),
+        std::merge(c.unread.begin(), c.unread.end(), std::make_move_iterator(refused.begin()),
                    std::make_move_iterator(refused.end()), std::back_inserter(result.problems),
                    [](const HistoryProblem& a, const HistoryProblem& b) { return a.line < b.line; });
         if (!next_read) break;
     }
     result.history = builder.build();
     return result;
+}
+
+}  // namespace
+
+HistoryReadResult read_history_csv(std::string_view text, std::size_t window_bytes) {
+    if (text.size() > max_history_bytes) {
+        throw FormatError("", "the file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                  std::to_string(max_history_bytes));
+    }
+    csv::TextInput input(text, window_bytes);
+    return read_csv(input);
+}
+
+HistoryReadResult read_history_csv(std::string_view text) {
+    return read_history_csv(text, csv_window_bytes);
+}
+
+HistoryReadResult read_history_file(const std::string& path, std::size_t window_bytes) {
+    RegularFile file(path, max_history_bytes, [&](std::size_t size) {
+        throw IoError("cannot read '" + shown_path(path) + "': it is " + std::to_string(size) + " bytes; the limit is " +
+                      std::to_string(max_history_bytes));
+    });
+    csv::FileInput input(file, window_bytes);
+    return read_csv(input);
+}
+
+HistoryReadResult read_history_file(const std::string& path) {
+    return read_history_file(path, csv_window_bytes);
 }
 
 }  // namespace interreg

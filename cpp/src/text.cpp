@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <numeric>
 
 namespace interreg::text {
@@ -67,26 +68,22 @@ bool contains(std::initializer_list<std::string_view> set, std::string_view word
 
 std::string fold(std::string_view utf8) {
     // Written in place: a folded name is never longer than twice its text (an "æ" of two bytes
-    // gives two letters, each space stands for at least one byte that gave nothing else).
+    // gives two letters, each space stands for at least one byte that gave nothing else). A space
+    // is written only after a letter or digit, and one left at the end is taken off.
     std::string out(2 * utf8.size(), '\0');
     char* const begin = out.data();
     char* at = begin;
-    bool pending_space = false;
     auto put = [&](char c) {
-        if (c == ' ') {
-            pending_space = at != begin;
-            return;
-        }
-        if (pending_space) *at++ = ' ';
-        pending_space = false;
-        *at++ = c;
+        if (c != ' ' || (at != begin && at[-1] != ' ')) *at++ = c;
     };
     auto put_all = [&](std::string_view piece) {
         for (char c : piece) put(c);
     };
     for (std::size_t i = 0; i < utf8.size();) {
-        if (const auto b = static_cast<unsigned char>(utf8[i]); b < 0x80) {  // most names are ASCII
-            put(ascii_folds[b]);
+        if (const auto b = static_cast<unsigned char>(utf8[i]); b < 0x80) {  // most names are ASCII: no branch
+            const char c = ascii_folds[b];
+            *at = c;  // within the buffer: what is written so far takes at most twice the bytes before this one
+            at += (c != ' ') | (at != begin && at[-1] != ' ');
             ++i;
             continue;
         }
@@ -103,6 +100,7 @@ std::string fold(std::string_view utf8) {
             put_all(other);
         }
     }
+    if (at != begin && at[-1] == ' ') --at;
     out.resize(static_cast<std::size_t>(at - begin));
     return out;
 }
@@ -126,7 +124,7 @@ std::string organisation_key(std::string_view name) {
     const auto last = [&] { return rest.substr(rest.rfind(' ') + 1); };  // npos + 1 is 0: the only word
     const auto drop_last = [&] { rest.remove_suffix(last().size() + 1); };
     auto is_form = [](std::string_view w) {
-        return contains({"ab", "publ", "aps", "as", "asa", "oy", "oyj", "ltd", "gmbh", "ag", "amba", "smba", "ek",
+        return w.size() >= 2 && w.size() <= 7 && contains({"ab", "publ", "aps", "as", "asa", "oy", "oyj", "ltd", "gmbh", "ag", "amba", "smba", "ek",
                          "kommun", "kommune", "inc", "plc"}, w);
     };
     while (rest.find(' ') != std::string_view::npos) {  // more than one word
@@ -194,6 +192,13 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 
 bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        if (std::uint64_t w; i + 8 <= s.size()) {  // eight ASCII bytes at once
+            std::memcpy(&w, s.data() + i, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const std::size_t n = utf8_sequence_length(s, i);
         if (n == 0) return false;
         i += n;

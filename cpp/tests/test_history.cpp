@@ -244,8 +244,8 @@ TEST(HistoryCsv, WideEncodingsAreNamed) {
 }
 
 TEST(HistoryCsv, ALargeFileReadInChunksIsItsRowsAddedOneByOne) {
-    // 150,000 records: more than two chunks of csv_chunk_rows, so cells are numbered on two
-    // threads and quoted copies, unreadable records and refused rows fall in every chunk.
+    // 150,000 records: many windows of csv_window_bytes, so cells are numbered on two threads
+    // and quoted copies, unreadable records and refused rows fall in every window.
     std::string csv = header;
     interreg::HistoryBuilder one_by_one;
     std::vector<std::pair<std::size_t, bool>> expected;  // problem lines; true: unreadable, not refused

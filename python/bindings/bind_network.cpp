@@ -252,14 +252,15 @@ void register_network(py::module_& m) {
     m.attr("max_project_organisations") = max_project_organisations;
 
     m.def("read_history_file", [](py::handle path) {
-              const std::string text = read_file_arg(path, max_history_bytes);  // read in place: no bytes object
+              const std::string name = path_arg(path);
               HistoryReadResult r;
               {
                   py::gil_scoped_release release;
-                  r = read_history_csv(text);
+                  r = read_history_file(name);
               }
               return py::make_tuple(held(r.history), problems_list(r.problems));
-          }, py::arg("path"), "read_history_csv of a regular file's bytes (FileError beyond max_history_bytes).");
+          }, py::arg("path"), "read_history_csv of a regular file, a few megabytes at a time (FileError beyond "
+          "max_history_bytes or for anything but a regular file).");
     m.def("history_from_columns", [](const py::dict& columns, const py::function& text) {
               const HistoryReadResult r = history_from_frame_columns(columns, text);
               return py::make_tuple(held(r.history), problems_list(r.problems));

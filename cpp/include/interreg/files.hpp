@@ -19,6 +19,26 @@ std::string shown_path(const std::string& path);
 std::string read_regular_file(const std::string& path, std::size_t max_bytes,
                               const std::function<void(std::size_t)>& too_large);
 
+// The same file opened to be read a piece at a time (a large table goes through a small buffer
+// instead of into memory whole), with the same refusals.
+class RegularFile {
+public:
+    RegularFile(const std::string& path, std::size_t max_bytes, const std::function<void(std::size_t)>& too_large);
+    ~RegularFile();
+    RegularFile(const RegularFile&) = delete;
+    RegularFile& operator=(const RegularFile&) = delete;
+
+    std::size_t size() const { return size_; }  // when opened
+    // Up to `bytes` more into `into`, fewer only at the end of the file (0 there); IoError when
+    // the file cannot be read.
+    std::size_t read(char* into, std::size_t bytes);
+
+private:
+    std::string path_;
+    int fd_ = -1;
+    std::size_t size_ = 0;
+};
+
 // Replace the file `path` names with `contents`: through a temporary file in the same folder,
 // flushed to disk and renamed over it, so a crash leaves the old file or the new one. A symlink
 // is followed to the file it names (the link stays a link; a dangling link's target is

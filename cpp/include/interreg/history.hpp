@@ -131,6 +131,8 @@ public:
     // The number of `text`, without its surrounding spaces, among the values of column `column`
     // (added when new).
     std::uint32_t value(std::size_t column, std::string_view text);
+    // The same for n texts at once (faster), each trimmed in place.
+    void values(std::size_t column, std::string_view* texts, std::size_t n, std::uint32_t* numbers);
     // Checks and normalises the values a column has met so far (add() does it when it meets a
     // new one). value() and prepare() of different columns touch nothing in common: a caller may
     // give each column its own thread.
@@ -154,7 +156,8 @@ private:
     };
     const NumberCheck& number(std::uint32_t country, std::uint32_t number, const char* code);
     std::uint32_t role(std::uint32_t value, std::string& problem);
-    std::uint32_t organisation(const std::uint32_t (&t)[columns], const countries::Country& country, std::uint32_t key,
+    std::uint32_t project(const std::uint32_t (&t)[columns]);
+    std::uint32_t organisation(const std::uint32_t (&t)[columns], const countries::Country& country,
                                const std::string* number_key);
     // A value, kept by the history when it is built.
     std::string_view view(std::size_t column, std::uint32_t value) const { return values_[column].values()[value]; }
@@ -168,10 +171,14 @@ private:
     std::vector<std::uint8_t> refused_[columns];       // per value checked: 1 when rows with it are refused
     std::unordered_map<std::uint32_t, std::string> refusals_[columns];  // per column, value → why a row with it is refused
     std::vector<const countries::Country*> countries_;  // per country value (nullptr: unknown)
-    std::vector<std::uint32_t> org_keys_;               // per organisation value: its keys_ number
+    struct OrgValue {  // per organisation value
+        std::uint32_t key;               // its organisation_key's number in keys_ (UINT32_MAX: none)
+        std::uint32_t organisation = 0;  // the unnumbered organisation it named last + 1 (0: none yet),
+        std::uint32_t country = 0;       // with this country value: most rows find it here at once
+    };
+    std::vector<OrgValue> org_values_;
     std::vector<std::int32_t> roles_;                   // per role value: its number, -1 not yet met
     std::unordered_map<std::uint64_t, NumberCheck> numbers_;      // (country, number) values
-    std::unordered_map<std::uint64_t, std::uint32_t> projects_;   // (programme, project) values → project
     std::uint64_t last_project_key_ = UINT64_MAX;
     std::uint32_t last_project_ = 0;
     struct Made {  // what the builder keeps per organisation
@@ -186,9 +193,15 @@ private:
     std::unordered_set<std::uint64_t> spellings_;  // (numbered organisation, key) met
     // (name key, organisation) in the order met, for the name index build() makes (History::find).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> spelt_;
-    std::vector<std::uint32_t> project_rows_;  // rows taken per project
+    struct MadeProject {  // what the builder keeps per project
+        std::uint32_t programme;  // its programme value
+        std::uint32_t next = 0;   // the next project of the same name (another programme) + 1 (0: none)
+        std::uint32_t rows = 0;   // rows taken
+    };
+    std::vector<MadeProject> made_projects_;
+    std::vector<std::uint32_t> first_project_;  // per project value: its first project + 1 (0: none), others chained
     std::unordered_map<std::string, std::uint32_t> role_index_{{"", 0}};
-    std::string joined_;  // an unnumbered organisation's key, before the history keeps it
+    std::string joined_;  // a numbered organisation's name key (country:key), to look up in numbered_names_
     // Name key (country + ":" + organisation_key) → the numbered organisations spelt so.
     std::unordered_map<std::string, std::vector<std::uint32_t>> numbered_names_;
     void join_names_to_numbers();
@@ -212,6 +225,13 @@ struct HistoryReadResult {
 // columns ignored. A missing required column throws FormatError; a bad row becomes a problem
 // with its line.
 HistoryReadResult read_history_csv(std::string_view text);
+// The same table from a regular file (files.hpp: anything else is an IoError, as is a file
+// larger than max_history_bytes), read half a megabyte at a time: memory for the history, not
+// for the whole file.
+HistoryReadResult read_history_file(const std::string& path);
+// Both reading windows of about `window_bytes` (tests: any window gives the same result).
+HistoryReadResult read_history_csv(std::string_view text, std::size_t window_bytes);
+HistoryReadResult read_history_file(const std::string& path, std::size_t window_bytes);
 
 // The column names the reader knows, required first, in this order: project, organisation,
 // country, programme, period, region, org_type, role, organisation_number.

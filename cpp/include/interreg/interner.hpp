@@ -3,6 +3,7 @@
 // (countries, periods, roles) and each name many times: interning lets every check and
 // normalisation run once per distinct spelling instead of once per cell.
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -21,11 +22,14 @@ public:
     TextStore& operator=(const TextStore&) = delete;
 
     std::string_view keep(std::string_view s);
+    // The parts kept as one text.
+    std::string_view keep(std::initializer_list<std::string_view> parts);
     // `other`'s blocks join these (its views stay valid); `other` is left empty.
     void adopt(TextStore&& other);
     std::size_t memory_bytes() const;
 
 private:
+    char* room(std::size_t bytes);  // where `bytes` more may be written
     std::vector<std::unique_ptr<char[]>> blocks_;
     std::vector<std::size_t> block_sizes_;
     char* free_ = nullptr;
@@ -38,6 +42,8 @@ public:
     // The number of `s`, added when new. Rows often repeat the previous row's value (a
     // project's members are listed together), so that is compared first, without hashing.
     std::uint32_t intern(std::string_view s);
+    // The numbers of n texts, in order (numbers[i] = intern(texts[i])), faster than one by one.
+    void intern_all(const std::string_view* texts, std::size_t n, std::uint32_t* numbers);
     // The number of `s`, or nullopt when it was never interned.
     std::optional<std::uint32_t> find(std::string_view s) const;
     // The values by number; each view stays valid as long as the interner.
@@ -50,6 +56,7 @@ public:
 
 private:
     std::size_t slot_of(std::string_view s, std::uint64_t hash) const;
+    std::uint32_t intern(std::string_view s, std::uint64_t hash);
     void grow();
     std::vector<std::string_view> values_;  // views of text_
     std::vector<std::uint64_t> hashes_;     // per value, to grow without hashing the text again
