@@ -24,7 +24,7 @@ Rows (each: the library, the alternative, the ratio):
 
 Memory: the history's added resident memory beyond the input DataFrame (peak RSS increase of
 from_frame + the first suggestion) against networkx's (peak RSS increase of its graph build),
-and the peak RSS increase of the batch. Times are the best of --repeat runs (a shared machine
+from_csv's against pandas.read_csv's on the same file, and the peak RSS increase of the batch. Times are the best of --repeat runs (a shared machine
 only ever adds time) unless said otherwise.
 """
 from __future__ import annotations
@@ -145,10 +145,14 @@ def history_rows(args, rows: List[List[str]], notes: List[str]) -> None:
         size = path.stat().st_size
         h2, csv_s = best(lambda: interreg.CooperationHistory.from_csv(path), args.repeat)
         read, pandas_s = best(lambda: pd.read_csv(path, dtype=str, keep_default_na=False), args.repeat)
+        _, csv_mem = rss_peak(lambda: interreg.CooperationHistory.from_csv(path))
+        _, pandas_mem = rss_peak(lambda: pd.read_csv(path, dtype=str, keep_default_na=False))
     assert h2.participation_count == len(df)
     rows.append([f"the same as a {size / 1e6:.1f} MB CSV -> history", f"from_csv {csv_s * 1e3:.0f} ms "
                  f"({size / 1e6 / csv_s:.0f} MB/s)", f"(for scale: pandas.read_csv, parsing only, {pandas_s * 1e3:.0f} ms)",
                  "—"])
+    rows.append(["  memory added while reading it (peak RSS increase)", f"{csv_mem / MB:.0f} MB",
+                 f"pandas.read_csv {pandas_mem / MB:.0f} MB", f"{pandas_mem / max(csv_mem, 1):.1f}x less"])
     # The frame as pandas.read_csv gives it (each column's str objects made together, a repeated
     # value often one object) rather than built row by row as to_frame() does.
     _, read_lib_s = best(lambda: interreg.CooperationHistory.from_frame(read).suggest_partners(proposal, n=10), args.repeat)
