@@ -237,10 +237,12 @@ def test_from_frame_reads_columns_of_any_dtype_as_their_text():
 
 
 def test_a_large_mixed_frame_reads_as_its_csv(tmp_path):
-    # Large enough for the core to read two columns at a time; names in every str storage (ASCII,
-    # Latin-1, UCS-2, UCS-4, a str subclass), repeated objects, and cells that are not str.
+    # Large enough for the core to read two columns at a time and the file in several windows, with
+    # quoted names holding commas, quotes and line breaks; names in every str storage
+    # (ASCII, Latin-1, UCS-2, UCS-4, a str subclass), repeated objects, and cells that are not str.
     import numpy as np
-    names = ["Lunds universitet", "Malmö stad", "Łódź Urząd", "Ålborg 🚢 Havn", "Région Sjælland", "Øresund AB"]
+    names = ["Lunds universitet", "Malmö stad", "Łódź Urząd", "Ålborg 🚢 Havn", "Région Sjælland", "Øresund AB",
+             'Nordic "Link", ApS', "Region\nMidtjylland"]
     rows = 30_000
     rng = np.random.default_rng(1)
     organisation = np.array([names[i] + f" {i * 7 + k % 5}" for k, i in enumerate(rng.integers(0, len(names), rows))],
