@@ -53,9 +53,7 @@ FileInput::FileInput(RegularFile& file, std::size_t window_bytes)
     : file_(file), window_bytes_(window_bytes), left_(file.size()) {}
 
 std::string_view FileInput::next(std::size_t unread, std::string& storage) {
-    if (last_ == &storage) {
-        storage.erase(0, unread);
-    } else if (last_) {
+    if (last_) {
         storage.assign(*last_, unread);  // what the last window did not read, and the bytes after its cut
     } else {
         storage.clear();
