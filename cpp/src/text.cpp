@@ -124,8 +124,10 @@ std::string organisation_key(std::string_view name) {
     const auto last = [&] { return rest.substr(rest.rfind(' ') + 1); };  // npos + 1 is 0: the only word
     const auto drop_last = [&] { rest.remove_suffix(last().size() + 1); };
     auto is_form = [](std::string_view w) {
-        return w.size() >= 2 && w.size() <= 7 && contains({"ab", "publ", "aps", "as", "asa", "oy", "oyj", "ltd", "gmbh", "ag", "amba", "smba", "ek",
-                         "kommun", "kommune", "inc", "plc"}, w);
+        return w.size() >= 2 && w.size() <= 7 &&  // the forms' lengths: most words are not looked up
+               contains({"ab", "publ", "aps", "as", "asa", "oy", "oyj", "ltd", "gmbh", "ag", "amba", "smba", "ek", "kommun",
+                         "kommune", "inc", "plc"},
+                        w);
     };
     while (rest.find(' ') != std::string_view::npos) {  // more than one word
         if (last() == "s" && std::count(rest.begin(), rest.end(), ' ') >= 2) {
