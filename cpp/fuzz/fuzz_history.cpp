@@ -15,7 +15,7 @@
 
 namespace {
 
-// The same problems and the same history (organisations, projects and their members).
+// The same problems and the same history (organisations, projects, their members and roles).
 bool same_reading(const interreg::HistoryReadResult& a, const interreg::HistoryReadResult& b) {
     if (a.problems.size() != b.problems.size()) return false;
     for (std::size_t i = 0; i < a.problems.size(); ++i) {
@@ -25,13 +25,20 @@ bool same_reading(const interreg::HistoryReadResult& a, const interreg::HistoryR
     if (x.organisations().size() != y.organisations().size() || x.projects().size() != y.projects().size()) return false;
     for (std::size_t o = 0; o < x.organisations().size(); ++o) {
         const auto &p = x.organisations()[o], &q = y.organisations()[o];
-        if (p.name != q.name || p.key != q.key || p.region != q.region || p.org_type != q.org_type) return false;
+        if (p.name != q.name || p.key != q.key || p.country != q.country || p.region != q.region ||
+            p.org_type != q.org_type || p.organisation_number != q.organisation_number) {
+            return false;
+        }
     }
     for (std::uint32_t p = 0; p < x.projects().size(); ++p) {
-        if (x.projects()[p].id != y.projects()[p].id) return false;
+        const auto &r = x.projects()[p], &s = y.projects()[p];
+        if (r.id != s.id || r.programme != s.programme || r.period != s.period || r.period_rank != s.period_rank) return false;
         const auto [a0, a1] = x.members(p);
         const auto [b0, b1] = y.members(p);
         if (!std::equal(a0, a1, b0, b1)) return false;
+        for (auto m = a0; m != a1; ++m) {
+            if (x.role(p, *m) != y.role(p, *m)) return false;
+        }
     }
     return true;
 }
